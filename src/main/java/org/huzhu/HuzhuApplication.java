@@ -1,0 +1,16 @@
+package org.huzhu;
+
+import java.util.TimeZone;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class HuzhuApplication {
+
+    public static void main(String[] args) {
+        // Claims, deadlines and working days are all counted in Beijing time.
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        SpringApplication.run(HuzhuApplication.class, args);
+    }
+}

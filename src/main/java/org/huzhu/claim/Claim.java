@@ -1,0 +1,181 @@
+package org.huzhu.claim;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.huzhu.platform.DomainException;
+import org.huzhu.scheme.Expenses;
+import org.huzhu.scheme.SubsidyCalculation;
+
+/**
+ * A member's claim for one hospital stay. Owns its status changes and refuses the ones that
+ * make no sense from where it stands.
+ */
+public class Claim {
+
+    private final Long id;
+    private final long memberId;
+    private final String scheme;
+    private final long agencyId;
+    private ClaimStatus status;
+    private final LocalDate admissionDate;
+    private final LocalDate dischargeDate;
+    private final String hospital;
+    private final String diagnosis;
+    private final Expenses expenses;
+    private BankAccount bankAccount;
+    private final List<Invoice> invoices;
+    private final EnumSet<DocumentKind> documents;
+    private Long ruleSetId;
+    private Integer schemeYear;
+    private BigDecimal eligibleAmount;
+    private BigDecimal subsidy;
+    private SubsidyCalculation breakdown;
+    private String rejectionReason;
+    private String missingDocuments;
+    private final String submittedBy;
+    private final Instant submittedAt;
+    private Instant materialsCompleteAt;
+    private Instant paidAt;
+    private final String processInstanceId;
+    private final int version;
+
+    Claim(Long id, long memberId, String scheme, long agencyId, ClaimStatus status, LocalDate admissionDate,
+          LocalDate dischargeDate, String hospital, String diagnosis, Expenses expenses, BankAccount bankAccount,
+          List<Invoice> invoices, Set<DocumentKind> documents, Long ruleSetId, Integer schemeYear,
+          BigDecimal eligibleAmount, BigDecimal subsidy, SubsidyCalculation breakdown, String rejectionReason,
+          String missingDocuments, String submittedBy, Instant submittedAt, Instant materialsCompleteAt,
+          Instant paidAt, String processInstanceId, int version) {
+        this.id = id;
+        this.memberId = memberId;
+        this.scheme = scheme;
+        this.agencyId = agencyId;
+        this.status = status;
+        this.admissionDate = admissionDate;
+        this.dischargeDate = dischargeDate;
+        this.hospital = hospital;
+        this.diagnosis = diagnosis;
+        this.expenses = expenses;
+        this.bankAccount = bankAccount;
+        this.invoices = List.copyOf(invoices);
+        this.documents = documents.isEmpty() ? EnumSet.noneOf(DocumentKind.class) : EnumSet.copyOf(documents);
+        this.ruleSetId = ruleSetId;
+        this.schemeYear = schemeYear;
+        this.eligibleAmount = eligibleAmount;
+        this.subsidy = subsidy;
+        this.breakdown = breakdown;
+        this.rejectionReason = rejectionReason;
+        this.missingDocuments = missingDocuments;
+        this.submittedBy = submittedBy;
+        this.submittedAt = submittedAt;
+        this.materialsCompleteAt = materialsCompleteAt;
+        this.paidAt = paidAt;
+        this.processInstanceId = processInstanceId;
+        this.version = version;
+    }
+
+    /** A new claim as handed in at the counter, before any check has run. */
+    static Claim submitted(long memberId, String scheme, long agencyId, LocalDate admissionDate,
+                           LocalDate dischargeDate, String hospital, String diagnosis, Expenses expenses,
+                           BankAccount bankAccount, List<Invoice> invoices, Set<DocumentKind> documents,
+                           String submittedBy, Instant submittedAt) {
+        return new Claim(null, memberId, scheme, agencyId, ClaimStatus.SUBMITTED, admissionDate, dischargeDate,
+                hospital, diagnosis, expenses, bankAccount, invoices, documents, null, null, null, null, null, null,
+                null, submittedBy, submittedAt, null, null, null, 0);
+    }
+
+    void addDocuments(Set<DocumentKind> received) {
+        require(status == ClaimStatus.AWAITING_SUPPLEMENTS, "CLAIM_NOT_AWAITING_SUPPLEMENTS", "该申请当前不需要补件");
+        documents.addAll(received);
+    }
+
+    void awaitSupplements(Set<DocumentKind> missing) {
+        requireOneOf(EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.AWAITING_SUPPLEMENTS));
+        status = ClaimStatus.AWAITING_SUPPLEMENTS;
+        missingDocuments = String.join(",", missing.stream().map(Enum::name).sorted().toList());
+    }
+
+    /** Materials are complete: the payment clock starts and the agency check begins. */
+    void materialsComplete(Instant at) {
+        requireOneOf(EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.AWAITING_SUPPLEMENTS));
+        status = ClaimStatus.AGENCY_CHECK;
+        missingDocuments = null;
+        materialsCompleteAt = at;
+    }
+
+    void reject(String reason) {
+        requireOneOf(EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.AWAITING_SUPPLEMENTS, ClaimStatus.AGENCY_CHECK,
+                ClaimStatus.LEAGUE_AUDIT));
+        status = ClaimStatus.REJECTED;
+        rejectionReason = reason;
+    }
+
+    /** The subsidy is calculated on the rule set in force; the claim goes to the league. */
+    void calculated(long ruleSetId, int schemeYear, SubsidyCalculation calculation) {
+        requireOneOf(EnumSet.of(ClaimStatus.AGENCY_CHECK));
+        this.ruleSetId = ruleSetId;
+        this.schemeYear = schemeYear;
+        this.eligibleAmount = calculation.eligibleBase();
+        this.subsidy = calculation.subsidy();
+        this.breakdown = calculation;
+        status = ClaimStatus.LEAGUE_AUDIT;
+    }
+
+    /** The league sends the claim back: its subsidy no longer holds part of the member's cap. */
+    void returnToAgency() {
+        requireOneOf(EnumSet.of(ClaimStatus.LEAGUE_AUDIT));
+        status = ClaimStatus.AGENCY_CHECK;
+    }
+
+    void approveForPayout() {
+        requireOneOf(EnumSet.of(ClaimStatus.LEAGUE_AUDIT));
+        status = ClaimStatus.PAYOUT;
+    }
+
+    void paid(Instant at) {
+        requireOneOf(EnumSet.of(ClaimStatus.PAYOUT));
+        status = ClaimStatus.PAID;
+        paidAt = at;
+    }
+
+    private void requireOneOf(Set<ClaimStatus> allowed) {
+        require(allowed.contains(status), "CLAIM_STATUS_CONFLICT", "申请当前状态（" + status + "）不允许此操作");
+    }
+
+    private static void require(boolean condition, String code, String message) {
+        if (!condition) {
+            throw DomainException.conflict(code, message);
+        }
+    }
+
+    public Long id() { return id; }
+    public long memberId() { return memberId; }
+    public String scheme() { return scheme; }
+    public long agencyId() { return agencyId; }
+    public ClaimStatus status() { return status; }
+    public LocalDate admissionDate() { return admissionDate; }
+    public LocalDate dischargeDate() { return dischargeDate; }
+    public String hospital() { return hospital; }
+    public String diagnosis() { return diagnosis; }
+    public Expenses expenses() { return expenses; }
+    public BankAccount bankAccount() { return bankAccount; }
+    public List<Invoice> invoices() { return invoices; }
+    public Set<DocumentKind> documents() { return EnumSet.copyOf(documents); }
+    public Long ruleSetId() { return ruleSetId; }
+    public Integer schemeYear() { return schemeYear; }
+    public BigDecimal eligibleAmount() { return eligibleAmount; }
+    public BigDecimal subsidy() { return subsidy; }
+    public SubsidyCalculation breakdown() { return breakdown; }
+    public String rejectionReason() { return rejectionReason; }
+    public String missingDocuments() { return missingDocuments; }
+    public String submittedBy() { return submittedBy; }
+    public Instant submittedAt() { return submittedAt; }
+    public Instant materialsCompleteAt() { return materialsCompleteAt; }
+    public Instant paidAt() { return paidAt; }
+    public String processInstanceId() { return processInstanceId; }
+    int version() { return version; }
+}

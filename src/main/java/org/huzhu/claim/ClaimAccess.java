@@ -1,0 +1,42 @@
+package org.huzhu.claim;
+
+import org.huzhu.membership.Agency;
+import org.huzhu.membership.Organisations;
+import org.huzhu.platform.DomainException;
+import org.huzhu.security.Role;
+import org.huzhu.security.Staff;
+import org.springframework.stereotype.Component;
+
+/** Who may see and handle which claims: agency staff their own agency's, the league all. */
+@Component
+public class ClaimAccess {
+
+    private final Organisations organisations;
+
+    ClaimAccess(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    public void requireRead(Staff staff, Claim claim) {
+        if (staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.SUPERVISOR, Role.ADMIN)) {
+            return;
+        }
+        String agency = agencyCode(claim);
+        if (staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency)) {
+            return;
+        }
+        throw DomainException.forbidden("CLAIM_OF_OTHER_AGENCY", "无权查看其他代办点的申请");
+    }
+
+    /** Taking claims in is the clerk's job at the member's agency; admins may do it anywhere. */
+    public void requireIntake(Staff staff, String agencyCode) {
+        if (staff.has(Role.ADMIN) || staff.worksAt(Role.CLERK, agencyCode)) {
+            return;
+        }
+        throw DomainException.forbidden("NOT_CLERK_OF_AGENCY", "只能受理本代办点会员的申请");
+    }
+
+    public String agencyCode(Claim claim) {
+        return organisations.agency(claim.agencyId()).map(Agency::code).orElseThrow();
+    }
+}

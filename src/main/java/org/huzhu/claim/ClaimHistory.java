@@ -1,0 +1,37 @@
+package org.huzhu.claim;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only history of each claim. */
+@Repository
+public class ClaimHistory {
+
+    private final JdbcClient jdbc;
+
+    ClaimHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long claimId, String step, String actor, Instant at, String decision, String reason) {
+        jdbc.sql("""
+                        insert into claim_event (claim_id, step, actor, occurred_at, decision, reason)
+                        values (:claim, :step, :actor, :at, :decision, :reason)
+                        """)
+                .param("claim", claimId).param("step", step).param("actor", actor).param("at", Timestamp.from(at))
+                .param("decision", decision).param("reason", reason).update();
+    }
+
+    public List<ClaimEvent> of(long claimId) {
+        return jdbc.sql("select id, claim_id, step, actor, occurred_at, decision, reason from claim_event where claim_id = :claim order by id")
+                .param("claim", claimId)
+                .query((row, n) -> new ClaimEvent(row.getLong("id"), row.getLong("claim_id"), row.getString("step"),
+                        row.getString("actor"), row.getTimestamp("occurred_at").toInstant(), row.getString("decision"),
+                        row.getString("reason")))
+                .list();
+    }
+}

@@ -1,0 +1,88 @@
+package org.huzhu.claim;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.huzhu.membership.Member;
+import org.huzhu.membership.Members;
+import org.huzhu.membership.ResidentIdNumber;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Problems;
+import org.huzhu.scheme.Expenses;
+import org.huzhu.security.Staff;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes claims and supplements in at the counter and hands them to the process. */
+@Service
+public class ClaimIntake {
+
+    private final Claims claims;
+    private final ClaimHistory history;
+    private final Members members;
+    private final ClaimAccess access;
+    private final ClaimProcess process;
+    private final Clock clock;
+
+    ClaimIntake(Claims claims, ClaimHistory history, Members members, ClaimAccess access, ClaimProcess process,
+                Clock clock) {
+        this.claims = claims;
+        this.history = history;
+        this.members = members;
+        this.access = access;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /** Stores the claim and runs the pre-check; on any refusal nothing is stored. */
+    @Transactional
+    public Claim submit(ClaimSubmission submission, Staff clerk) {
+        Problems problems = new Problems();
+        SubmissionRules.check(submission, LocalDate.now(clock), problems);
+        if (submission.scheme() != null && !submission.scheme().isBlank() && !members.schemeExists(submission.scheme())) {
+            problems.add("scheme", "UNKNOWN_SCHEME", "没有这个保障项目：" + submission.scheme());
+        }
+        problems.throwIfAny();
+        String idNumber = ResidentIdNumber.parse(submission.memberIdNumber()).orElseThrow().value();
+        Member member = members.byIdNumber(idNumber).orElseThrow(() -> new InvalidInputException(
+                "memberIdNumber", "MEMBER_NOT_FOUND", "未找到该身份证号的会员，请先登记会员"));
+        access.requireIntake(clerk, member.agencyCode());
+
+        ClaimSubmission.ExpenseFigures figures = submission.expenses();
+        Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
+                submission.dischargeDate(), submission.hospital().strip(), submission.diagnosis().strip(),
+                new Expenses(figures.total(), figures.policyScope(), figures.fundPaid(),
+                        figures.criticalIllnessPaid(), figures.medicalAssistancePaid()),
+                new BankAccount(submission.bankAccount().bankName().strip(), submission.bankAccount().accountNumber(),
+                        submission.bankAccount().accountName().strip()),
+                submission.invoices().stream().map(i -> new Invoice(i.code(), i.number())).distinct().toList(),
+                SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
+                clerk.userId(), clock.instant());
+        long id = claims.insert(claim);
+        history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
+
+        process.start(id, member.agencyCode());
+        return claims.get(id);
+    }
+
+    /** Records papers the member brought later; complete materials send the claim on to the agency check. */
+    @Transactional
+    public Claim addSupplements(long claimId, List<String> documents, Staff clerk) {
+        Problems problems = new Problems();
+        Set<DocumentKind> received = SubmissionRules.documentKinds(documents, "documents", problems);
+        if (documents == null || documents.isEmpty()) {
+            problems.add("documents", "REQUIRED", "请选择补交的材料");
+        }
+        problems.throwIfAny();
+        Claim claim = claims.get(claimId);
+        access.requireIntake(clerk, access.agencyCode(claim));
+        claim.addDocuments(received);
+        claims.addDocuments(claimId, received, clerk.userId(), clock.instant());
+        history.record(claimId, "SUPPLEMENTED", clerk.userId(), clock.instant(), null,
+                String.join("、", received.stream().map(DocumentKind::label).toList()));
+        process.supplementsReceived(claimId);
+        return claims.get(claimId);
+    }
+}

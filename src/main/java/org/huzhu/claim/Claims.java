@@ -1,0 +1,199 @@
+package org.huzhu.claim;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.platform.DomainException;
+import org.huzhu.scheme.Expenses;
+import org.huzhu.scheme.SubsidyCalculation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Claims with their invoices and documents. Updates check the version read, so no change is lost. */
+@Repository
+public class Claims {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Claims(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<Claim> find(long id) {
+        Optional<Claim> claim = jdbc.sql("select * from claim where id = :id").param("id", id).query(this::map).optional();
+        return claim;
+    }
+
+    public Claim get(long id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("CLAIM_NOT_FOUND", "申请不存在：" + id));
+    }
+
+    long insert(Claim claim) {
+        long id = jdbc.sql("""
+                        insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
+                            diagnosis, expense_total, policy_scope, fund_paid, critical_illness_paid,
+                            medical_assistance_paid, bank_name, bank_account_number, bank_account_name,
+                            submitted_by, submitted_at)
+                        values (:member, :scheme, :agency, :status, :admission, :discharge, :hospital, :diagnosis,
+                            :total, :policyScope, :fundPaid, :criticalIllnessPaid, :medicalAssistancePaid,
+                            :bankName, :accountNumber, :accountName, :submittedBy, :submittedAt)
+                        returning id
+                        """)
+                .param("member", claim.memberId()).param("scheme", claim.scheme()).param("agency", claim.agencyId())
+                .param("status", claim.status().name()).param("admission", claim.admissionDate())
+                .param("discharge", claim.dischargeDate()).param("hospital", claim.hospital())
+                .param("diagnosis", claim.diagnosis()).param("total", claim.expenses().total())
+                .param("policyScope", claim.expenses().policyScope()).param("fundPaid", claim.expenses().fundPaid())
+                .param("criticalIllnessPaid", claim.expenses().criticalIllnessPaid())
+                .param("medicalAssistancePaid", claim.expenses().medicalAssistancePaid())
+                .param("bankName", claim.bankAccount().bankName())
+                .param("accountNumber", claim.bankAccount().accountNumber())
+                .param("accountName", claim.bankAccount().accountName())
+                .param("submittedBy", claim.submittedBy()).param("submittedAt", Timestamp.from(claim.submittedAt()))
+                .query(Long.class).single();
+        for (Invoice invoice : claim.invoices()) {
+            jdbc.sql("insert into claim_invoice (claim_id, code, number) values (:claim, :code, :number)")
+                    .param("claim", id).param("code", invoice.code()).param("number", invoice.number()).update();
+        }
+        addDocuments(id, claim.documents(), claim.submittedBy(), claim.submittedAt());
+        return id;
+    }
+
+    void addDocuments(long claimId, Set<DocumentKind> documents, String receivedBy, Instant receivedAt) {
+        for (DocumentKind kind : documents) {
+            jdbc.sql("""
+                            insert into claim_document (claim_id, kind, received_at, received_by)
+                            values (:claim, :kind, :at, :by) on conflict do nothing
+                            """)
+                    .param("claim", claimId).param("kind", kind.name()).param("at", Timestamp.from(receivedAt))
+                    .param("by", receivedBy).update();
+        }
+    }
+
+    /** Writes the claim's state; fails with a conflict when someone changed it since it was read. */
+    void update(Claim claim) {
+        int updated = jdbc.sql("""
+                        update claim set status = :status, rule_set_id = :ruleSet, scheme_year = :schemeYear,
+                            eligible_amount = :eligible, subsidy = :subsidy, subsidy_breakdown = cast(:breakdown as jsonb),
+                            rejection_reason = :rejection, missing_documents = :missing,
+                            materials_complete_at = :complete, paid_at = :paid,
+                            version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("status", claim.status().name()).param("ruleSet", claim.ruleSetId())
+                .param("schemeYear", claim.schemeYear()).param("eligible", claim.eligibleAmount())
+                .param("subsidy", claim.subsidy()).param("breakdown", write(claim.breakdown()))
+                .param("rejection", claim.rejectionReason()).param("missing", claim.missingDocuments())
+                .param("complete", timestamp(claim.materialsCompleteAt())).param("paid", timestamp(claim.paidAt()))
+                .param("id", claim.id()).param("version", claim.version())
+                .update();
+        if (updated != 1) {
+            throw DomainException.conflict("CLAIM_CHANGED", "申请已被他人更新，请刷新后重试");
+        }
+    }
+
+    /**
+     * What the member's other claims of the scheme year already hold of the annual cap:
+     * those calculated and not rejected or returned.
+     */
+    BigDecimal subsidyHeld(long memberId, String scheme, int schemeYear, long exceptClaimId) {
+        return jdbc.sql("""
+                        select coalesce(sum(subsidy), 0.00) from claim
+                        where member_id = :member and scheme = :scheme and scheme_year = :year and id <> :except
+                          and status in ('LEAGUE_AUDIT', 'PAYOUT', 'PAID')
+                        """)
+                .param("member", memberId).param("scheme", scheme).param("year", schemeYear)
+                .param("except", exceptClaimId).query(BigDecimal.class).single();
+    }
+
+    /**
+     * Takes the claim's invoices for it. Returns the invoices that another live claim holds;
+     * those of a rejected claim are taken over.
+     */
+    List<Invoice> holdInvoices(long claimId, List<Invoice> invoices) {
+        return invoices.stream().filter(invoice -> jdbc.sql("""
+                        insert into invoice_holder as h (code, number, claim_id) values (:code, :number, :claim)
+                        on conflict (code, number) do update set claim_id = excluded.claim_id
+                        where h.claim_id = excluded.claim_id
+                           or exists (select 1 from claim c where c.id = h.claim_id and c.status = 'REJECTED')
+                        """)
+                .param("code", invoice.code()).param("number", invoice.number()).param("claim", claimId)
+                .update() == 0).toList();
+    }
+
+    /** Links the claim to the process instance that runs it; set once, when the process starts. */
+    public void linkProcess(long claimId, String processInstanceId) {
+        jdbc.sql("update claim set process_instance_id = :process where id = :id and process_instance_id is null")
+                .param("process", processInstanceId).param("id", claimId).update();
+    }
+
+    void releaseInvoices(long claimId) {
+        jdbc.sql("delete from invoice_holder where claim_id = :claim").param("claim", claimId).update();
+    }
+
+    private Claim map(ResultSet row, int rowNumber) throws SQLException {
+        long id = row.getLong("id");
+        List<Invoice> invoices = jdbc.sql("select code, number from claim_invoice where claim_id = :id order by code, number")
+                .param("id", id).query(Invoice.class).list();
+        EnumSet<DocumentKind> documents = EnumSet.noneOf(DocumentKind.class);
+        jdbc.sql("select kind from claim_document where claim_id = :id").param("id", id).query(String.class).list()
+                .forEach(kind -> documents.add(DocumentKind.valueOf(kind)));
+        return new Claim(id, row.getLong("member_id"), row.getString("scheme"), row.getLong("agency_id"),
+                ClaimStatus.valueOf(row.getString("status")), row.getObject("admission_date", LocalDate.class),
+                row.getObject("discharge_date", LocalDate.class), row.getString("hospital"), row.getString("diagnosis"),
+                new Expenses(row.getBigDecimal("expense_total"), row.getBigDecimal("policy_scope"),
+                        row.getBigDecimal("fund_paid"), row.getBigDecimal("critical_illness_paid"),
+                        row.getBigDecimal("medical_assistance_paid")),
+                new BankAccount(row.getString("bank_name"), row.getString("bank_account_number"),
+                        row.getString("bank_account_name")),
+                invoices, documents, (Long) row.getObject("rule_set_id"), (Integer) row.getObject("scheme_year"),
+                row.getBigDecimal("eligible_amount"), row.getBigDecimal("subsidy"),
+                read(row.getString("subsidy_breakdown")), row.getString("rejection_reason"),
+                row.getString("missing_documents"), row.getString("submitted_by"), instant(row, "submitted_at"),
+                instant(row, "materials_complete_at"), instant(row, "paid_at"), row.getString("process_instance_id"),
+                row.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private String write(SubsidyCalculation breakdown) {
+        if (breakdown == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(breakdown);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("breakdown cannot be written", e);
+        }
+    }
+
+    private SubsidyCalculation read(String breakdown) {
+        if (breakdown == null) {
+            return null;
+        }
+        try {
+            return json.readValue(breakdown, SubsidyCalculation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored breakdown is not readable", e);
+        }
+    }
+}

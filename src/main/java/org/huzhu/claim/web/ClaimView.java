@@ -1,0 +1,38 @@
+package org.huzhu.claim.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.huzhu.claim.ClaimStatus;
+import org.huzhu.scheme.SubsidyCalculation;
+
+/** A claim as its detail page shows it. ID and account numbers are masked. */
+record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, MemberView member,
+                 LocalDate admissionDate, LocalDate dischargeDate, String hospital, String diagnosis,
+                 ExpensesView expenses, List<InvoiceView> invoices, List<String> documents,
+                 List<String> missingDocuments, BankAccountView bankAccount, BigDecimal eligibleAmount,
+                 BigDecimal subsidy, BreakdownView breakdown, String rejectionReason, OffsetDateTime submittedAt,
+                 OffsetDateTime materialsCompleteAt, OffsetDateTime paidAt, List<HistoryView> history) {
+
+    record MemberView(String name, String idNumberMasked) {
+    }
+
+    record ExpensesView(BigDecimal total, BigDecimal policyScope, BigDecimal fundPaid,
+                        BigDecimal criticalIllnessPaid, BigDecimal medicalAssistancePaid) {
+    }
+
+    record InvoiceView(String code, String number) {
+    }
+
+    record BankAccountView(String bankName, String accountNumberMasked, String accountName, boolean luhnWarning) {
+    }
+
+    /** The calculation the claim was (or will be) paid on, with the rule set version. */
+    record BreakdownView(long ruleSetId, int ruleSetVersion, int schemeYear, SubsidyCalculation calculation) {
+    }
+
+    record HistoryView(String step, String actor, OffsetDateTime time, String decision, String reason) {
+    }
+}

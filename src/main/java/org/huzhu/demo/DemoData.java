@@ -1,0 +1,112 @@
+package org.huzhu.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.huzhu.membership.InsuranceType;
+import org.huzhu.membership.Members;
+import org.huzhu.membership.Organisations;
+import org.huzhu.membership.ResidentIdNumber;
+import org.huzhu.membership.Unit;
+import org.huzhu.scheme.RuleSetDefinition;
+import org.huzhu.scheme.RuleSets;
+import org.huzhu.security.IdentityBootstrap;
+import org.huzhu.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads the demo once; running it again on the same database adds nothing. */
+@Component
+@Order(10)
+@Profile("!prod")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class DemoData implements ApplicationRunner {
+
+    static final String ORGANISER = "DEMO";
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Organisations organisations;
+    private final Members members;
+    private final RuleSets ruleSets;
+    private final IdentityBootstrap identities;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    DemoData(Organisations organisations, Members members, RuleSets ruleSets, IdentityBootstrap identities,
+             ObjectMapper json, Clock clock) {
+        this.organisations = organisations;
+        this.members = members;
+        this.ruleSets = ruleSets;
+        this.identities = identities;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        long organiser = organisations.ensureOrganiser(ORGANISER, "演示市总工会职工互助保障协会");
+        organisations.ensureAgency("DEMO-A", "演示代办点A", organiser);
+        organisations.ensureAgency("DEMO-B", "演示代办点B", organiser);
+        identities.ensureAgencyGroups("DEMO-A", "演示代办点A");
+        identities.ensureAgencyGroups("DEMO-B", "演示代办点B");
+
+        if (ruleSets.versions("INPATIENT", ORGANISER).isEmpty()) {
+            try (InputStream in = new ClassPathResource("rulesets/anyang-inpatient-2019.json").getInputStream()) {
+                ruleSets.publish("INPATIENT", ORGANISER, LocalDate.of(2019, 10, 16), null,
+                        json.readValue(in, RuleSetDefinition.class), "demo", clock.instant(),
+                        "安阳市职工住院医疗互助首年规则（2019年10月16日起）：0-1000元部分30%，1000元以上50%，年度封顶10万元");
+            }
+        }
+
+        unit("DEMO-U1", "演示机械厂", "DEMO-A");
+        unit("DEMO-U2", "演示纺织公司", "DEMO-A");
+        unit("DEMO-U3", "演示中心医院", "DEMO-B");
+        member("41050219800101001", "张伟", "DEMO-U1", InsuranceType.EMPLOYEE);
+        member("41050219850315002", "李娜", "DEMO-U1", InsuranceType.EMPLOYEE);
+        member("41050219770707003", "王强", "DEMO-U2", InsuranceType.EMPLOYEE);
+        member("41050319900202004", "刘芳", "DEMO-U3", InsuranceType.EMPLOYEE);
+        member("41050319881111005", "陈磊", "DEMO-U3", InsuranceType.RESIDENT);
+
+        user("admin", "管理员", Role.ADMIN.groupId(), Role.PROCESS_ADMIN.groupId(), Groups.CAMUNDA_ADMIN);
+        user("clerk", "受理员", Role.CLERK.groupId(), Role.CLERK.atAgency("DEMO-A"));
+        user("agency", "代办点A审核员", Role.AGENCY_AUDITOR.groupId(), Role.AGENCY_AUDITOR.atAgency("DEMO-A"));
+        user("league", "协会审核员", Role.LEAGUE_AUDITOR.groupId());
+        user("supervisor", "督办", Role.SUPERVISOR.groupId());
+        log.info("Demo data ready: agencies DEMO-A and DEMO-B, users admin/clerk/agency/league/supervisor (password demo)");
+    }
+
+    private void unit(String code, String name, String agencyCode) {
+        if (organisations.unit(code).isEmpty()) {
+            organisations.addUnit(code, name, organisations.agency(agencyCode).orElseThrow().id());
+        }
+    }
+
+    /** Demo ID numbers are given as their first 17 digits; the check character is computed. */
+    private void member(String first17, String name, String unitCode, InsuranceType type) {
+        ResidentIdNumber id = ResidentIdNumber.parse(first17 + ResidentIdNumber.checkCharacter(first17)).orElseThrow();
+        Unit unit = organisations.unit(unitCode).orElseThrow();
+        if (members.add(id, name, unit.id(), type)) {
+            long memberId = members.byIdNumber(id.value()).orElseThrow().id();
+            members.enrol(memberId, "INPATIENT", LocalDate.of(2019, 10, 16), LocalDate.of(2027, 10, 15));
+        }
+    }
+
+    private void user(String id, String name, String... groups) {
+        identities.ensureUser(id, name, "（演示）", PASSWORD, List.of(groups));
+    }
+}

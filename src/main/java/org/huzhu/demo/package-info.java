@@ -1,0 +1,6 @@
+/**
+ * Demo data for the embedded default: a league, two agencies, units with enrolled members,
+ * the Anyang in-patient rule set and demo users (password {@code demo}). Never loaded on a
+ * configured database or the prod profile.
+ */
+package org.huzhu.demo;

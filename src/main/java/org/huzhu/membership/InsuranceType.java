@@ -1,0 +1,6 @@
+package org.huzhu.membership;
+
+/** Which basic medical insurance a member has: employees' (职工医保) or residents' (城乡居民医保). */
+public enum InsuranceType {
+    EMPLOYEE, RESIDENT
+}

@@ -1,0 +1,90 @@
+package org.huzhu.membership;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Members and their enrolments. */
+@Repository
+public class Members {
+
+    private static final String MEMBER_SELECT = """
+            select m.id, m.id_number, m.name, m.birth_date, m.sex, m.insurance_type, u.code as unit_code,
+                   a.id as agency_id, a.code as agency_code, o.code as organiser_code
+            from member m join unit u on u.id = m.unit_id join agency a on a.id = u.agency_id
+                 join organiser o on o.id = a.organiser_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Member> byIdNumber(String idNumber) {
+        return jdbc.sql(MEMBER_SELECT + " where m.id_number = :idNumber").param("idNumber", idNumber)
+                .query(Member.class).optional();
+    }
+
+    public Member byId(long id) {
+        return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Member.class).single();
+    }
+
+    public List<Member> ofUnit(String unitCode) {
+        return jdbc.sql(MEMBER_SELECT + " where u.code = :unit order by m.name").param("unit", unitCode)
+                .query(Member.class).list();
+    }
+
+    /** Adds the member; false when the ID number is registered already. */
+    public boolean add(ResidentIdNumber idNumber, String name, long unitId, InsuranceType insuranceType) {
+        return jdbc.sql("""
+                        insert into member (id_number, name, birth_date, sex, unit_id, insurance_type)
+                        values (:idNumber, :name, :birthDate, :sex, :unitId, :insuranceType)
+                        on conflict (id_number) do nothing
+                        """)
+                .param("idNumber", idNumber.value()).param("name", name).param("birthDate", idNumber.birthDate())
+                .param("sex", idNumber.sex().name()).param("unitId", unitId).param("insuranceType", insuranceType.name())
+                .update() == 1;
+    }
+
+    public Enrolment enrol(long memberId, String scheme, LocalDate validFrom, LocalDate validTo) {
+        long id = jdbc.sql("""
+                        insert into enrolment (member_id, scheme, valid_from, valid_to)
+                        values (:member, :scheme, :from, :to) returning id
+                        """)
+                .param("member", memberId).param("scheme", scheme).param("from", validFrom).param("to", validTo)
+                .query(Long.class).single();
+        return new Enrolment(id, memberId, scheme, validFrom, validTo);
+    }
+
+    public List<Enrolment> enrolments(long memberId) {
+        return jdbc.sql("select id, member_id, scheme, valid_from, valid_to from enrolment where member_id = :member order by valid_from")
+                .param("member", memberId).query(Enrolment.class).list();
+    }
+
+    public boolean overlapsEnrolment(long memberId, String scheme, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select exists (select 1 from enrolment where member_id = :member and scheme = :scheme
+                                       and valid_from <= :to and valid_to >= :from)
+                        """)
+                .param("member", memberId).param("scheme", scheme).param("from", from).param("to", to)
+                .query(Boolean.class).single();
+    }
+
+    public boolean isEnrolled(long memberId, String scheme, LocalDate on) {
+        return overlapsEnrolment(memberId, scheme, on, on);
+    }
+
+    public boolean schemeExists(String scheme) {
+        return jdbc.sql("select exists (select 1 from scheme where code = :code)").param("code", scheme)
+                .query(Boolean.class).single();
+    }
+
+    /** Locks the member's row until the transaction ends: claims of one member are calculated one at a time. */
+    public void lock(long memberId) {
+        jdbc.sql("select id from member where id = :id for update").param("id", memberId).query(Long.class).single();
+    }
+}

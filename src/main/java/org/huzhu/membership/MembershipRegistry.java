@@ -1,0 +1,128 @@
+package org.huzhu.membership;
+
+import java.time.LocalDate;
+
+import org.huzhu.platform.DomainException;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Problems;
+import org.huzhu.security.Role;
+import org.huzhu.security.Staff;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers units, members and enrolments: admins anywhere, clerks at their own agency. */
+@Service
+public class MembershipRegistry {
+
+    private final Organisations organisations;
+    private final Members members;
+
+    MembershipRegistry(Organisations organisations, Members members) {
+        this.organisations = organisations;
+        this.members = members;
+    }
+
+    @Transactional
+    public Unit addUnit(String code, String name, String agencyCode, Staff staff) {
+        Problems problems = new Problems();
+        code(problems, "code", code);
+        text(problems, "name", name, "请填写单位名称", 100);
+        if (blank(agencyCode)) {
+            problems.add("agencyCode", "REQUIRED", "请选择代办点");
+        }
+        problems.throwIfAny();
+        Agency agency = organisations.agency(agencyCode).orElseThrow(() ->
+                new InvalidInputException("agencyCode", "UNKNOWN_AGENCY", "没有这个代办点：" + agencyCode));
+        requireAgencyStaff(staff, agency.code());
+        if (!organisations.addUnit(code, name.strip(), agency.id())) {
+            throw new InvalidInputException("code", "DUPLICATE_CODE", "单位编码已存在：" + code);
+        }
+        return organisations.unit(code).orElseThrow();
+    }
+
+    @Transactional
+    public Member addMember(String idNumber, String name, String unitCode, String insuranceType, Staff staff) {
+        Problems problems = new Problems();
+        if (blank(idNumber)) {
+            problems.add("idNumber", "REQUIRED", "请填写身份证号");
+        } else if (ResidentIdNumber.parse(idNumber).isEmpty()) {
+            problems.add("idNumber", "INVALID_ID_NUMBER", "身份证号不正确（应为18位，校验位不符）");
+        }
+        text(problems, "name", name, "请填写姓名", 50);
+        if (blank(unitCode)) {
+            problems.add("unitCode", "REQUIRED", "请填写单位编码");
+        }
+        InsuranceType type = null;
+        try {
+            type = InsuranceType.valueOf(insuranceType);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add("insuranceType", "INVALID_VALUE", "医保类型应为 EMPLOYEE（职工医保）或 RESIDENT（居民医保）");
+        }
+        problems.throwIfAny();
+        Unit unit = organisations.unit(unitCode).orElseThrow(() ->
+                new InvalidInputException("unitCode", "UNKNOWN_UNIT", "没有这个单位：" + unitCode));
+        requireAgencyStaff(staff, unit.agencyCode());
+        ResidentIdNumber id = ResidentIdNumber.parse(idNumber).orElseThrow();
+        if (!members.add(id, name.strip(), unit.id(), type)) {
+            throw new InvalidInputException("idNumber", "DUPLICATE_MEMBER", "该身份证号的会员已登记");
+        }
+        return members.byIdNumber(id.value()).orElseThrow();
+    }
+
+    @Transactional
+    public Enrolment enrol(String memberIdNumber, String scheme, LocalDate validFrom, LocalDate validTo, Staff staff) {
+        Problems problems = new Problems();
+        if (blank(memberIdNumber)) {
+            problems.add("memberIdNumber", "REQUIRED", "请填写会员身份证号");
+        }
+        if (blank(scheme)) {
+            problems.add("scheme", "REQUIRED", "请选择保障项目");
+        } else if (!members.schemeExists(scheme)) {
+            problems.add("scheme", "UNKNOWN_SCHEME", "没有这个保障项目：" + scheme);
+        }
+        if (validFrom == null) {
+            problems.add("validFrom", "REQUIRED", "请填写保障起始日期");
+        }
+        if (validTo == null) {
+            problems.add("validTo", "REQUIRED", "请填写保障截止日期");
+        } else if (validFrom != null && validTo.isBefore(validFrom)) {
+            problems.add("validTo", "BEFORE_START", "截止日期不能早于起始日期");
+        }
+        problems.throwIfAny();
+        String idNumber = ResidentIdNumber.parse(memberIdNumber).map(ResidentIdNumber::value).orElse(memberIdNumber);
+        Member member = members.byIdNumber(idNumber).orElseThrow(() ->
+                new InvalidInputException("memberIdNumber", "MEMBER_NOT_FOUND", "未找到该身份证号的会员"));
+        requireAgencyStaff(staff, member.agencyCode());
+        if (members.overlapsEnrolment(member.id(), scheme, validFrom, validTo)) {
+            throw new InvalidInputException("validFrom", "OVERLAPPING_ENROLMENT", "与该会员已有的参保期重叠");
+        }
+        return members.enrol(member.id(), scheme, validFrom, validTo);
+    }
+
+    public void requireAgencyStaff(Staff staff, String agencyCode) {
+        if (staff.has(Role.ADMIN) || staff.worksAt(Role.CLERK, agencyCode)) {
+            return;
+        }
+        throw DomainException.forbidden("NOT_STAFF_OF_AGENCY", "只能登记本代办点的单位和会员");
+    }
+
+    private static void code(Problems problems, String field, String code) {
+        if (blank(code)) {
+            problems.add(field, "REQUIRED", "请填写编码");
+        } else if (!code.matches("[A-Za-z0-9-]{1,32}")) {
+            problems.add(field, "INVALID_FORMAT", "编码只能是1到32位字母、数字或连字符");
+        }
+    }
+
+    private static void text(Problems problems, String field, String value, String message, int maxLength) {
+        if (blank(value)) {
+            problems.add(field, "REQUIRED", message);
+        } else if (value.length() > maxLength) {
+            problems.add(field, "TOO_LONG", "最多" + maxLength + "个字");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,5 @@
+package org.huzhu.membership;
+
+public enum Sex {
+    M, F
+}

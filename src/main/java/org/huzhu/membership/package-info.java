@@ -1,0 +1,5 @@
+/**
+ * Who is covered: organisers (leagues), their agencies, member units, members and their
+ * enrolment in a scheme for a period. Checks resident ID numbers and derives birth date and sex.
+ */
+package org.huzhu.membership;

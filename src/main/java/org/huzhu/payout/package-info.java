@@ -1,0 +1,4 @@
+/**
+ * Paying approved subsidies to members' bank accounts, exactly once per claim.
+ */
+package org.huzhu.payout;

@@ -1,0 +1,72 @@
+package org.huzhu.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code spring.datasource.url} Huzhu starts its own PostgreSQL, so a fresh machine
+ * needs nothing. The data directory survives restarts unless it is left empty (tests),
+ * in which case a throw-away directory is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${huzhu.embedded-database.directory:}") String directory,
+                                      @Value("${huzhu.embedded-database.port:0}") int port,
+                                      @Value("${huzhu.embedded-database.durable:false}") boolean durable) throws IOException {
+        boolean throwAway = directory.isBlank();
+        Path dataDirectory = throwAway ? Files.createTempDirectory("huzhu-pg") : Path.of(directory).toAbsolutePath();
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(throwAway)
+                // Spring closes it after the engine and the pool; a JVM hook would kill it first.
+                .setRegisterShutdownHook(false)
+                .setServerConfig("timezone", "Asia/Shanghai")
+                .setServerConfig("max_connections", "100");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (durable) {
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL on port {} with data in {}{}", postgres.getPort(), dataDirectory,
+                throwAway ? " (discarded at exit)" : "");
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("huzhu-embedded");
+        if (!initSql.isBlank()) {
+            config.setConnectionInitSql(initSql);
+        }
+        return new HikariDataSource(config);
+    }
+}

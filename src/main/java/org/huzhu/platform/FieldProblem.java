@@ -1,0 +1,8 @@
+package org.huzhu.platform;
+
+/**
+ * One thing wrong with a request: the JSON path of the field, a stable code for programs
+ * and a sentence in Chinese for the person at the counter.
+ */
+public record FieldProblem(String field, String code, String message) {
+}

@@ -1,0 +1,5 @@
+/**
+ * What every capability leans on: the database (embedded PostgreSQL by default), the clock,
+ * money and the problem responses that tell a person, field by field, what was wrong.
+ */
+package org.huzhu.platform;

@@ -1,0 +1,63 @@
+package org.huzhu.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Every endpoint needs a signed-in user. Our API and the engine's REST API take HTTP Basic
+ * against Camunda's users; the Camunda webapps keep their own login (same users), so Spring
+ * lets their paths through to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private final ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return stateless(http.securityMatcher("/api/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
+        // The raw engine API can do anything to any process: administrators only.
+        return stateless(http.securityMatcher("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .hasAnyRole(Role.ADMIN.name(), Role.PROCESS_ADMIN.name()))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return stateless(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The webapps answer their own login and refuse their API without a session.
+                        .requestMatchers("/camunda/**", "/", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    private HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+}

@@ -1,0 +1,34 @@
+package org.huzhu.security;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The signed-in person: their user id, roles and, for agency roles, the agencies they work at.
+ */
+public record Staff(String userId, Set<Role> roles, Map<Role, Set<String>> agencies, Set<String> groupIds) {
+
+    public static final String SYSTEM = "system";
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... candidates) {
+        for (Role role : candidates) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when this person holds the role at the agency. */
+    public boolean worksAt(Role role, String agencyCode) {
+        return agencies.getOrDefault(role, Set.of()).contains(agencyCode);
+    }
+
+    public boolean inGroup(String groupId) {
+        return groupIds.contains(groupId);
+    }
+}

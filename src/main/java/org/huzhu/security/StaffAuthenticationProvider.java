@@ -1,0 +1,39 @@
+package org.huzhu.security;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/** HTTP Basic against Camunda's identity service: the same account as in Tasklist. */
+@Component
+class StaffAuthenticationProvider implements AuthenticationProvider {
+
+    private final StaffDirectory directory;
+
+    StaffAuthenticationProvider(StaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (userId == null || credentials == null || !directory.checkPassword(userId, credentials.toString())) {
+            throw new BadCredentialsException("bad credentials");
+        }
+        Staff staff = directory.staff(userId);
+        List<SimpleGrantedAuthority> authorities = staff.roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(staff, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

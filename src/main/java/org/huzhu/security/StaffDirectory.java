@@ -1,0 +1,48 @@
+package org.huzhu.security;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/** Reads people and their groups from Camunda's identity service. */
+@Component
+public class StaffDirectory {
+
+    private final IdentityService identityService;
+
+    StaffDirectory(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public boolean checkPassword(String userId, String password) {
+        return identityService.checkPassword(userId, password);
+    }
+
+    public Staff staff(String userId) {
+        Set<String> groupIds = new HashSet<>();
+        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+            groupIds.add(group.getId());
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Map<Role, Set<String>> agencies = new EnumMap<>(Role.class);
+        for (String groupId : groupIds) {
+            Role.ofGroup(groupId).ifPresent(roles::add);
+            for (Role role : Role.values()) {
+                String prefix = role.groupId() + "-";
+                if (role.workedAtAgency() && groupId.startsWith(prefix)) {
+                    agencies.computeIfAbsent(role, r -> new HashSet<>()).add(groupId.substring(prefix.length()));
+                }
+            }
+        }
+        // An agency group without the role group still makes the person that agency's staff.
+        roles.addAll(agencies.keySet());
+        return new Staff(userId, Set.copyOf(roles), Map.copyOf(new HashMap<>(agencies)), Set.copyOf(groupIds));
+    }
+}

@@ -1,0 +1,44 @@
+package org.huzhu.workflow;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.huzhu.claim.AuditStage;
+
+/** The BPMN user tasks where people decide, and the variables their decision travels in. */
+enum AuditTask {
+    AGENCY_CHECK("AgencyCheck", AuditStage.AGENCY_CHECK, "agencyCheckOutcome", "agencyCheckReason"),
+    LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason");
+
+    private final String taskDefinitionKey;
+    private final AuditStage stage;
+    private final String outcomeVariable;
+    private final String reasonVariable;
+
+    AuditTask(String taskDefinitionKey, AuditStage stage, String outcomeVariable, String reasonVariable) {
+        this.taskDefinitionKey = taskDefinitionKey;
+        this.stage = stage;
+        this.outcomeVariable = outcomeVariable;
+        this.reasonVariable = reasonVariable;
+    }
+
+    static Optional<AuditTask> of(String taskDefinitionKey) {
+        return Arrays.stream(values()).filter(t -> t.taskDefinitionKey.equals(taskDefinitionKey)).findFirst();
+    }
+
+    String taskDefinitionKey() {
+        return taskDefinitionKey;
+    }
+
+    AuditStage stage() {
+        return stage;
+    }
+
+    String outcomeVariable() {
+        return outcomeVariable;
+    }
+
+    String reasonVariable() {
+        return reasonVariable;
+    }
+}

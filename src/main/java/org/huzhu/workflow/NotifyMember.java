@@ -1,0 +1,25 @@
+package org.huzhu.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.huzhu.claim.Claims;
+import org.huzhu.claim.MemberNotices;
+import org.springframework.stereotype.Component;
+
+/** Service task NotifyMember: tells the member how the claim ended, once. */
+@Component("notifyMember")
+class NotifyMember implements JavaDelegate {
+
+    private final Claims claims;
+    private final MemberNotices notices;
+
+    NotifyMember(Claims claims, MemberNotices notices) {
+        this.claims = claims;
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notices.outcome(claims.get(ProcessVariables.claimId(execution)));
+    }
+}

@@ -1,0 +1,22 @@
+package org.huzhu.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.huzhu.claim.ClaimPreCheck;
+import org.springframework.stereotype.Component;
+
+/** Service task PreCheckClaim: routes on ELIGIBLE, INCOMPLETE or INELIGIBLE. */
+@Component("preCheckClaim")
+class PreCheckClaim implements JavaDelegate {
+
+    private final ClaimPreCheck preCheck;
+
+    PreCheckClaim(ClaimPreCheck preCheck) {
+        this.preCheck = preCheck;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(ProcessVariables.PRE_CHECK_OUTCOME, preCheck.run(ProcessVariables.claimId(execution)).name());
+    }
+}

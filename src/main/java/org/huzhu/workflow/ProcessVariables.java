@@ -1,0 +1,26 @@
+package org.huzhu.workflow;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** The few variables a claim's process holds: ids and routing values, never business state. */
+final class ProcessVariables {
+
+    static final String PROCESS_KEY = "claim-lifecycle";
+    static final String CLAIM_ID = "claimId";
+    static final String AGENCY_CODE = "agencyCode";
+    static final String PRE_CHECK_OUTCOME = "preCheckOutcome";
+    static final String OUTCOME = "outcome";
+    static final String REASON = "reason";
+    static final String SUPPLEMENTS_RECEIVED = "SupplementsReceived";
+
+    private ProcessVariables() {
+    }
+
+    static long claimId(VariableScope scope) {
+        Object value = scope.getVariable(CLAIM_ID);
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalStateException("process has no claimId");
+    }
+}

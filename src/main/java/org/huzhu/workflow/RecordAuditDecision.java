@@ -1,0 +1,63 @@
+package org.huzhu.workflow;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.huzhu.claim.ClaimDecisions;
+import org.huzhu.platform.FieldProblem;
+import org.huzhu.platform.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an audit task completes, from our API or from Tasklist: checks the decider may decide
+ * it and records the decision on the claim. A refusal here stops the completion.
+ */
+@Component("recordAuditDecision")
+class RecordAuditDecision implements TaskListener {
+
+    private final ClaimDecisions decisions;
+    private final IdentityService identityService;
+
+    RecordAuditDecision(ClaimDecisions decisions, IdentityService identityService) {
+        this.decisions = decisions;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        AuditTask audit = AuditTask.of(task.getTaskDefinitionKey()).orElseThrow();
+        String actor = decider(task);
+        Object outcome = task.getVariable(audit.outcomeVariable());
+        Object reason = task.getVariable(audit.reasonVariable());
+        try {
+            decisions.decide(ProcessVariables.claimId(task), audit.stage(), outcome == null ? null : outcome.toString(),
+                    reason == null ? null : reason.toString(), actor);
+        } catch (InvalidInputException e) {
+            throw new ProcessEngineException(e.problems().stream().map(FieldProblem::message)
+                    .collect(Collectors.joining("；")));
+        }
+    }
+
+    private String decider(DelegateTask task) {
+        Authentication current = identityService.getCurrentAuthentication();
+        String actor = task.getAssignee() != null ? task.getAssignee() : current == null ? null : current.getUserId();
+        if (actor == null) {
+            throw new ProcessEngineException("请先认领任务再提交审核结论");
+        }
+        Set<String> candidateGroups = task.getCandidates().stream().map(IdentityLink::getGroupId)
+                .filter(g -> g != null).collect(Collectors.toSet());
+        boolean candidate = identityService.createGroupQuery().groupMember(actor).list().stream()
+                .map(Group::getId).anyMatch(candidateGroups::contains);
+        if (!candidate) {
+            throw new ProcessEngineException("用户 " + actor + " 无权审核此任务");
+        }
+        return actor;
+    }
+}
