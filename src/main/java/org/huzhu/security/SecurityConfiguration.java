@@ -9,6 +9,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -25,7 +27,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return stateless(http.securityMatcher("/api/**"))
+        return stateless(http.securityMatcher(path("/api/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }
@@ -34,7 +36,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
         // The raw engine API can do anything to any process: administrators only.
-        return stateless(http.securityMatcher("/engine-rest/**"))
+        return stateless(http.securityMatcher(path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest()
                         .hasAnyRole(Role.ADMIN.name(), Role.PROCESS_ADMIN.name()))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
@@ -46,11 +48,16 @@ class SecurityConfiguration {
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return stateless(http)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
                         // The webapps answer their own login and refuse their API without a session.
-                        .requestMatchers("/camunda/**", "/", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(path("/camunda/**"), path("/"), path("/favicon.ico"), path("/error")).permitAll()
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /** Matches the whole path: /engine-rest is Jersey's servlet, not Spring MVC's. */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private HttpSecurity stateless(HttpSecurity http) throws Exception {

@@ -1,0 +1,59 @@
+package org.huzhu.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Saved filters in Camunda Tasklist, created at start when missing, so auditors find there the
+ * same work as in our task API.
+ */
+@Component
+@Order(5)
+class TasklistFilters implements ApplicationRunner {
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    TasklistFilters(FilterService filterService, TaskService taskService) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        TaskQuery groupTasks = taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .orderByTaskCreateTime().asc();
+        ensure("待审核申请", "本人所在审核组的全部待办，最早的在前", -10, groupTasks);
+        TaskQuery mine = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .orderByTaskCreateTime().asc();
+        ensure("我的任务", "本人已认领的任务", -5, mine);
+    }
+
+    private void ensure(String name, String description, int priority, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("variables", List.of(
+                Map.of("name", "memberName", "label", "会员"),
+                Map.of("name", "agencyCode", "label", "代办点"),
+                Map.of("name", "eligibleAmount", "label", "合规自付（元）"),
+                Map.of("name", "subsidy", "label", "补助金（元）")));
+        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+        filterService.saveFilter(filter);
+    }
+}

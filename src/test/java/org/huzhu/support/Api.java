@@ -1,0 +1,94 @@
+package org.huzhu.support;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Calls our REST API over HTTP as one of the demo users, the way a client would. */
+public final class Api {
+
+    private final TestRestTemplate rest;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Api(TestRestTemplate rest) {
+        this.rest = rest;
+    }
+
+    public record Answer(int status, JsonNode body, HttpHeaders headers) {
+        public String contentType() {
+            return headers.getContentType() == null ? null : headers.getContentType().toString();
+        }
+    }
+
+    public Answer get(String user, String path) {
+        return exchange(user, HttpMethod.GET, path, null);
+    }
+
+    public Answer post(String user, String path, Object body) {
+        return exchange(user, HttpMethod.POST, path, body);
+    }
+
+    public Answer exchange(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (user != null) {
+            headers.setBasicAuth(user, "demo");
+        }
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        try {
+            String payload = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+            ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
+            JsonNode node = response.getBody() == null || response.getBody().isBlank() ? null : json.readTree(response.getBody());
+            return new Answer(response.getStatusCode().value(), node, response.getHeaders());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A member of a new unit at the agency, enrolled in the in-patient scheme from 2019-10-16. */
+    public String enrolledMember(String agencyCode, String insuranceType) {
+        String unit = TestIds.code("U");
+        require(post("admin", "/api/units", Map.of("code", unit, "name", "测试单位" + unit, "agencyCode", agencyCode)), 201);
+        String idNumber = TestIds.idNumber();
+        require(post("admin", "/api/members", Map.of("idNumber", idNumber, "name", "测试会员", "unitCode", unit,
+                "insuranceType", insuranceType)), 201);
+        require(post("admin", "/api/enrolments", Map.of("memberIdNumber", idNumber, "scheme", "INPATIENT",
+                "validFrom", "2019-10-16", "validTo", "2030-10-15")), 201);
+        return idNumber;
+    }
+
+    public String enrolledMember() {
+        return enrolledMember("DEMO-A", "EMPLOYEE");
+    }
+
+    /** The first open task of the user for the claim. */
+    public String taskOf(String user, long claimId) {
+        for (JsonNode task : require(get(user, "/api/tasks"), 200).body()) {
+            if (task.get("claimId").asLong() == claimId) {
+                return task.get("taskId").asText();
+            }
+        }
+        throw new AssertionError(user + " has no task for claim " + claimId);
+    }
+
+    public Answer decide(String user, long claimId, String outcome, String reason) {
+        Map<String, String> decision = reason == null ? Map.of("outcome", outcome)
+                : Map.of("outcome", outcome, "reason", reason);
+        return post(user, "/api/tasks/" + taskOf(user, claimId) + "/decision", decision);
+    }
+
+    public static Answer require(Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + answer.status() + ": " + answer.body());
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,188 @@
+package org.huzhu.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.huzhu.support.Api;
+import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.Jobs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.huzhu.support.Api.require;
+
+/** Every path through claim-lifecycle.bpmn, on the real engine and PostgreSQL. */
+@HuzhuIntegrationTest
+class ClaimLifecycleProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TestRestTemplate rest;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        api = new Api(rest);
+    }
+
+    @Test
+    void anIneligibleClaimIsRejectedByThePreCheckAndTheMemberTold() {
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember("DEMO-A", "RESIDENT"), "1000.00");
+        long id = submit(claim, "REJECTED");
+        ProcessInstance instance = instanceOf(id);
+        assertThat(instance).isEnded().hasPassedInOrder("PreCheckClaim", "RejectionMerge", "NotifyMember", "ClaimClosed")
+                .hasNotPassed("AgencyCheck");
+        assertThat(api.get("clerk", "/api/claims/" + id).body().get("rejectionReason").asText()).contains("医保类型");
+    }
+
+    @Test
+    void missingPapersWaitForSupplementsThenTheClaimGoesAllTheWayToPayment() {
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "2000.00");
+        claim.put("documents", new ArrayList<>(List.of("INVOICE", "EXPENSE_LIST", "ID_CARD")));
+        long id = submit(claim, "AWAITING_SUPPLEMENTS");
+        ProcessInstance instance = instanceOf(id);
+        assertThat(instance).isWaitingAt("SupplementsReceived");
+        assertThat(api.get("clerk", "/api/claims/" + id).body().get("missingDocuments").toString())
+                .contains("BANK_CARD", "DISCHARGE_SUMMARY", "SETTLEMENT_STATEMENT");
+
+        require(api.post("clerk", "/api/claims/" + id + "/supplements", Map.of("documents", List.of("BANK_CARD"))), 200);
+        assertThat(instance).isWaitingAt("SupplementsReceived");
+        var complete = require(api.post("clerk", "/api/claims/" + id + "/supplements",
+                Map.of("documents", List.of("DISCHARGE_SUMMARY", "SETTLEMENT_STATEMENT"))), 200).body();
+        assertThat(complete.get("status").asText()).isEqualTo("AGENCY_CHECK");
+        assertThat(complete.get("materialsCompleteAt").isNull()).isFalse();
+        assertThat(instance).isWaitingAt("AgencyCheck");
+        assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("agency-auditor-DEMO-A");
+
+        require(api.decide("agency", id, "APPROVE", null), 200);
+        assertThat(instance).isWaitingAt("LeagueAudit").hasPassed("CalculateSubsidy");
+        assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("league-auditor");
+        require(api.decide("league", id, "APPROVE", null), 200);
+        assertThat(instance).isWaitingAt("PayOut");
+        Jobs.runDue(management, instance.getId());
+        assertThat(instance).isEnded().hasPassedInOrder("PayOut", "OutcomeMerge", "NotifyMember", "ClaimClosed");
+        assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
+    void theAgencyRejectsWithAReason() {
+        long id = submit(ClaimRequests.claim(api.enrolledMember(), "800.00"), "AGENCY_CHECK");
+        require(api.decide("agency", id, "REJECT", "发票与费用清单不符"), 200);
+        assertThat(instanceOf(id)).isEnded().hasPassed("RejectionMerge", "NotifyMember").hasNotPassed("CalculateSubsidy");
+        var claim = api.get("clerk", "/api/claims/" + id).body();
+        assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(claim.get("rejectionReason").asText()).contains("发票与费用清单不符");
+    }
+
+    @Test
+    void theLeagueRejects() {
+        long id = submit(ClaimRequests.claim(api.enrolledMember(), "800.00"), "AGENCY_CHECK");
+        require(api.decide("agency", id, "APPROVE", null), 200);
+        require(api.decide("league", id, "REJECT", "非住院治疗"), 200);
+        assertThat(instanceOf(id)).isEnded().hasPassed("LeagueAudit", "RejectionMerge").hasNotPassed("PayOut");
+        assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void theLeagueReturnsTheClaimToTheAgencyWhichSendsItBackAndItIsPaid() {
+        long id = submit(ClaimRequests.claim(api.enrolledMember(), "3000.00"), "AGENCY_CHECK");
+        ProcessInstance instance = instanceOf(id);
+        require(api.decide("agency", id, "APPROVE", null), 200);
+        require(api.decide("league", id, "RETURN", "请补充出院小结原件"), 200);
+        assertThat(instance).isWaitingAt("AgencyCheck");
+        assertThat(api.get("agency", "/api/claims/" + id).body().get("status").asText()).isEqualTo("AGENCY_CHECK");
+        require(api.decide("agency", id, "APPROVE", "已核对原件"), 200);
+        require(api.decide("league", id, "APPROVE", null), 200);
+        Jobs.runDue(management, instance.getId());
+        assertThat(instance).isEnded();
+        var claim = api.get("clerk", "/api/claims/" + id).body();
+        assertThat(claim.get("status").asText()).isEqualTo("PAID");
+        assertThat(claim.get("subsidy").asText()).isEqualTo("1300.00");
+        List<String> steps = new ArrayList<>();
+        claim.get("history").forEach(h -> steps.add(h.get("step").asText() + ":" + h.get("decision").asText()));
+        assertThat(steps).containsSubsequence("AGENCY_CHECK:APPROVE", "LEAGUE_AUDIT:RETURN", "AGENCY_CHECK:APPROVE",
+                "LEAGUE_AUDIT:APPROVE");
+    }
+
+    @Test
+    void aClaimPastTheClaimWindowIsRejected() {
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "800.00");
+        claim.put("admissionDate", java.time.LocalDate.now().minusDays(400).toString());
+        claim.put("dischargeDate", java.time.LocalDate.now().minusDays(366).toString());
+        long id = submit(claim, "REJECTED");
+        assertThat(api.get("clerk", "/api/claims/" + id).body().get("rejectionReason").asText()).contains("申领期限");
+    }
+
+    @Test
+    void aClaimOutsideTheEnrolmentIsRejected() {
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "800.00");
+        claim.put("admissionDate", "2019-10-10");
+        claim.put("dischargeDate", java.time.LocalDate.now().minusDays(3).toString());
+        long id = submit(claim, "REJECTED");
+        assertThat(api.get("clerk", "/api/claims/" + id).body().get("rejectionReason").asText()).contains("参保期");
+    }
+
+    @Test
+    void anInvoiceUsedByALiveClaimIsRefusedButOneFromARejectedClaimMayBeUsedAgain() {
+        String member = api.enrolledMember();
+        Map<String, Object> first = ClaimRequests.claim(member, "800.00");
+        long firstId = submit(first, "AGENCY_CHECK");
+        Map<String, Object> copy = ClaimRequests.claim(api.enrolledMember(), "800.00");
+        copy.put("invoices", first.get("invoices"));
+        long copyId = submit(copy, "REJECTED");
+        assertThat(api.get("clerk", "/api/claims/" + copyId).body().get("rejectionReason").asText()).contains("发票已用于其他申请");
+
+        require(api.decide("agency", firstId, "REJECT", "重复申请"), 200);
+        Map<String, Object> retry = ClaimRequests.claim(member, "800.00");
+        retry.put("invoices", first.get("invoices"));
+        submit(retry, "AGENCY_CHECK");
+    }
+
+    private long submit(Map<String, Object> claim, String expectedStatus) {
+        var answer = require(api.post("clerk", "/api/claims", claim), 201).body();
+        assertThat(answer.get("status").asText()).isEqualTo(expectedStatus);
+        return answer.get("id").asLong();
+    }
+
+    private ProcessInstance instanceOf(long claimId) {
+        ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(claimId)).singleResult();
+        if (running != null) {
+            return running;
+        }
+        String id = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(claimId)).singleResult().getId();
+        return new EndedInstance(id, Long.toString(claimId));
+    }
+
+    /** A handle on a finished instance, which camunda-bpm-assert reads from history. */
+    private record EndedInstance(String id, String businessKey) implements ProcessInstance {
+        public String getId() { return id; }
+        public String getProcessInstanceId() { return id; }
+        public String getBusinessKey() { return businessKey; }
+        public String getProcessDefinitionId() { return null; }
+        public String getProcessDefinitionKey() { return "claim-lifecycle"; }
+        public String getRootProcessInstanceId() { return id; }
+        public String getCaseInstanceId() { return null; }
+        public boolean isSuspended() { return false; }
+        public boolean isEnded() { return true; }
+        public String getTenantId() { return null; }
+    }
+}
