@@ -28,6 +28,21 @@ public class ClaimAccess {
         throw DomainException.forbidden("CLAIM_OF_OTHER_AGENCY", "无权查看其他代办点的申请");
     }
 
+    /**
+     * Full ID and account numbers: only the claim's own agency staff, league auditors and
+     * administrators, who need them to check papers or pay. Supervisors see masked values.
+     */
+    public void requirePersonalData(Staff staff, Claim claim) {
+        if (staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.ADMIN)) {
+            return;
+        }
+        String agency = agencyCode(claim);
+        if (staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency)) {
+            return;
+        }
+        throw DomainException.forbidden("PERSONAL_DATA_NOT_ALLOWED", "无权查看完整的身份证号和银行账号");
+    }
+
     /** Taking claims in is the clerk's job at the member's agency; admins may do it anywhere. */
     public void requireIntake(Staff staff, String agencyCode) {
         if (staff.has(Role.ADMIN) || staff.worksAt(Role.CLERK, agencyCode)) {

@@ -85,9 +85,11 @@ class DemoData implements ApplicationRunner {
         user("admin", "管理员", Role.ADMIN.groupId(), Role.PROCESS_ADMIN.groupId(), Groups.CAMUNDA_ADMIN);
         user("clerk", "受理员", Role.CLERK.groupId(), Role.CLERK.atAgency("DEMO-A"));
         user("agency", "代办点A审核员", Role.AGENCY_AUDITOR.groupId(), Role.AGENCY_AUDITOR.atAgency("DEMO-A"));
+        user("agency-b", "代办点B审核员", Role.AGENCY_AUDITOR.groupId(), Role.AGENCY_AUDITOR.atAgency("DEMO-B"));
         user("league", "协会审核员", Role.LEAGUE_AUDITOR.groupId());
+        user("head", "协会负责人", Role.LEAGUE_HEAD.groupId());
         user("supervisor", "督办", Role.SUPERVISOR.groupId());
-        log.info("Demo data ready: agencies DEMO-A and DEMO-B, users admin/clerk/agency/league/supervisor (password demo)");
+        log.info("Demo data ready: agencies DEMO-A and DEMO-B, users admin/clerk/agency/agency-b/league/head/supervisor (password demo)");
     }
 
     private void unit(String code, String name, String agencyCode) {

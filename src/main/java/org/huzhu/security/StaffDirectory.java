@@ -25,6 +25,10 @@ public class StaffDirectory {
         return identityService.checkPassword(userId, password);
     }
 
+    public boolean exists(String userId) {
+        return identityService.createUserQuery().userId(userId).count() > 0;
+    }
+
     public Staff staff(String userId) {
         Set<String> groupIds = new HashSet<>();
         for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {

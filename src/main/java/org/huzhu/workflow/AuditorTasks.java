@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -15,54 +15,120 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.ClaimDecisions;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
-import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.security.StaffDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The auditors' work: their open tasks, and deciding one. */
+/**
+ * The auditors' work: their task list, taking and releasing a task, a supervisor's
+ * reassignment, and deciding. Who may touch a task is decided by its candidate groups in
+ * the engine; every change of hands is in the audit trail.
+ */
 @Service
 public class AuditorTasks {
 
-    private static final int PAGE = 200;
+    public static final int LARGEST_PAGE = 100;
 
     private final TaskService taskService;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final StaffDirectory directory;
+    private final WorkItems workItems;
     private final ClaimSummaries summaries;
+    private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
     AuditorTasks(TaskService taskService, HistoryService historyService, IdentityService identityService,
-                 ClaimSummaries summaries, TransactionTemplate transaction) {
+                 StaffDirectory directory, WorkItems workItems, ClaimSummaries summaries, AuditTrail audit,
+                 TransactionTemplate transaction) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.identityService = identityService;
+        this.directory = directory;
+        this.workItems = workItems;
         this.summaries = summaries;
+        this.audit = audit;
         this.transaction = transaction;
     }
 
-    /** Open tasks of the caller's groups, claimed or not, oldest first. */
-    public List<AuditorTask> openTasks(Staff staff) {
-        if (staff.groupIds().isEmpty()) {
-            return List.of();
+    /** A page of the caller's work, most urgent first; one extra row tells whether more follow. */
+    public List<AuditorTask> openTasks(Staff staff, WorkFilter filter, int page, int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "OUT_OF_RANGE", "页码不能为负数");
         }
-        List<Task> tasks = taskService.createTaskQuery().active()
-                .taskCandidateGroupIn(List.copyOf(staff.groupIds())).includeAssignedTasks()
-                .orderByTaskCreateTime().asc().listPage(0, PAGE);
-        Map<String, ClaimSummary> claims = summaries.byProcessInstances(
-                        tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
-                .stream().collect(Collectors.toMap(ClaimSummary::processInstanceId, Function.identity()));
-        return tasks.stream().filter(t -> claims.containsKey(t.getProcessInstanceId())).map(t -> {
-            ClaimSummary claim = claims.get(t.getProcessInstanceId());
-            return new AuditorTask(t.getId(), claim.claimId(), t.getName(), t.getTaskDefinitionKey(),
-                    t.getCreateTime().toInstant().atZone(Beijing.ZONE).toOffsetDateTime(), t.getAssignee(),
-                    claim.agencyCode(), claim.scheme(), claim.memberName(), claim.memberIdNumberMasked(),
-                    claim.eligibleAmount(), claim.subsidy());
-        }).toList();
+        if (size < 1 || size > LARGEST_PAGE) {
+            throw new InvalidInputException("size", "OUT_OF_RANGE", "每页条数应在1到" + LARGEST_PAGE + "之间");
+        }
+        return workItems.page(filter, staff.groupIds(), staff.userId(), page * size, size + 1);
+    }
+
+    /** The caller takes the task; someone else holding it is a conflict. */
+    public void claim(String taskId, Staff staff) {
+        Task task = openTask(taskId);
+        requireCandidate(task, staff);
+        if (staff.userId().equals(task.getAssignee())) {
+            return;
+        }
+        if (task.getAssignee() != null) {
+            throw claimedBy(task.getAssignee());
+        }
+        inTransaction(staff, () -> {
+            taskService.claim(taskId, staff.userId());
+            audit.record(staff.userId(), "TASK_CLAIMED", "TASK", taskId, claimOf(task), null);
+            return null;
+        });
+    }
+
+    /** The holder (or a supervisor) puts the task back for the group. */
+    public void release(String taskId, Staff staff) {
+        Task task = openTask(taskId);
+        if (task.getAssignee() == null) {
+            return;
+        }
+        if (!staff.userId().equals(task.getAssignee()) && !staff.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
+            throw claimedBy(task.getAssignee());
+        }
+        inTransaction(staff, () -> {
+            taskService.setAssignee(taskId, null);
+            audit.record(staff.userId(), "TASK_RELEASED", "TASK", taskId, claimOf(task), "原处理人：" + task.getAssignee());
+            return null;
+        });
+    }
+
+    /** A supervisor hands the task to someone of its candidate groups. */
+    public void reassign(String taskId, String userId, String reason, Staff staff) {
+        if (!staff.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
+            throw DomainException.forbidden("NOT_SUPERVISOR", "只有督办人员可以改派任务");
+        }
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidInputException("userId", "REQUIRED", "请指定接手人");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "REQUIRED", "请填写改派原因");
+        }
+        Task task = openTask(taskId);
+        if (!directory.exists(userId)) {
+            throw new InvalidInputException("userId", "UNKNOWN_USER", "没有这个用户：" + userId);
+        }
+        Staff target = directory.staff(userId);
+        if (candidateGroups(task).stream().noneMatch(target::inGroup)) {
+            throw new InvalidInputException("userId", "NOT_A_CANDIDATE", "该用户不属于此任务的审核组");
+        }
+        inTransaction(staff, () -> {
+            taskService.setAssignee(taskId, userId);
+            audit.record(staff.userId(), "TASK_REASSIGNED", "TASK", taskId, claimOf(task),
+                    (task.getAssignee() == null ? "" : "原处理人：" + task.getAssignee() + "；") + "改派给：" + userId
+                            + "；原因：" + reason.strip());
+            return null;
+        });
     }
 
     /**
@@ -71,51 +137,68 @@ public class AuditorTasks {
      * transaction, so of two auditors deciding at once exactly one wins.
      */
     public ClaimSummary decide(String taskId, Staff staff, String outcome, String reason) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            throw gone(taskId);
-        }
-        AuditTask audit = AuditTask.of(task.getTaskDefinitionKey())
+        Task task = openTask(taskId);
+        AuditTask auditTask = AuditTask.of(task.getTaskDefinitionKey())
                 .orElseThrow(() -> DomainException.conflict("NOT_AN_AUDIT_TASK", "此任务不是审核任务"));
         requireCandidate(task, staff);
         if (task.getAssignee() != null && !task.getAssignee().equals(staff.userId())) {
-            throw DomainException.conflict("TASK_CLAIMED_BY_OTHER", "此任务已由 " + task.getAssignee() + " 认领");
+            throw claimedBy(task.getAssignee());
         }
-        ClaimDecisions.validate(audit.stage(), outcome, reason);
+        ClaimDecisions.validate(auditTask.stage(), outcome, reason);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(audit.outcomeVariable(), outcome);
-        variables.put(audit.reasonVariable(), reason);
+        variables.put(auditTask.outcomeVariable(), outcome);
+        variables.put(auditTask.reasonVariable(), reason);
+        inTransaction(staff, () -> {
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, staff.userId());
+            }
+            taskService.complete(taskId, variables);
+            return null;
+        });
+        return summaries.byProcessInstances(List.of(task.getProcessInstanceId())).get(0);
+    }
+
+    private <T> T inTransaction(Staff staff, Supplier<T> work) {
         identityService.setAuthentication(staff.userId(), List.copyOf(staff.groupIds()));
         try {
-            transaction.executeWithoutResult(status -> {
-                if (task.getAssignee() == null) {
-                    taskService.claim(taskId, staff.userId());
-                }
-                taskService.complete(taskId, variables);
-            });
+            return transaction.execute(status -> work.get());
         } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
             throw DomainException.conflict("TASK_TAKEN", "此任务刚被他人处理，请刷新任务列表");
         } finally {
             identityService.clearAuthentication();
         }
-        return summaries.byProcessInstances(List.of(task.getProcessInstanceId())).get(0);
+    }
+
+    private Task openTask(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null) {
+            return task;
+        }
+        boolean existed = historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        throw existed ? DomainException.conflict("TASK_COMPLETED", "此任务已办结")
+                : DomainException.notFound("TASK_NOT_FOUND", "任务不存在");
     }
 
     private void requireCandidate(Task task, Staff staff) {
         if (staff.userId().equals(task.getAssignee())) {
             return;
         }
-        Set<String> candidateGroups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).filter(g -> g != null).collect(Collectors.toSet());
-        if (candidateGroups.stream().noneMatch(staff::inGroup)) {
+        if (candidateGroups(task).stream().noneMatch(staff::inGroup)) {
             throw DomainException.forbidden("NOT_YOUR_TASK", "无权处理此任务");
         }
     }
 
-    private DomainException gone(String taskId) {
-        boolean existed = historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
-        return existed ? DomainException.conflict("TASK_COMPLETED", "此任务已办结")
-                : DomainException.notFound("TASK_NOT_FOUND", "任务不存在");
+    private Set<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).filter(g -> g != null).collect(Collectors.toSet());
+    }
+
+    private Long claimOf(Task task) {
+        return workItems.find(task.getId()).map(AuditorTask::claimId).orElse(null);
+    }
+
+    private static DomainException claimedBy(String assignee) {
+        return DomainException.conflict("TASK_CLAIMED_BY_OTHER", "此任务已由 " + assignee + " 认领");
     }
 }

@@ -8,6 +8,10 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.huzhu.security.EngineAuthorizations;
+import org.huzhu.security.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -23,8 +27,10 @@ class TasklistFilters implements ApplicationRunner {
 
     private final FilterService filterService;
     private final TaskService taskService;
+    private final EngineAuthorizations authorizations;
 
-    TasklistFilters(FilterService filterService, TaskService taskService) {
+    TasklistFilters(FilterService filterService, TaskService taskService, EngineAuthorizations authorizations) {
+        this.authorizations = authorizations;
         this.filterService = filterService;
         this.taskService = taskService;
     }
@@ -55,5 +61,8 @@ class TasklistFilters implements ApplicationRunner {
                 Map.of("name", "subsidy", "label", "补助金（元）")));
         Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
         filterService.saveFilter(filter);
+        for (Role role : Role.values()) {
+            authorizations.grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
+        }
     }
 }

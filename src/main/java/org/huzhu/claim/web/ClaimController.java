@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import org.huzhu.audit.AuditEntry;
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimHistory;
@@ -37,9 +39,11 @@ class ClaimController {
     private final ClaimAccess access;
     private final Members members;
     private final RuleSets ruleSets;
+    private final AuditTrail audit;
 
     ClaimController(ClaimIntake intake, Claims claims, ClaimHistory history, ClaimAccess access, Members members,
-                    RuleSets ruleSets) {
+                    RuleSets ruleSets, AuditTrail audit) {
+        this.audit = audit;
         this.intake = intake;
         this.claims = claims;
         this.history = history;
@@ -59,6 +63,26 @@ class ClaimController {
         Claim claim = claims.get(id);
         access.requireRead(staff, claim);
         return view(claim);
+    }
+
+    record PersonalData(long claimId, String memberIdNumber, String bankAccountNumber, String bankAccountName) {
+    }
+
+    /** The full numbers, for those who need them; every read is in the audit trail. */
+    @GetMapping("/{id}/personal-data")
+    PersonalData personalData(@PathVariable long id, @AuthenticationPrincipal Staff staff) {
+        Claim claim = claims.get(id);
+        access.requirePersonalData(staff, claim);
+        audit.record(staff.userId(), "PERSONAL_DATA_VIEWED", "CLAIM", Long.toString(id), id, null);
+        return new PersonalData(id, members.byId(claim.memberId()).idNumber(), claim.bankAccount().accountNumber(),
+                claim.bankAccount().accountName());
+    }
+
+    /** Everything that happened to the claim: its history and the audit trail around it. */
+    @GetMapping("/{id}/audit")
+    List<AuditEntry> auditTrail(@PathVariable long id, @AuthenticationPrincipal Staff staff) {
+        access.requireRead(staff, claims.get(id));
+        return audit.ofClaim(id);
     }
 
     record SupplementRequest(List<String> documents) {

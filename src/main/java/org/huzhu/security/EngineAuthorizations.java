@@ -1,0 +1,81 @@
+package org.huzhu.security;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each role may see and do in Camunda's own webapps and REST API, with the engine's
+ * authorization checks on. Tasks need nothing here: the engine grants a task to its
+ * candidate groups when it is created, so an agency's auditors see only their agency's tasks.
+ */
+@Component
+@Order(2)
+public class EngineAuthorizations implements ApplicationRunner {
+
+    private final AuthorizationService authorizations;
+
+    EngineAuthorizations(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Role role : Role.values()) {
+            // Names of people and groups, so lists can show who holds a task.
+            grant(role.groupId(), Resources.USER, Permissions.READ);
+            grant(role.groupId(), Resources.GROUP, Permissions.READ);
+        }
+        for (Role role : new Role[] {Role.CLERK, Role.AGENCY_AUDITOR, Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD}) {
+            grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(role.groupId(), Resources.PROCESS_DEFINITION, Permissions.READ);
+        }
+        grant(Role.SUPERVISOR.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Role.SUPERVISOR.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Role.SUPERVISOR.groupId(), Resources.PROCESS_DEFINITION, Permissions.READ, Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY, Permissions.READ_TASK);
+        grant(Role.SUPERVISOR.groupId(), Resources.PROCESS_INSTANCE, Permissions.READ);
+        grant(Role.SUPERVISOR.groupId(), Resources.TASK, Permissions.READ);
+        grant(Role.SUPERVISOR.groupId(), Resources.DEPLOYMENT, Permissions.READ);
+        grant(Role.SUPERVISOR.groupId(), Resources.DECISION_DEFINITION, Permissions.READ, Permissions.READ_HISTORY);
+        grant(Role.SUPERVISOR.groupId(), Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ);
+
+        for (String app : new String[] {"cockpit", "tasklist", "admin"}) {
+            grant(Role.PROCESS_ADMIN.groupId(), Resources.APPLICATION, app, Permissions.ACCESS);
+        }
+        for (Resource resource : new Resource[] {Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE,
+                Resources.DEPLOYMENT, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION,
+                Resources.BATCH, Resources.TASK, Resources.FILTER, Resources.HISTORIC_PROCESS_INSTANCE,
+                Resources.HISTORIC_TASK}) {
+            grant(Role.PROCESS_ADMIN.groupId(), resource, Permissions.ALL);
+        }
+    }
+
+    /** Grants on all resources of the kind. */
+    public void grant(String groupId, Resource resource, Permission... permissions) {
+        grant(groupId, resource, Authorization.ANY, permissions);
+    }
+
+    /** Adds the permissions to the group's grant on the resource, creating it when missing. */
+    public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (grant == null) {
+            grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(groupId);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        }
+        for (Permission permission : permissions) {
+            grant.addPermission(permission);
+        }
+        authorizations.saveAuthorization(grant);
+    }
+}

@@ -1,0 +1,146 @@
+package org.huzhu.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.huzhu.claim.ClaimSummary;
+import org.huzhu.platform.Beijing;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The auditors' open work, one row per task, kept in step with the engine by task listeners.
+ * Lists read only these tables: urgent first, then the nearest deadline, then the oldest.
+ */
+@Repository
+public class WorkItems {
+
+    private static final String COLUMNS = """
+            w.task_id, w.claim_id, w.name, w.stage, w.created_at, w.due_at, w.urgent, w.assignee, w.agency_code,
+            w.scheme, w.member_name, w.member_id_masked, w.eligible_amount, w.subsidy
+            """;
+
+    private final JdbcClient jdbc;
+
+    WorkItems(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void open(String taskId, String processInstanceId, String stage, String name, Instant createdAt, Instant dueAt,
+              Collection<String> candidateGroups, String assignee, ClaimSummary claim) {
+        jdbc.sql("""
+                        insert into work_item (task_id, claim_id, process_instance_id, stage, name, assignee, created_at, due_at,
+                            agency_code, scheme, member_name, member_id_masked, eligible_amount, subsidy)
+                        values (:task, :claim, :process, :stage, :name, :assignee, :created, :due, :agency, :scheme,
+                            :memberName, :memberId, :eligible, :subsidy)
+                        on conflict (task_id) do nothing
+                        """)
+                .param("task", taskId).param("claim", claim.claimId()).param("process", processInstanceId)
+                .param("stage", stage).param("name", name).param("assignee", assignee)
+                .param("created", Timestamp.from(createdAt)).param("due", timestamp(dueAt))
+                .param("agency", claim.agencyCode()).param("scheme", claim.scheme())
+                .param("memberName", claim.memberName()).param("memberId", claim.memberIdNumberMasked())
+                .param("eligible", claim.eligibleAmount()).param("subsidy", claim.subsidy()).update();
+        for (String group : candidateGroups) {
+            jdbc.sql("""
+                            insert into work_item_group (task_id, group_id, due_at, created_at)
+                            values (:task, :group, :due, :created) on conflict do nothing
+                            """)
+                    .param("task", taskId).param("group", group).param("due", timestamp(dueAt))
+                    .param("created", Timestamp.from(createdAt)).update();
+        }
+    }
+
+    void assign(String taskId, String assignee) {
+        jdbc.sql("update work_item set assignee = :assignee where task_id = :task")
+                .param("assignee", assignee).param("task", taskId).update();
+    }
+
+    void reschedule(String taskId, Instant dueAt) {
+        jdbc.sql("update work_item set due_at = :due where task_id = :task")
+                .param("due", timestamp(dueAt)).param("task", taskId).update();
+        jdbc.sql("update work_item_group set due_at = :due where task_id = :task")
+                .param("due", timestamp(dueAt)).param("task", taskId).update();
+    }
+
+    void close(String taskId) {
+        jdbc.sql("delete from work_item where task_id = :task").param("task", taskId).update();
+    }
+
+    /** Marks all open work on the claim urgent, so it rises to the top of every list. */
+    public void markUrgent(long claimId) {
+        jdbc.sql("update work_item set urgent = true where claim_id = :claim").param("claim", claimId).update();
+        jdbc.sql("update work_item_group set urgent = true where task_id in (select task_id from work_item where claim_id = :claim)")
+                .param("claim", claimId).update();
+    }
+
+    public Optional<AuditorTask> find(String taskId) {
+        return jdbc.sql("select " + COLUMNS + " from work_item w where w.task_id = :task").param("task", taskId)
+                .query(WorkItems::map).optional();
+    }
+
+    /**
+     * One page of the caller's work: tasks of their groups, or assigned to them. Reads one
+     * more row than asked, so the caller knows whether there is more without counting.
+     */
+    List<AuditorTask> page(WorkFilter filter, Collection<String> groups, String userId, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from work_item w where ");
+        List<String> conditions = new ArrayList<>();
+        if (filter.assignedToMe()) {
+            conditions.add("w.assignee = :user");
+        } else {
+            conditions.add("(exists (select 1 from work_item_group g where g.task_id = w.task_id and g.group_id in (:groups))"
+                    + " or w.assignee = :user)");
+        }
+        if (filter.unassigned()) {
+            conditions.add("w.assignee is null");
+        }
+        if (filter.stage() != null) {
+            conditions.add("w.stage = :stage");
+        }
+        if (filter.agency() != null) {
+            conditions.add("w.agency_code = :agency");
+        }
+        if (filter.scheme() != null) {
+            conditions.add("w.scheme = :scheme");
+        }
+        if (filter.urgentOnly()) {
+            conditions.add("w.urgent");
+        }
+        sql.append(String.join(" and ", conditions))
+                .append(" order by w.urgent desc, w.due_at asc nulls last, w.created_at asc, w.task_id limit :limit offset :offset");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+                .param("user", userId).param("limit", limit).param("offset", offset)
+                .param("groups", groups.isEmpty() ? List.of("") : groups);
+        if (filter.stage() != null) {
+            statement = statement.param("stage", filter.stage());
+        }
+        if (filter.agency() != null) {
+            statement = statement.param("agency", filter.agency());
+        }
+        if (filter.scheme() != null) {
+            statement = statement.param("scheme", filter.scheme());
+        }
+        return statement.query(WorkItems::map).list();
+    }
+
+    private static AuditorTask map(ResultSet row, int rowNumber) throws SQLException {
+        Timestamp due = row.getTimestamp("due_at");
+        return new AuditorTask(row.getString("task_id"), row.getLong("claim_id"), row.getString("name"),
+                row.getString("stage"), row.getTimestamp("created_at").toInstant().atZone(Beijing.ZONE).toOffsetDateTime(),
+                due == null ? null : due.toInstant().atZone(Beijing.ZONE).toOffsetDateTime(), row.getBoolean("urgent"),
+                row.getString("assignee"), row.getString("agency_code"), row.getString("scheme"),
+                row.getString("member_name"), row.getString("member_id_masked"), row.getBigDecimal("eligible_amount"),
+                row.getBigDecimal("subsidy"));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
