@@ -46,21 +46,21 @@ class TasklistFilters implements ApplicationRunner {
         ensure("我的任务", "本人已认领的任务", -5, mine);
     }
 
+    /** Creates the filter when missing and lets every role read it. */
     private void ensure(String name, String description, int priority, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            properties.put("variables", List.of(
+                    Map.of("name", "memberName", "label", "会员"),
+                    Map.of("name", "agencyCode", "label", "代办点"),
+                    Map.of("name", "eligibleAmount", "label", "合规自付（元）"),
+                    Map.of("name", "subsidy", "label", "补助金（元）")));
+            filter = filterService.saveFilter(filterService.newTaskFilter(name).setQuery(query).setProperties(properties));
         }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("description", description);
-        properties.put("priority", priority);
-        properties.put("refresh", true);
-        properties.put("variables", List.of(
-                Map.of("name", "memberName", "label", "会员"),
-                Map.of("name", "agencyCode", "label", "代办点"),
-                Map.of("name", "eligibleAmount", "label", "合规自付（元）"),
-                Map.of("name", "subsidy", "label", "补助金（元）")));
-        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
-        filterService.saveFilter(filter);
         for (Role role : Role.values()) {
             authorizations.grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
         }

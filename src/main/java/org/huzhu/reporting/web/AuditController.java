@@ -1,4 +1,4 @@
-package org.huzhu.audit.web;
+package org.huzhu.reporting.web;
 
 import java.util.List;
 

@@ -1,0 +1,5 @@
+/**
+ * Read-only views across capabilities for supervisors and administrators: the audit trail
+ * per person, statistics and exports.
+ */
+package org.huzhu.reporting;

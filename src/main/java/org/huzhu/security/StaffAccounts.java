@@ -1,0 +1,172 @@
+package org.huzhu.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.huzhu.audit.AuditTrail;
+import org.huzhu.platform.DomainException;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Administrators manage staff accounts here or in Camunda Admin: both write Camunda's
+ * identity tables, where passwords are stored salted and hashed.
+ */
+@Service
+public class StaffAccounts {
+
+    private static final int SHORTEST_PASSWORD = 8;
+
+    private final IdentityService identityService;
+    private final StaffDirectory directory;
+    private final AuditTrail audit;
+
+    StaffAccounts(IdentityService identityService, StaffDirectory directory, AuditTrail audit) {
+        this.identityService = identityService;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    public record Account(String id, String name, Set<Role> roles, List<String> agencies) {
+    }
+
+    public List<Account> list() {
+        return identityService.createUserQuery().orderByUserId().asc().list().stream().map(this::account).toList();
+    }
+
+    public Account get(String id) {
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            throw DomainException.notFound("USER_NOT_FOUND", "用户不存在：" + id);
+        }
+        return account(user);
+    }
+
+    @Transactional
+    public Account create(String id, String name, String password, List<String> roles, String agencyCode, String admin) {
+        Problems problems = new Problems();
+        if (id == null || !id.matches("[a-z0-9][a-z0-9_.-]{1,63}")) {
+            problems.add("id", "INVALID_FORMAT", "用户名为2到64位小写字母、数字、点、下划线或连字符");
+        } else if (directory.exists(id)) {
+            problems.add("id", "DUPLICATE_USER", "用户名已存在");
+        }
+        if (name == null || name.isBlank() || name.length() > 50) {
+            problems.add("name", "REQUIRED", "请填写姓名（最多50字）");
+        }
+        checkPassword(password, problems);
+        Set<Role> parsed = parseRoles(roles, agencyCode, problems);
+        problems.throwIfAny();
+        User user = identityService.newUser(id);
+        user.setFirstName(name.strip());
+        user.setLastName("");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        joinGroups(id, parsed, agencyCode);
+        audit.record(admin, "USER_CREATED", "USER", id, null, describe(parsed, agencyCode));
+        return get(id);
+    }
+
+    /** Replaces the person's roles (and agency); Camunda's own groups are left alone. */
+    @Transactional
+    public Account changeRoles(String id, List<String> roles, String agencyCode, String admin) {
+        get(id);
+        Problems problems = new Problems();
+        Set<Role> parsed = parseRoles(roles, agencyCode, problems);
+        problems.throwIfAny();
+        for (Group group : identityService.createGroupQuery().groupMember(id).list()) {
+            if (isRoleGroup(group.getId())) {
+                identityService.deleteMembership(id, group.getId());
+            }
+        }
+        joinGroups(id, parsed, agencyCode);
+        audit.record(admin, "USER_ROLES_CHANGED", "USER", id, null, describe(parsed, agencyCode));
+        return get(id);
+    }
+
+    @Transactional
+    public void resetPassword(String id, String password, String admin) {
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            throw DomainException.notFound("USER_NOT_FOUND", "用户不存在：" + id);
+        }
+        Problems problems = new Problems();
+        checkPassword(password, problems);
+        problems.throwIfAny();
+        user.setPassword(password);
+        identityService.saveUser(user);
+        audit.record(admin, "USER_PASSWORD_RESET", "USER", id, null, null);
+    }
+
+    private Set<Role> parseRoles(List<String> roles, String agencyCode, Problems problems) {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        if (roles == null || roles.isEmpty()) {
+            problems.add("roles", "REQUIRED", "请至少选择一个角色");
+            return parsed;
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            String name = roles.get(i);
+            Role.ofGroup(name).ifPresentOrElse(parsed::add,
+                    () -> problems.add("roles", "UNKNOWN_ROLE", "没有这个角色：" + name));
+        }
+        boolean needsAgency = parsed.stream().anyMatch(Role::workedAtAgency);
+        if (needsAgency && (agencyCode == null || agencyCode.isBlank())) {
+            problems.add("agencyCode", "REQUIRED", "代办点角色须指定代办点");
+        } else if (needsAgency && identityService.createGroupQuery()
+                .groupId(Role.AGENCY_AUDITOR.atAgency(agencyCode)).count() == 0) {
+            problems.add("agencyCode", "UNKNOWN_AGENCY", "没有这个代办点：" + agencyCode);
+        }
+        return parsed;
+    }
+
+    private void joinGroups(String id, Set<Role> roles, String agencyCode) {
+        for (Role role : roles) {
+            identityService.createMembership(id, role.groupId());
+            if (role.workedAtAgency()) {
+                identityService.createMembership(id, role.atAgency(agencyCode));
+            }
+            if (role == Role.ADMIN) {
+                identityService.createMembership(id, Groups.CAMUNDA_ADMIN);
+            }
+        }
+    }
+
+    private static boolean isRoleGroup(String groupId) {
+        if (Groups.CAMUNDA_ADMIN.equals(groupId) || Role.ofGroup(groupId).isPresent()) {
+            return true;
+        }
+        for (Role role : Role.values()) {
+            if (role.workedAtAgency() && groupId.startsWith(role.groupId() + "-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkPassword(String password, Problems problems) {
+        if (password == null || password.length() < SHORTEST_PASSWORD) {
+            problems.add("password", "TOO_SHORT", "密码至少" + SHORTEST_PASSWORD + "位");
+        }
+    }
+
+    private static String describe(Set<Role> roles, String agencyCode) {
+        List<String> labels = new ArrayList<>();
+        roles.forEach(role -> labels.add(role.label()));
+        return "角色：" + String.join("、", labels) + (agencyCode == null || agencyCode.isBlank() ? "" : "；代办点：" + agencyCode);
+    }
+
+    private Account account(User user) {
+        Staff staff = directory.staff(user.getId());
+        List<String> agencies = staff.agencies().values().stream().flatMap(Set::stream).distinct().sorted().toList();
+        String name = (user.getFirstName() == null ? "" : user.getFirstName())
+                + (user.getLastName() == null ? "" : user.getLastName());
+        return new Account(user.getId(), name, staff.roles(), agencies);
+    }
+}
