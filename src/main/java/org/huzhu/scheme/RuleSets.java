@@ -73,6 +73,15 @@ public class RuleSets {
                 .param("scheme", scheme).param("organiser", organiserCode).query(this::map).list();
     }
 
+    /** Organisers that publish rules for the scheme. */
+    public List<String> organisersOf(String scheme) {
+        return jdbc.sql("""
+                        select distinct o.code from rule_set r join organiser o on o.id = r.organiser_id
+                        where r.scheme = :scheme order by o.code
+                        """)
+                .param("scheme", scheme).query(String.class).list();
+    }
+
     /**
      * Publishes the next version of the scheme's rules for the organiser, after checking it
      * against {@link PublicationRules}; a refused draft changes nothing. Publications for one
