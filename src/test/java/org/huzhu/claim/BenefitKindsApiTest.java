@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,6 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
 /** Claims on the demo's women's (馨康) and outpatient special-disease rules, through the whole process. */
@@ -157,10 +157,5 @@ class BenefitKindsApiTest {
     private String processOf(long claimId) {
         return jdbc.sql("select process_instance_id from claim where id = :id").param("id", claimId)
                 .query(String.class).single();
-    }
-
-    private static List<String> fieldCodes(Api.Answer answer) {
-        return StreamSupport.stream(answer.body().get("errors").spliterator(), false)
-                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
     }
 }

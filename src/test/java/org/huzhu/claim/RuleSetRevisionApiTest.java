@@ -1,14 +1,11 @@
 package org.huzhu.claim;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.huzhu.membership.Organisations;
@@ -17,6 +14,7 @@ import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
+import org.huzhu.support.RuleSetRequests;
 import org.huzhu.support.TestOrganisers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,6 @@ import static org.huzhu.support.Api.require;
  */
 @HuzhuIntegrationTest
 class RuleSetRevisionApiTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     TestRestTemplate rest;
@@ -58,7 +54,7 @@ class RuleSetRevisionApiTest {
     }
 
     @Test
-    void aClaimAdmittedBeforeTheRevisionIsPaidOnTheOldSetAndOneAdmittedAfterOnTheNew() throws IOException {
+    void aClaimAdmittedBeforeTheRevisionIsPaidOnTheOldSetAndOneAdmittedAfterOnTheNew() {
         // The revision starts a scheme year: both versions' years begin on its day.
         LocalDate revision = LocalDate.now().minusDays(30);
         publish("2019-10-16", rules("anyang-inpatient-2019.json", revision), "首年规则");
@@ -105,17 +101,13 @@ class RuleSetRevisionApiTest {
                 .isEqualTo(3);
     }
 
-    private ObjectNode rules(String resource, LocalDate schemeYearStart) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/rulesets/" + resource)) {
-            ObjectNode definition = (ObjectNode) JSON.readTree(in);
-            definition.put("schemeYearStart", MonthDay.from(schemeYearStart).toString());
-            return definition;
-        }
+    private ObjectNode rules(String resource, LocalDate schemeYearStart) {
+        return RuleSetRequests.definition(resource).put("schemeYearStart", MonthDay.from(schemeYearStart).toString());
     }
 
     private void publish(String from, JsonNode definition, String reason) {
-        require(api.post("admin", "/api/schemes/INPATIENT/rule-sets", Map.of("organiser", organiser,
-                "effectiveFrom", from, "reason", reason, "definition", definition)), 201);
+        require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
+                RuleSetRequests.publication(organiser, from, reason, definition)), 201);
     }
 
     /** A stay admitted and discharged the given numbers of days ago, costing more than any default claim. */

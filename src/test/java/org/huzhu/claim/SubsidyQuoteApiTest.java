@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.huzhu.support.Api;
@@ -18,6 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
 /** Counter staff ask what a claim would be paid; the answer is the claim's own calculation, stored nowhere. */
@@ -172,10 +172,5 @@ class SubsidyQuoteApiTest {
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    private static List<String> fieldCodes(Api.Answer answer) {
-        return StreamSupport.stream(answer.body().get("errors").spliterator(), false)
-                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
     }
 }

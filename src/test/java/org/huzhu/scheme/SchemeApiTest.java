@@ -1,19 +1,16 @@
 package org.huzhu.scheme;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.huzhu.membership.Organisations;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.RuleSetRequests;
 import org.huzhu.support.TestIds;
 import org.huzhu.support.TestOrganisers;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +20,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
 /** Process admins list, read and publish rule sets; a bad set is refused field by field and changes nothing. */
 @HuzhuIntegrationTest
 class SchemeApiTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     TestRestTemplate rest;
@@ -49,19 +45,8 @@ class SchemeApiTest {
         organiser = TestOrganisers.create(organisations, identities);
     }
 
-    static JsonNode shipped(String resource) throws IOException {
-        try (InputStream in = SchemeApiTest.class.getResourceAsStream("/rulesets/" + resource)) {
-            return JSON.readTree(in);
-        }
-    }
-
     Map<String, Object> publication(String from, String reason, JsonNode definition) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("organiser", organiser);
-        request.put("effectiveFrom", from);
-        request.put("reason", reason);
-        request.put("definition", definition);
-        return request;
+        return RuleSetRequests.publication(organiser, from, reason, definition);
     }
 
     @Test
@@ -85,30 +70,30 @@ class SchemeApiTest {
     }
 
     @Test
-    void onlyProcessAdminsAndAdminsManageRules() throws IOException {
+    void onlyProcessAdminsAndAdminsManageRules() {
         for (String user : List.of("clerk", "agency", "league", "supervisor")) {
             Api.Answer refused = api.get(user, "/api/schemes");
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.body().get("code").asText()).isEqualTo("NOT_PROCESS_ADMIN");
         }
         assertThat(api.post("league", "/api/schemes/INPATIENT/rule-sets",
-                publication("2026-10-16", "无权发布", shipped("anyang-inpatient-2019.json"))).status()).isEqualTo(403);
+                publication("2026-10-16", "无权发布", RuleSetRequests.definition("anyang-inpatient-2019.json"))).status()).isEqualTo(403);
         String processAdmin = "rules-" + TestIds.code("u");
         identities.ensureUser(processAdmin, "规则", "管理员", "demo", List.of("process-admin"));
         JsonNode published = require(api.post(processAdmin, "/api/schemes/INPATIENT/rule-sets",
-                publication("2024-10-16", "首年规则", shipped("anyang-inpatient-2019.json"))), 201).body();
+                publication("2024-10-16", "首年规则", RuleSetRequests.definition("anyang-inpatient-2019.json"))), 201).body();
         assertThat(published.get("publishedBy").asText()).isEqualTo(processAdmin);
     }
 
     @Test
-    void nextYearsRulesEndTheCurrentVersionTheDayBeforeAndLeaveItsRulesAsTheyWere() throws IOException {
+    void nextYearsRulesEndTheCurrentVersionTheDayBeforeAndLeaveItsRulesAsTheyWere() {
         JsonNode first = require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
-                publication("2024-10-16", "首年规则", shipped("anyang-inpatient-2019.json"))), 201).body();
+                publication("2024-10-16", "首年规则", RuleSetRequests.definition("anyang-inpatient-2019.json"))), 201).body();
         assertThat(first.get("version").asInt()).isEqualTo(1);
         assertThat(first.get("effectiveTo").isNull()).isTrue();
 
         Api.Answer answer = require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
-                publication("2025-10-16", "2025保障年度：提高比例，居民医保参保职工纳入", shipped("inpatient-next-year-example.json"))), 201);
+                publication("2025-10-16", "2025保障年度：提高比例，居民医保参保职工纳入", RuleSetRequests.definition("inpatient-next-year-example.json"))), 201);
         assertThat(answer.headers().getLocation().getPath())
                 .isEqualTo("/api/schemes/INPATIENT/rule-sets/" + answer.body().get("id").asLong());
         assertThat(answer.body().get("version").asInt()).isEqualTo(2);
@@ -122,10 +107,10 @@ class SchemeApiTest {
     }
 
     @Test
-    void aCorrectionStartingTheSameDaySupersedesTheVersionItCorrects() throws IOException {
+    void aCorrectionStartingTheSameDaySupersedesTheVersionItCorrects() {
         JsonNode first = require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
-                publication("2027-10-16", "2027保障年度规则", shipped("inpatient-next-year-example.json"))), 201).body();
-        ObjectNode corrected = (ObjectNode) shipped("inpatient-next-year-example.json");
+                publication("2027-10-16", "2027保障年度规则", RuleSetRequests.definition("inpatient-next-year-example.json"))), 201).body();
+        ObjectNode corrected = RuleSetRequests.definition("inpatient-next-year-example.json");
         ((ObjectNode) corrected.get("expenseBenefit")).put("annualCap", "400000.00");
         JsonNode correction = require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
                 publication("2027-10-16", "更正：年度封顶应为40万元", corrected)), 201).body();
@@ -139,11 +124,11 @@ class SchemeApiTest {
     }
 
     @Test
-    void aBadSetIsRefusedFieldByFieldAndNothingChanges() throws IOException {
+    void aBadSetIsRefusedFieldByFieldAndNothingChanges() {
         require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
-                publication("2025-10-16", "现行规则", shipped("anyang-inpatient-2019.json"))), 201);
+                publication("2025-10-16", "现行规则", RuleSetRequests.definition("anyang-inpatient-2019.json"))), 201);
         long before = ruleSetCount();
-        ObjectNode bad = (ObjectNode) shipped("anyang-inpatient-2019.json");
+        ObjectNode bad = RuleSetRequests.definition("anyang-inpatient-2019.json");
         ObjectNode benefit = (ObjectNode) bad.get("expenseBenefit");
         ((ObjectNode) benefit.get("tiers").get(1)).put("from", "1200.00").put("rate", "1.50");
         benefit.put("annualCap", "-1.00");
@@ -161,43 +146,38 @@ class SchemeApiTest {
                 .get(0).get("effectiveTo").isNull()).isTrue();
 
         assertThat(fieldCodes(require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
-                publication("2025-10-15", "早于现行版本", shipped("anyang-inpatient-2019.json"))), 400)))
+                publication("2025-10-15", "早于现行版本", RuleSetRequests.definition("anyang-inpatient-2019.json"))), 400)))
                 .containsExactly("effectiveFrom:STARTS_BEFORE_LATEST");
         assertThat(ruleSetCount()).isEqualTo(before);
     }
 
     @Test
-    void aMisspeltOrMistypedFieldIsRefusedRatherThanLeftOut() throws IOException {
-        ObjectNode misspelt = (ObjectNode) shipped("anyang-inpatient-2019.json");
+    void aMisspeltOrMistypedFieldIsRefusedRatherThanLeftOut() {
+        ObjectNode misspelt = RuleSetRequests.definition("anyang-inpatient-2019.json");
         ((ObjectNode) misspelt.get("expenseBenefit")).put("anualCap", "100000.00");
         assertThat(fieldCodes(require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
                 publication("2025-10-16", "拼错字段", misspelt)), 400)))
                 .containsExactly("definition.expenseBenefit.anualCap:UNKNOWN_FIELD");
 
-        ObjectNode mistyped = (ObjectNode) shipped("anyang-inpatient-2019.json");
+        ObjectNode mistyped = RuleSetRequests.definition("anyang-inpatient-2019.json");
         ((ObjectNode) mistyped.get("expenseBenefit").get("tiers").get(0)).put("rate", "三成");
         assertThat(fieldCodes(require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
                 publication("2025-10-16", "比例写错", mistyped)), 400)))
                 .containsExactly("definition.expenseBenefit.tiers[0].rate:INVALID_FORMAT");
 
-        Map<String, Object> strange = publication("2025-10-16", "无此主办单位", shipped("anyang-inpatient-2019.json"));
+        Map<String, Object> strange = publication("2025-10-16", "无此主办单位", RuleSetRequests.definition("anyang-inpatient-2019.json"));
         strange.put("organiser", "NO-SUCH-ORG");
         assertThat(fieldCodes(require(api.post("admin", "/api/schemes/INPATIENT/rule-sets", strange), 400)))
                 .containsExactly("organiser:UNKNOWN_ORGANISER");
         assertThat(api.post("admin", "/api/schemes/NO_SUCH/rule-sets",
-                publication("2025-10-16", "无此项目", shipped("anyang-inpatient-2019.json"))).status()).isEqualTo(404);
+                publication("2025-10-16", "无此项目", RuleSetRequests.definition("anyang-inpatient-2019.json"))).status()).isEqualTo(404);
         assertThat(fieldCodes(require(api.post("admin", "/api/schemes/XINKANG/rule-sets",
-                publication("2025-10-16", "种类不符", shipped("anyang-inpatient-2019.json"))), 400)))
+                publication("2025-10-16", "种类不符", RuleSetRequests.definition("anyang-inpatient-2019.json"))), 400)))
                 .containsExactlyInAnyOrder("definition.expenseBenefit:NOT_FOR_BENEFIT_KIND",
                         "definition.lumpSumBenefit:REQUIRED");
     }
 
     private long ruleSetCount() {
         return jdbc.sql("select count(*) from rule_set").query(Long.class).single();
-    }
-
-    static List<String> fieldCodes(Api.Answer answer) {
-        return StreamSupport.stream(answer.body().get("errors").spliterator(), false)
-                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
     }
 }

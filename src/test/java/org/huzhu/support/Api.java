@@ -94,6 +94,12 @@ public final class Api {
         return post(user, "/api/tasks/" + taskOf(user, claimId) + "/decision", decision);
     }
 
+    /** The {@code field:code} of each problem in a 400 answer. */
+    public static List<String> fieldCodes(Answer answer) {
+        return java.util.stream.StreamSupport.stream(answer.body().get("errors").spliterator(), false)
+                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
+    }
+
     public static Answer require(Answer answer, int status) {
         if (answer.status() != status) {
             throw new AssertionError("expected " + status + " but got " + answer.status() + ": " + answer.body());
