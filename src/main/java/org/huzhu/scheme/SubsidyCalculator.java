@@ -40,9 +40,9 @@ public final class SubsidyCalculator {
             lines.add(new TierLine(tier.from(), tier.to(), portion, tier.rate(), amount));
             tiers = tiers.add(amount);
         }
-        BigDecimal topUp = BigDecimal.ZERO;
+        BigDecimal topUp = Money.ZERO;
         if (benefit.minimumPerStay() != null && tiers.signum() > 0) {
-            topUp = benefit.minimumPerStay().min(base).subtract(tiers).max(BigDecimal.ZERO);
+            topUp = benefit.minimumPerStay().min(base).subtract(tiers).max(Money.ZERO);
         }
         AllowanceLine allowance = allowance(benefit.dailyAllowance(), claim, member.coveredSince());
         BigDecimal beforeCap = tiers.add(topUp).add(allowance == null ? BigDecimal.ZERO : allowance.amount());

@@ -83,6 +83,8 @@ class SchemeApiTest {
         JsonNode published = require(api.post(processAdmin, "/api/schemes/INPATIENT/rule-sets",
                 publication("2024-10-16", "首年规则", RuleSetRequests.definition("anyang-inpatient-2019.json"))), 201).body();
         assertThat(published.get("publishedBy").asText()).isEqualTo(processAdmin);
+        assertThat(published.get("organiser").asText()).isEqualTo(organiser);
+        assertThat(published.get("publishedAt").asText()).endsWith("+08:00");
     }
 
     @Test

@@ -3,14 +3,16 @@ package org.huzhu.scheme.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.ProblemResponses;
@@ -50,9 +52,17 @@ class SchemeController {
                           JsonNode definition) {
     }
 
-    /** A version in a list: its period and who published it why, without the rules themselves. */
-    record VersionView(long id, String organiser, int version, LocalDate effectiveFrom, LocalDate effectiveTo,
-                       Long supersededBy, String publishedBy, Instant publishedAt, String reason) {
+    /** A version: its period, who published it when and why, and (except in lists) the rules themselves. */
+    record RuleSetView(long id, String scheme, String organiser, int version, LocalDate effectiveFrom,
+                       LocalDate effectiveTo, Long supersededBy, String publishedBy, OffsetDateTime publishedAt,
+                       String reason, @JsonInclude(JsonInclude.Include.NON_NULL) RuleSetDefinition definition) {
+
+        static RuleSetView of(RuleSet rules, boolean withDefinition) {
+            return new RuleSetView(rules.id(), rules.scheme(), rules.organiserCode(), rules.version(),
+                    rules.effectiveFrom(), rules.effectiveTo(), rules.supersededBy(), rules.publishedBy(),
+                    rules.publishedAt().atZone(Beijing.ZONE).toOffsetDateTime(), rules.reason(),
+                    withDefinition ? rules.definition() : null);
+        }
     }
 
     @GetMapping
@@ -62,32 +72,30 @@ class SchemeController {
     }
 
     @GetMapping("/{scheme}/rule-sets")
-    List<VersionView> versions(@PathVariable String scheme, @RequestParam(required = false) String organiser,
+    List<RuleSetView> versions(@PathVariable String scheme, @RequestParam(required = false) String organiser,
                                @AuthenticationPrincipal Staff staff) {
         requireProcessAdmin(staff);
         return ruleSets.versions(scheme(scheme).code(), organiser).stream()
-                .map(r -> new VersionView(r.id(), r.organiserCode(), r.version(), r.effectiveFrom(), r.effectiveTo(),
-                        r.supersededBy(), r.publishedBy(), r.publishedAt(), r.reason()))
-                .toList();
+                .map(rules -> RuleSetView.of(rules, false)).toList();
     }
 
     @GetMapping("/{scheme}/rule-sets/{id}")
-    RuleSet ruleSet(@PathVariable String scheme, @PathVariable long id, @AuthenticationPrincipal Staff staff) {
+    RuleSetView ruleSet(@PathVariable String scheme, @PathVariable long id, @AuthenticationPrincipal Staff staff) {
         requireProcessAdmin(staff);
-        return ruleSets.find(id).filter(r -> r.scheme().equals(scheme))
+        return ruleSets.find(id).filter(r -> r.scheme().equals(scheme)).map(rules -> RuleSetView.of(rules, true))
                 .orElseThrow(() -> DomainException.notFound("RULE_SET_NOT_FOUND", "规则版本不存在：" + id));
     }
 
     /** Publishes a new version; a refused one is answered field by field and changes nothing. */
     @PostMapping("/{scheme}/rule-sets")
-    ResponseEntity<RuleSet> publish(@PathVariable String scheme, @RequestBody PublishRequest request,
+    ResponseEntity<RuleSetView> publish(@PathVariable String scheme, @RequestBody PublishRequest request,
                                     @AuthenticationPrincipal Staff staff) {
         requireProcessAdmin(staff);
         RuleSetDraft draft = new RuleSetDraft(request.organiser(), request.effectiveFrom(), request.effectiveTo(),
                 request.reason(), definition(request.definition()));
         RuleSet published = ruleSets.publish(scheme(scheme), draft, staff.userId(), clock.instant());
         return ResponseEntity.created(URI.create("/api/schemes/" + scheme + "/rule-sets/" + published.id()))
-                .body(published);
+                .body(RuleSetView.of(published, true));
     }
 
     /** Reads the rules strictly: a misspelt field is refused rather than silently left out of the rules. */
