@@ -56,7 +56,7 @@ public final class SubsidyCalculator {
             reductions.limit(Cut.Rule.PER_CLAIM_CAP, benefit.perClaimCap(),
                     "每次最多补助" + benefit.perClaimCap().toPlainString() + "元");
         }
-        BigDecimal capRemaining = benefit.annualCap().subtract(member.paidThisYear()).max(BigDecimal.ZERO);
+        BigDecimal capRemaining = benefit.annualCap().subtract(member.paidThisYear()).max(Money.ZERO);
         reductions.limit(Cut.Rule.ANNUAL_CAP, capRemaining, "年度封顶" + benefit.annualCap().toPlainString()
                 + "元，本保障年度已获" + member.paidThisYear().toPlainString() + "元，尚余" + capRemaining.toPlainString() + "元");
         return new SubsidyCalculation(base, benefit.deductible(), lines, topUp, allowance, null, beforeCap,
