@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Set;
 
 import org.huzhu.platform.DomainException;
+import org.huzhu.scheme.ClaimFacts;
+import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.Expenses;
 import org.huzhu.scheme.SubsidyCalculation;
 
 /**
- * A member's claim for one hospital stay. Owns its status changes and refuses the ones that
- * make no sense from where it stands.
+ * A member's claim: for a treatment's expenses (a hospital stay, an outpatient treatment) or
+ * for a lump sum on a diagnosis, which may have no stay and no expenses. Owns its status
+ * changes and refuses the ones that make no sense from where it stands.
  */
 public class Claim {
 
@@ -26,12 +29,15 @@ public class Claim {
     private final LocalDate dischargeDate;
     private final String hospital;
     private final String diagnosis;
+    private final String diagnosisCode;
+    private final LocalDate diagnosisDate;
     private final Expenses expenses;
     private BankAccount bankAccount;
     private final List<Invoice> invoices;
     private final EnumSet<DocumentKind> documents;
     private Long ruleSetId;
     private Integer schemeYear;
+    private String diagnosisGroup;
     private BigDecimal eligibleAmount;
     private BigDecimal subsidy;
     private SubsidyCalculation breakdown;
@@ -45,9 +51,9 @@ public class Claim {
     private final int version;
 
     Claim(Long id, long memberId, String scheme, long agencyId, ClaimStatus status, LocalDate admissionDate,
-          LocalDate dischargeDate, String hospital, String diagnosis, Expenses expenses, BankAccount bankAccount,
-          List<Invoice> invoices, Set<DocumentKind> documents, Long ruleSetId, Integer schemeYear,
-          BigDecimal eligibleAmount, BigDecimal subsidy, SubsidyCalculation breakdown, String rejectionReason,
+          LocalDate dischargeDate, String hospital, String diagnosis, String diagnosisCode, LocalDate diagnosisDate,
+          Expenses expenses, BankAccount bankAccount, List<Invoice> invoices, Set<DocumentKind> documents,
+          Long ruleSetId, Integer schemeYear, String diagnosisGroup, BigDecimal eligibleAmount, BigDecimal subsidy, SubsidyCalculation breakdown, String rejectionReason,
           String missingDocuments, String submittedBy, Instant submittedAt, Instant materialsCompleteAt,
           Instant paidAt, String processInstanceId, int version) {
         this.id = id;
@@ -59,12 +65,15 @@ public class Claim {
         this.dischargeDate = dischargeDate;
         this.hospital = hospital;
         this.diagnosis = diagnosis;
+        this.diagnosisCode = diagnosisCode;
+        this.diagnosisDate = diagnosisDate;
         this.expenses = expenses;
         this.bankAccount = bankAccount;
         this.invoices = List.copyOf(invoices);
         this.documents = documents.isEmpty() ? EnumSet.noneOf(DocumentKind.class) : EnumSet.copyOf(documents);
         this.ruleSetId = ruleSetId;
         this.schemeYear = schemeYear;
+        this.diagnosisGroup = diagnosisGroup;
         this.eligibleAmount = eligibleAmount;
         this.subsidy = subsidy;
         this.breakdown = breakdown;
@@ -80,12 +89,24 @@ public class Claim {
 
     /** A new claim as handed in at the counter, before any check has run. */
     static Claim submitted(long memberId, String scheme, long agencyId, LocalDate admissionDate,
-                           LocalDate dischargeDate, String hospital, String diagnosis, Expenses expenses,
-                           BankAccount bankAccount, List<Invoice> invoices, Set<DocumentKind> documents,
-                           String submittedBy, Instant submittedAt) {
+                           LocalDate dischargeDate, String hospital, String diagnosis, String diagnosisCode,
+                           LocalDate diagnosisDate, Expenses expenses, BankAccount bankAccount,
+                           List<Invoice> invoices, Set<DocumentKind> documents, String submittedBy,
+                           Instant submittedAt) {
         return new Claim(null, memberId, scheme, agencyId, ClaimStatus.SUBMITTED, admissionDate, dischargeDate,
-                hospital, diagnosis, expenses, bankAccount, invoices, documents, null, null, null, null, null, null,
-                null, submittedBy, submittedAt, null, null, null, 0);
+                hospital, diagnosis, diagnosisCode, diagnosisDate, expenses, bankAccount, invoices, documents, null,
+                null, null, null, null, null, null, null, submittedBy, submittedAt, null, null, null, 0);
+    }
+
+    /** What the subsidy depends on. */
+    public ClaimFacts facts() {
+        return new ClaimFacts(admissionDate, dischargeDate, expenses, diagnosisCode, diagnosisDate);
+    }
+
+    /** What the claim is for, in the words of a message to the member. */
+    public String occasion() {
+        return admissionDate != null ? admissionDate + "至" + dischargeDate + "就医"
+                : diagnosisDate + "确诊" + diagnosis;
     }
 
     void addDocuments(Set<DocumentKind> received) {
@@ -119,6 +140,7 @@ public class Claim {
         requireOneOf(EnumSet.of(ClaimStatus.AGENCY_CHECK));
         this.ruleSetId = ruleSetId;
         this.schemeYear = schemeYear;
+        this.diagnosisGroup = calculation.diagnosisGroup() == null ? null : calculation.diagnosisGroup().code();
         this.eligibleAmount = calculation.eligibleBase();
         this.subsidy = calculation.subsidy();
         this.breakdown = calculation;
@@ -161,12 +183,15 @@ public class Claim {
     public LocalDate dischargeDate() { return dischargeDate; }
     public String hospital() { return hospital; }
     public String diagnosis() { return diagnosis; }
+    public String diagnosisCode() { return diagnosisCode; }
+    public LocalDate diagnosisDate() { return diagnosisDate; }
     public Expenses expenses() { return expenses; }
     public BankAccount bankAccount() { return bankAccount; }
     public List<Invoice> invoices() { return invoices; }
     public Set<DocumentKind> documents() { return EnumSet.copyOf(documents); }
     public Long ruleSetId() { return ruleSetId; }
     public Integer schemeYear() { return schemeYear; }
+    public String diagnosisGroup() { return diagnosisGroup; }
     public BigDecimal eligibleAmount() { return eligibleAmount; }
     public BigDecimal subsidy() { return subsidy; }
     public SubsidyCalculation breakdown() { return breakdown; }

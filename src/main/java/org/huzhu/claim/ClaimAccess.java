@@ -18,14 +18,21 @@ public class ClaimAccess {
     }
 
     public void requireRead(Staff staff, Claim claim) {
-        if (staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.SUPERVISOR, Role.ADMIN)) {
-            return;
+        if (!mayRead(staff, agencyCode(claim))) {
+            throw DomainException.forbidden("CLAIM_OF_OTHER_AGENCY", "无权查看其他代办点的申请");
         }
-        String agency = agencyCode(claim);
-        if (staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency)) {
-            return;
+    }
+
+    /** A member's claims and subsidies are for their agency's staff and the league. */
+    public void requireMemberRead(Staff staff, String agencyCode) {
+        if (!mayRead(staff, agencyCode)) {
+            throw DomainException.forbidden("MEMBER_OF_OTHER_AGENCY", "无权查看其他代办点会员的补助情况");
         }
-        throw DomainException.forbidden("CLAIM_OF_OTHER_AGENCY", "无权查看其他代办点的申请");
+    }
+
+    private static boolean mayRead(Staff staff, String agency) {
+        return staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.SUPERVISOR, Role.ADMIN)
+                || staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.huzhu.claim;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.huzhu.membership.Member;
@@ -10,7 +11,11 @@ import org.huzhu.membership.Members;
 import org.huzhu.membership.ResidentIdNumber;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
-import org.huzhu.scheme.Expenses;
+import org.huzhu.scheme.BenefitKind;
+import org.huzhu.scheme.DocumentKind;
+import org.huzhu.scheme.Icd10;
+import org.huzhu.scheme.RuleSets;
+import org.huzhu.scheme.Scheme;
 import org.huzhu.security.Staff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +27,17 @@ public class ClaimIntake {
     private final Claims claims;
     private final ClaimHistory history;
     private final Members members;
+    private final RuleSets ruleSets;
     private final ClaimAccess access;
     private final ClaimProcess process;
     private final Clock clock;
 
-    ClaimIntake(Claims claims, ClaimHistory history, Members members, ClaimAccess access, ClaimProcess process,
-                Clock clock) {
+    ClaimIntake(Claims claims, ClaimHistory history, Members members, RuleSets ruleSets, ClaimAccess access,
+                ClaimProcess process, Clock clock) {
         this.claims = claims;
         this.history = history;
         this.members = members;
+        this.ruleSets = ruleSets;
         this.access = access;
         this.process = process;
         this.clock = clock;
@@ -40,24 +47,27 @@ public class ClaimIntake {
     @Transactional
     public Claim submit(ClaimSubmission submission, Staff clerk) {
         Problems problems = new Problems();
-        SubmissionRules.check(submission, LocalDate.now(clock), problems);
-        if (submission.scheme() != null && !submission.scheme().isBlank() && !members.schemeExists(submission.scheme())) {
+        boolean named = submission.scheme() != null && !submission.scheme().isBlank();
+        Optional<Scheme> scheme = named ? ruleSets.scheme(submission.scheme()) : Optional.empty();
+        if (named && scheme.isEmpty()) {
             problems.add("scheme", "UNKNOWN_SCHEME", "没有这个保障项目：" + submission.scheme());
         }
+        SubmissionRules.check(submission, scheme.map(Scheme::benefitKind).orElse(BenefitKind.EXPENSE),
+                LocalDate.now(clock), problems);
         problems.throwIfAny();
         String idNumber = ResidentIdNumber.parse(submission.memberIdNumber()).orElseThrow().value();
         Member member = members.byIdNumber(idNumber).orElseThrow(() -> new InvalidInputException(
                 "memberIdNumber", "MEMBER_NOT_FOUND", "未找到该身份证号的会员，请先登记会员"));
         access.requireIntake(clerk, member.agencyCode());
 
-        ClaimSubmission.ExpenseFigures figures = submission.expenses();
         Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
                 submission.dischargeDate(), submission.hospital().strip(), submission.diagnosis().strip(),
-                new Expenses(figures.total(), figures.policyScope(), figures.fundPaid(),
-                        figures.criticalIllnessPaid(), figures.medicalAssistancePaid()),
+                Icd10.canonical(submission.diagnosisCode()), submission.diagnosisDate(),
+                submission.expenses() == null ? null : submission.expenses().toExpenses(),
                 new BankAccount(submission.bankAccount().bankName().strip(), submission.bankAccount().accountNumber(),
                         submission.bankAccount().accountName().strip()),
-                submission.invoices().stream().map(i -> new Invoice(i.code(), i.number())).distinct().toList(),
+                Optional.ofNullable(submission.invoices()).orElse(List.of()).stream()
+                        .map(i -> new Invoice(i.code(), i.number())).distinct().toList(),
                 SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
                 clerk.userId(), clock.instant());
         long id = claims.insert(claim);

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.huzhu.membership.Enrolment;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Problems;
+import org.huzhu.scheme.BenefitKind;
+import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.RuleSet;
+import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.Staff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The checks a machine can do before any person looks: cover, dates, the claim window,
- * invoices used twice, and the papers the rule set asks for.
+ * The checks a machine can do before any person looks: cover, dates, the diagnosis, the claim
+ * window, invoices used twice, and the papers the rule set asks for.
  */
 @Service
 public class ClaimPreCheck {
@@ -28,15 +32,17 @@ public class ClaimPreCheck {
     private final ClaimHistory history;
     private final Members members;
     private final RuleSets ruleSets;
+    private final MemberCover cover;
     private final MemberNotices notices;
     private final Clock clock;
 
-    ClaimPreCheck(Claims claims, ClaimHistory history, Members members, RuleSets ruleSets, MemberNotices notices,
-                  Clock clock) {
+    ClaimPreCheck(Claims claims, ClaimHistory history, Members members, RuleSets ruleSets, MemberCover cover,
+                  MemberNotices notices, Clock clock) {
         this.claims = claims;
         this.history = history;
         this.members = members;
         this.ruleSets = ruleSets;
+        this.cover = cover;
         this.notices = notices;
         this.clock = clock;
     }
@@ -45,7 +51,10 @@ public class ClaimPreCheck {
     public PreCheckOutcome run(long claimId) {
         Claim claim = claims.get(claimId);
         Member member = members.byId(claim.memberId());
-        Optional<String> ineligible = ineligibility(claim, member);
+        BenefitKind kind = ruleSets.scheme(claim.scheme()).orElseThrow().benefitKind();
+        LocalDate on = claim.facts().eventDate(kind);
+        Optional<RuleSet> rules = ruleSets.inForce(claim.scheme(), member.organiserCode(), on);
+        Optional<String> ineligible = ineligibility(claim, member, kind, on, rules);
         if (ineligible.isEmpty()) {
             List<Invoice> taken = claims.holdInvoices(claimId, claim.invoices());
             if (!taken.isEmpty()) {
@@ -61,9 +70,8 @@ public class ClaimPreCheck {
                     ineligible.get());
             return PreCheckOutcome.INELIGIBLE;
         }
-        RuleSet rules = ruleSets.inForce(claim.scheme(), member.organiserCode(), claim.admissionDate()).orElseThrow();
         Set<DocumentKind> missing = EnumSet.noneOf(DocumentKind.class);
-        rules.definition().requiredDocuments().forEach(kind -> missing.add(DocumentKind.valueOf(kind)));
+        missing.addAll(rules.orElseThrow().definition().documentsFor(claim.diagnosisCode()));
         missing.removeAll(claim.documents());
         if (!missing.isEmpty()) {
             claim.awaitSupplements(missing);
@@ -79,27 +87,33 @@ public class ClaimPreCheck {
         return PreCheckOutcome.ELIGIBLE;
     }
 
-    private Optional<String> ineligibility(Claim claim, Member member) {
+    private Optional<String> ineligibility(Claim claim, Member member, BenefitKind kind, LocalDate on,
+                                           Optional<RuleSet> rules) {
         LocalDate today = LocalDate.now(clock.withZone(Beijing.ZONE));
         Problems dates = new Problems();
-        SubmissionRules.checkStay(claim.admissionDate(), claim.dischargeDate(), today, dates);
+        if (kind == BenefitKind.EXPENSE || claim.admissionDate() != null) {
+            SubmissionRules.checkStay(claim.admissionDate(), claim.dischargeDate(), true, today, dates);
+        }
+        SubmissionRules.checkDiagnosis(claim.diagnosisCode(), claim.diagnosisDate(), kind == BenefitKind.LUMP_SUM,
+                today, dates);
         if (!dates.isEmpty()) {
-            return Optional.of("入院或出院日期不合理");
+            return Optional.of("入院、出院或确诊日期不合理");
         }
-        if (!members.isEnrolled(member.id(), claim.scheme(), claim.admissionDate())) {
-            return Optional.of("入院日期不在该会员的参保期内");
+        Optional<String> refused = cover.refusal(member, claim.scheme(), kind, on, rules);
+        if (refused.isPresent()) {
+            return refused;
         }
-        Optional<RuleSet> rules = ruleSets.inForce(claim.scheme(), member.organiserCode(), claim.admissionDate());
-        if (rules.isEmpty()) {
-            return Optional.of("入院日期没有适用的保障规则");
-        }
-        if (!rules.get().definition().eligibleInsuranceTypes().contains(member.insuranceType().name())) {
-            return Optional.of("该会员的医保类型不在本项目保障范围内");
+        RuleSetDefinition definition = rules.get().definition();
+        Optional<String> notCovered = definition.whyNotCovered(claim.diagnosisCode());
+        if (notCovered.isPresent()) {
+            return notCovered;
         }
         LocalDate submitted = LocalDate.ofInstant(claim.submittedAt(), Beijing.ZONE);
-        LocalDate lastDay = claim.dischargeDate().plusDays(rules.get().definition().claimWindowDays());
-        if (submitted.isAfter(lastDay)) {
-            return Optional.of("已超过申领期限（出院后" + rules.get().definition().claimWindowDays() + "天内）");
+        LocalDate protectionEnd = members.enrolmentOn(member.id(), claim.scheme(), on).map(Enrolment::validTo)
+                .orElseThrow();
+        if (submitted.isAfter(definition.lastClaimDay(claim.dischargeDate(), claim.diagnosisDate(), protectionEnd))) {
+            return Optional.of("已超过申领期限（" + definition.claimWindowFrom().label() + "后"
+                    + definition.claimWindowDays() + "天内）");
         }
         return Optional.empty();
     }

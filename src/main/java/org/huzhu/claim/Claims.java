@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.platform.DomainException;
+import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.Expenses;
+import org.huzhu.scheme.MemberStanding;
 import org.huzhu.scheme.SubsidyCalculation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,23 +44,27 @@ public class Claims {
     }
 
     long insert(Claim claim) {
+        Optional<Expenses> expenses = Optional.ofNullable(claim.expenses());
         long id = jdbc.sql("""
                         insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
-                            diagnosis, expense_total, policy_scope, fund_paid, critical_illness_paid,
-                            medical_assistance_paid, bank_name, bank_account_number, bank_account_name,
-                            submitted_by, submitted_at)
+                            diagnosis, diagnosis_code, diagnosis_date, expense_total, policy_scope, fund_paid,
+                            critical_illness_paid, medical_assistance_paid, bank_name, bank_account_number,
+                            bank_account_name, submitted_by, submitted_at)
                         values (:member, :scheme, :agency, :status, :admission, :discharge, :hospital, :diagnosis,
-                            :total, :policyScope, :fundPaid, :criticalIllnessPaid, :medicalAssistancePaid,
-                            :bankName, :accountNumber, :accountName, :submittedBy, :submittedAt)
+                            :diagnosisCode, :diagnosisDate, :total, :policyScope, :fundPaid, :criticalIllnessPaid,
+                            :medicalAssistancePaid, :bankName, :accountNumber, :accountName, :submittedBy, :submittedAt)
                         returning id
                         """)
                 .param("member", claim.memberId()).param("scheme", claim.scheme()).param("agency", claim.agencyId())
                 .param("status", claim.status().name()).param("admission", claim.admissionDate())
                 .param("discharge", claim.dischargeDate()).param("hospital", claim.hospital())
-                .param("diagnosis", claim.diagnosis()).param("total", claim.expenses().total())
-                .param("policyScope", claim.expenses().policyScope()).param("fundPaid", claim.expenses().fundPaid())
-                .param("criticalIllnessPaid", claim.expenses().criticalIllnessPaid())
-                .param("medicalAssistancePaid", claim.expenses().medicalAssistancePaid())
+                .param("diagnosis", claim.diagnosis()).param("diagnosisCode", claim.diagnosisCode())
+                .param("diagnosisDate", claim.diagnosisDate())
+                .param("total", expenses.map(Expenses::total).orElse(null))
+                .param("policyScope", expenses.map(Expenses::policyScope).orElse(null))
+                .param("fundPaid", expenses.map(Expenses::fundPaid).orElse(null))
+                .param("criticalIllnessPaid", expenses.map(Expenses::criticalIllnessPaid).orElse(null))
+                .param("medicalAssistancePaid", expenses.map(Expenses::medicalAssistancePaid).orElse(null))
                 .param("bankName", claim.bankAccount().bankName())
                 .param("accountNumber", claim.bankAccount().accountNumber())
                 .param("accountName", claim.bankAccount().accountName())
@@ -86,14 +93,15 @@ public class Claims {
     void update(Claim claim) {
         int updated = jdbc.sql("""
                         update claim set status = :status, rule_set_id = :ruleSet, scheme_year = :schemeYear,
-                            eligible_amount = :eligible, subsidy = :subsidy, subsidy_breakdown = cast(:breakdown as jsonb),
+                            diagnosis_group = :diagnosisGroup, eligible_amount = :eligible, subsidy = :subsidy, subsidy_breakdown = cast(:breakdown as jsonb),
                             rejection_reason = :rejection, missing_documents = :missing,
                             materials_complete_at = :complete, paid_at = :paid,
                             version = version + 1
                         where id = :id and version = :version
                         """)
                 .param("status", claim.status().name()).param("ruleSet", claim.ruleSetId())
-                .param("schemeYear", claim.schemeYear()).param("eligible", claim.eligibleAmount())
+                .param("schemeYear", claim.schemeYear()).param("diagnosisGroup", claim.diagnosisGroup())
+                .param("eligible", claim.eligibleAmount())
                 .param("subsidy", claim.subsidy()).param("breakdown", write(claim.breakdown()))
                 .param("rejection", claim.rejectionReason()).param("missing", claim.missingDocuments())
                 .param("complete", timestamp(claim.materialsCompleteAt())).param("paid", timestamp(claim.paidAt()))
@@ -105,17 +113,26 @@ public class Claims {
     }
 
     /**
-     * What the member's other claims of the scheme year already hold of the annual cap:
-     * those calculated and not rejected or returned.
+     * Where the member stands from their other claims of the scheme: what those of the scheme
+     * year hold of the annual cap and how many were granted anything, and the diagnosis
+     * groups already granted a lump sum. Counted are claims calculated and not rejected or
+     * returned (they hold their subsidy from the league audit on).
      */
-    BigDecimal subsidyHeld(long memberId, String scheme, int schemeYear, long exceptClaimId) {
-        return jdbc.sql("""
-                        select coalesce(sum(subsidy), 0.00) from claim
-                        where member_id = :member and scheme = :scheme and scheme_year = :year and id <> :except
-                          and status in ('LEAGUE_AUDIT', 'PAYOUT', 'PAID')
-                        """)
-                .param("member", memberId).param("scheme", scheme).param("year", schemeYear)
-                .param("except", exceptClaimId).query(BigDecimal.class).single();
+    MemberStanding standing(long memberId, String scheme, int schemeYear, LocalDate coveredSince, long exceptClaimId) {
+        String others = """
+                from claim where member_id = :member and scheme = :scheme and id <> :except
+                  and status in ('LEAGUE_AUDIT', 'PAYOUT', 'PAID')
+                """;
+        Map<String, Object> params = Map.of("member", memberId, "scheme", scheme, "except", exceptClaimId,
+                "year", schemeYear);
+        Map<String, Object> year = jdbc.sql("select coalesce(sum(subsidy), 0.00) as paid,"
+                        + " count(*) filter (where subsidy > 0) as claims " + others + " and scheme_year = :year")
+                .params(params).query().singleRow();
+        List<String> groups = jdbc.sql("select distinct diagnosis_group " + others
+                        + " and subsidy > 0 and diagnosis_group is not null")
+                .params(params).query(String.class).list();
+        return new MemberStanding(coveredSince, (BigDecimal) year.get("paid"), ((Number) year.get("claims")).intValue(),
+                Set.copyOf(groups));
     }
 
     /**
@@ -150,16 +167,18 @@ public class Claims {
         EnumSet<DocumentKind> documents = EnumSet.noneOf(DocumentKind.class);
         jdbc.sql("select kind from claim_document where claim_id = :id").param("id", id).query(String.class).list()
                 .forEach(kind -> documents.add(DocumentKind.valueOf(kind)));
+        Expenses expenses = row.getBigDecimal("expense_total") == null ? null
+                : new Expenses(row.getBigDecimal("expense_total"), row.getBigDecimal("policy_scope"),
+                        row.getBigDecimal("fund_paid"), row.getBigDecimal("critical_illness_paid"),
+                        row.getBigDecimal("medical_assistance_paid"));
         return new Claim(id, row.getLong("member_id"), row.getString("scheme"), row.getLong("agency_id"),
                 ClaimStatus.valueOf(row.getString("status")), row.getObject("admission_date", LocalDate.class),
                 row.getObject("discharge_date", LocalDate.class), row.getString("hospital"), row.getString("diagnosis"),
-                new Expenses(row.getBigDecimal("expense_total"), row.getBigDecimal("policy_scope"),
-                        row.getBigDecimal("fund_paid"), row.getBigDecimal("critical_illness_paid"),
-                        row.getBigDecimal("medical_assistance_paid")),
+                row.getString("diagnosis_code"), row.getObject("diagnosis_date", LocalDate.class), expenses,
                 new BankAccount(row.getString("bank_name"), row.getString("bank_account_number"),
                         row.getString("bank_account_name")),
                 invoices, documents, (Long) row.getObject("rule_set_id"), (Integer) row.getObject("scheme_year"),
-                row.getBigDecimal("eligible_amount"), row.getBigDecimal("subsidy"),
+                row.getString("diagnosis_group"), row.getBigDecimal("eligible_amount"), row.getBigDecimal("subsidy"),
                 read(row.getString("subsidy_breakdown")), row.getString("rejection_reason"),
                 row.getString("missing_documents"), row.getString("submitted_by"), instant(row, "submitted_at"),
                 instant(row, "materials_complete_at"), instant(row, "paid_at"), row.getString("process_instance_id"),

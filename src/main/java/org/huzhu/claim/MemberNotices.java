@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Set;
 
+import org.huzhu.scheme.DocumentKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,17 +24,16 @@ public class MemberNotices {
     }
 
     void supplementsNeeded(Claim claim, Set<DocumentKind> missing) {
-        write(claim, "SUPPLEMENTS_NEEDED", "您的住院互助补助申请材料不全，请补交："
+        write(claim, "SUPPLEMENTS_NEEDED", "您" + claim.occasion() + "的互助补助申请材料不全，请补交："
                 + String.join("、", missing.stream().map(DocumentKind::label).toList()) + "。");
     }
 
     /** Tells the member how the claim ended; a repeated call changes nothing. */
     public void outcome(Claim claim) {
-        String stay = claim.admissionDate() + "至" + claim.dischargeDate() + "住院";
         switch (claim.status()) {
-            case PAID -> write(claim, "PAID", "您" + stay + "的互助补助申请已审核通过，补助金" + claim.subsidy()
+            case PAID -> write(claim, "PAID", "您" + claim.occasion() + "的互助补助申请已审核通过，补助金" + claim.subsidy()
                     + "元已支付至尾号" + last4(claim.bankAccount().accountNumber()) + "的银行账户。");
-            case REJECTED -> write(claim, "REJECTED", "您" + stay + "的互助补助申请未获通过，原因："
+            case REJECTED -> write(claim, "REJECTED", "您" + claim.occasion() + "的互助补助申请未获通过，原因："
                     + claim.rejectionReason() + "。如有疑问请联系代办点。");
             default -> throw new IllegalStateException("claim " + claim.id() + " has no outcome yet: " + claim.status());
         }

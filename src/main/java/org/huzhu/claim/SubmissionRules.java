@@ -11,8 +11,14 @@ import org.huzhu.membership.BankAccountNumber;
 import org.huzhu.membership.ResidentIdNumber;
 import org.huzhu.platform.Money;
 import org.huzhu.platform.Problems;
+import org.huzhu.scheme.BenefitKind;
+import org.huzhu.scheme.DocumentKind;
+import org.huzhu.scheme.Icd10;
 
-/** What a submission must satisfy before anything is stored; every problem is reported at once. */
+/**
+ * What a submission must satisfy before anything is stored; every problem is reported at once.
+ * A lump-sum claim needs its diagnosis; its stay, expenses and invoices are checked when given.
+ */
 final class SubmissionRules {
 
     private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999.99");
@@ -20,31 +26,42 @@ final class SubmissionRules {
     private SubmissionRules() {
     }
 
-    static void check(ClaimSubmission claim, LocalDate today, Problems problems) {
+    static void check(ClaimSubmission claim, BenefitKind kind, LocalDate today, Problems problems) {
+        boolean lumpSum = kind == BenefitKind.LUMP_SUM;
         if (claim.memberIdNumber() == null || claim.memberIdNumber().isBlank()) {
             problems.add("memberIdNumber", "REQUIRED", "请填写会员身份证号");
         } else if (ResidentIdNumber.parse(claim.memberIdNumber()).isEmpty()) {
             problems.add("memberIdNumber", "INVALID_ID_NUMBER", "身份证号不正确（应为18位，校验位不符）");
         }
         required(problems, "scheme", claim.scheme(), "请选择保障项目");
-        checkStay(claim.admissionDate(), claim.dischargeDate(), today, problems);
+        if (!lumpSum || claim.admissionDate() != null || claim.dischargeDate() != null) {
+            checkStay(claim.admissionDate(), claim.dischargeDate(), true, today, problems);
+        }
         text(problems, "hospital", claim.hospital(), "请填写就诊医院", 200);
         text(problems, "diagnosis", claim.diagnosis(), "请填写诊断", 200);
-        checkExpenses(claim.expenses(), problems);
-        checkInvoices(claim.invoices(), problems);
+        checkDiagnosis(claim.diagnosisCode(), claim.diagnosisDate(), lumpSum, today, problems);
+        if (!lumpSum || claim.expenses() != null) {
+            checkExpenses(claim.expenses(), problems);
+        }
+        if (!lumpSum || (claim.invoices() != null && !claim.invoices().isEmpty())) {
+            checkInvoices(claim.invoices(), problems);
+        }
         documentKinds(claim.documents(), "documents", problems);
         checkBankAccount(claim.bankAccount(), problems);
     }
 
-    /** Dates of the stay: both given, discharge not before admission, neither in the future. */
-    static void checkStay(LocalDate admission, LocalDate discharge, LocalDate today, Problems problems) {
+    /** Dates of the stay: admission given, discharge not before it, neither in the future. */
+    static void checkStay(LocalDate admission, LocalDate discharge, boolean dischargeRequired, LocalDate today,
+                          Problems problems) {
         if (admission == null) {
             problems.add("admissionDate", "REQUIRED", "请填写入院日期");
         } else if (admission.isAfter(today)) {
             problems.add("admissionDate", "DATE_IN_FUTURE", "入院日期不能晚于今天");
         }
         if (discharge == null) {
-            problems.add("dischargeDate", "REQUIRED", "请填写出院日期");
+            if (dischargeRequired) {
+                problems.add("dischargeDate", "REQUIRED", "请填写出院日期");
+            }
         } else if (discharge.isAfter(today)) {
             problems.add("dischargeDate", "DATE_IN_FUTURE", "出院日期不能晚于今天");
         } else if (admission != null && discharge.isBefore(admission)) {
@@ -69,7 +86,25 @@ final class SubmissionRules {
         return kinds;
     }
 
-    private static void checkExpenses(ClaimSubmission.ExpenseFigures expenses, Problems problems) {
+    /** The ICD-10 code and day of diagnosis: required for a lump sum, checked whenever given. */
+    static void checkDiagnosis(String code, LocalDate date, boolean required, LocalDate today, Problems problems) {
+        if (code == null || code.isBlank()) {
+            if (required) {
+                problems.add("diagnosisCode", "REQUIRED", "请填写ICD-10诊断编码");
+            }
+        } else if (!Icd10.isCode(code)) {
+            problems.add("diagnosisCode", "INVALID_ICD10_CODE", "诊断编码应为ICD-10格式，如 C50.9");
+        }
+        if (date == null) {
+            if (required) {
+                problems.add("diagnosisDate", "REQUIRED", "请填写确诊日期");
+            }
+        } else if (date.isAfter(today)) {
+            problems.add("diagnosisDate", "DATE_IN_FUTURE", "确诊日期不能晚于今天");
+        }
+    }
+
+    static void checkExpenses(ClaimSubmission.ExpenseFigures expenses, Problems problems) {
         if (expenses == null) {
             problems.add("expenses", "REQUIRED", "请填写费用信息");
             return;
@@ -140,7 +175,7 @@ final class SubmissionRules {
         }
     }
 
-    private static void amount(Problems problems, String field, BigDecimal value, String label) {
+    static void amount(Problems problems, String field, BigDecimal value, String label) {
         if (value == null) {
             problems.add(field, "REQUIRED", "请填写" + label);
         } else if (value.signum() < 0) {

@@ -9,11 +9,14 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.huzhu.membership.InsuranceType;
+import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.membership.Organisations;
 import org.huzhu.membership.ResidentIdNumber;
+import org.huzhu.membership.Sex;
 import org.huzhu.membership.Unit;
 import org.huzhu.scheme.RuleSetDefinition;
+import org.huzhu.scheme.RuleSetDraft;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.security.Role;
@@ -37,6 +40,9 @@ class DemoData implements ApplicationRunner {
 
     static final String ORGANISER = "DEMO";
     static final String PASSWORD = "demo";
+    private static final LocalDate INPATIENT_START = LocalDate.of(2019, 10, 16);
+    private static final LocalDate OTHER_SCHEMES_START = LocalDate.of(2025, 1, 1);
+    private static final LocalDate OTHER_SCHEMES_END = LocalDate.of(2027, 12, 31);
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Organisations organisations;
@@ -65,13 +71,14 @@ class DemoData implements ApplicationRunner {
         identities.ensureAgencyGroups("DEMO-A", "演示代办点A");
         identities.ensureAgencyGroups("DEMO-B", "演示代办点B");
 
-        if (ruleSets.versions("INPATIENT", ORGANISER).isEmpty()) {
-            try (InputStream in = new ClassPathResource("rulesets/anyang-inpatient-2019.json").getInputStream()) {
-                ruleSets.publish("INPATIENT", ORGANISER, LocalDate.of(2019, 10, 16), null,
-                        json.readValue(in, RuleSetDefinition.class), "demo", clock.instant(),
-                        "安阳市职工住院医疗互助首年规则（2019年10月16日起）：0-1000元部分30%，1000元以上50%，年度封顶10万元");
-            }
-        }
+        publishOnce("INPATIENT", "anyang-inpatient-2019.json", INPATIENT_START,
+                "安阳市职工住院医疗互助首年规则（2019年10月16日起）：0-1000元部分30%，1000元以上50%，年度封顶10万元");
+        publishOnce("OUTPATIENT_SPECIAL", "outpatient-special-2025.json", OTHER_SCHEMES_START,
+                "【示例数据，非真实规则】门诊特殊病：起付线300元，5000元以内50%、以上60%，每次最多3000元，年度封顶6000元，每年最多4次");
+        publishOnce("XINKANG", "xinkang-women-2025.json", OTHER_SCHEMES_START,
+                "【示例数据，非真实规则】馨康女职工特殊疾病：16至60岁女性，首次参保等待90天，乳腺癌、宫颈癌、卵巢癌各3.2万元，须病理报告");
+        publishOnce("MAJOR_ILLNESS", "major-illness-2025.json", OTHER_SCHEMES_START,
+                "【示例数据，非真实规则】重大疾病：恶性肿瘤2万元，急性心肌梗死、脑卒中、终末期肾病各1.5万元，每个病种一次");
 
         unit("DEMO-U1", "演示机械厂", "DEMO-A");
         unit("DEMO-U2", "演示纺织公司", "DEMO-A");
@@ -81,6 +88,7 @@ class DemoData implements ApplicationRunner {
         member("41050219770707003", "王强", "DEMO-U2", InsuranceType.EMPLOYEE);
         member("41050319900202004", "刘芳", "DEMO-U3", InsuranceType.EMPLOYEE);
         member("41050319881111005", "陈磊", "DEMO-U3", InsuranceType.RESIDENT);
+        enrolDemoMembers();
 
         user("admin", "管理员", Role.ADMIN.groupId(), Role.PROCESS_ADMIN.groupId(), Groups.CAMUNDA_ADMIN);
         user("clerk", "受理员", Role.CLERK.groupId(), Role.CLERK.atAgency("DEMO-A"));
@@ -92,6 +100,36 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data ready: agencies DEMO-A and DEMO-B, users admin/clerk/agency/agency-b/league/head/supervisor (password demo)");
     }
 
+    private void publishOnce(String scheme, String resource, LocalDate from, String reason) throws IOException {
+        if (!ruleSets.versions(scheme, ORGANISER).isEmpty()) {
+            return;
+        }
+        try (InputStream in = new ClassPathResource("rulesets/" + resource).getInputStream()) {
+            ruleSets.publish(ruleSets.scheme(scheme).orElseThrow(), new RuleSetDraft(ORGANISER, from, null, reason,
+                    json.readValue(in, RuleSetDefinition.class)), "demo", clock.instant());
+        }
+    }
+
+    /** Every demo member in in-patient aid, outpatient special diseases and major illness; the women in 馨康 too. */
+    private void enrolDemoMembers() {
+        for (String unit : List.of("DEMO-U1", "DEMO-U2", "DEMO-U3")) {
+            for (Member member : members.ofUnit(unit)) {
+                enrolOnce(member, "INPATIENT", INPATIENT_START, LocalDate.of(2027, 10, 15));
+                enrolOnce(member, "OUTPATIENT_SPECIAL", OTHER_SCHEMES_START, OTHER_SCHEMES_END);
+                enrolOnce(member, "MAJOR_ILLNESS", OTHER_SCHEMES_START, OTHER_SCHEMES_END);
+                if (member.sex() == Sex.F) {
+                    enrolOnce(member, "XINKANG", OTHER_SCHEMES_START, OTHER_SCHEMES_END);
+                }
+            }
+        }
+    }
+
+    private void enrolOnce(Member member, String scheme, LocalDate from, LocalDate to) {
+        if (!members.overlapsEnrolment(member.id(), scheme, from, to)) {
+            members.enrol(member.id(), scheme, from, to);
+        }
+    }
+
     private void unit(String code, String name, String agencyCode) {
         if (organisations.unit(code).isEmpty()) {
             organisations.addUnit(code, name, organisations.agency(agencyCode).orElseThrow().id());
@@ -101,11 +139,7 @@ class DemoData implements ApplicationRunner {
     /** Demo ID numbers are given as their first 17 digits; the check character is computed. */
     private void member(String first17, String name, String unitCode, InsuranceType type) {
         ResidentIdNumber id = ResidentIdNumber.parse(first17 + ResidentIdNumber.checkCharacter(first17)).orElseThrow();
-        Unit unit = organisations.unit(unitCode).orElseThrow();
-        if (members.add(id, name, unit.id(), type)) {
-            long memberId = members.byIdNumber(id.value()).orElseThrow().id();
-            members.enrol(memberId, "INPATIENT", LocalDate.of(2019, 10, 16), LocalDate.of(2027, 10, 15));
-        }
+        members.add(id, name, organisations.unit(unitCode).orElseThrow().id(), type);
     }
 
     private void user(String id, String name, String... groups) {

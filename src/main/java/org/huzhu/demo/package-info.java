@@ -1,6 +1,7 @@
 /**
  * Demo data for the embedded default: a league, two agencies, units with enrolled members,
- * the Anyang in-patient rule set and demo users (password {@code demo}). Never loaded on a
- * configured database or the prod profile.
+ * the Anyang in-patient rule set, example rule sets for outpatient special diseases, the
+ * women's scheme 馨康 and major illness, and demo users (password {@code demo}). Never loaded
+ * on a configured database or the prod profile.
  */
 package org.huzhu.demo;

@@ -74,8 +74,19 @@ public class Members {
                 .query(Boolean.class).single();
     }
 
-    public boolean isEnrolled(long memberId, String scheme, LocalDate on) {
-        return overlapsEnrolment(memberId, scheme, on, on);
+    /** The enrolment in the scheme that covers the day: its end is the protection period's end. */
+    public Optional<Enrolment> enrolmentOn(long memberId, String scheme, LocalDate on) {
+        return jdbc.sql("""
+                        select id, member_id, scheme, valid_from, valid_to from enrolment
+                        where member_id = :member and scheme = :scheme and valid_from <= :on and valid_to >= :on
+                        """)
+                .param("member", memberId).param("scheme", scheme).param("on", on).query(Enrolment.class).optional();
+    }
+
+    /** The first day of the member's unbroken cover in the scheme that includes the day. */
+    public Optional<LocalDate> coveredSince(long memberId, String scheme, LocalDate on) {
+        List<Enrolment> inScheme = enrolments(memberId).stream().filter(e -> e.scheme().equals(scheme)).toList();
+        return Enrolment.continuousCoverStart(inScheme, on);
     }
 
     public boolean schemeExists(String scheme) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,12 +33,21 @@ public class ProblemResponses {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping.getPath());
-            boolean wrongFormat = mapping instanceof InvalidFormatException;
-            return invalidInput(List.of(new FieldProblem(field, wrongFormat ? "INVALID_FORMAT" : "INVALID_VALUE",
-                    wrongFormat ? "格式不正确" : "取值无法识别")));
+            return invalidInput(List.of(problemOf(mapping, "")));
         }
         return invalidInput(List.of(new FieldProblem("", "MALFORMED_JSON", "请求内容不是有效的 JSON")));
+    }
+
+    /** The field a JSON value could not be read into, its path under {@code prefix}, and why. */
+    public static FieldProblem problemOf(JsonMappingException mapping, String prefix) {
+        String path = jsonPath(mapping.getPath());
+        String field = prefix.isEmpty() || path.isEmpty() || path.startsWith("[") ? prefix + path : prefix + "." + path;
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(field, "UNKNOWN_FIELD", "无法识别的字段：" + unknown.getPropertyName());
+        }
+        boolean wrongFormat = mapping instanceof InvalidFormatException;
+        return new FieldProblem(field, wrongFormat ? "INVALID_FORMAT" : "INVALID_VALUE",
+                wrongFormat ? "格式不正确" : "取值无法识别");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -2,6 +2,7 @@ package org.huzhu.scheme;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,16 +10,22 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.platform.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Published rule sets. Append-only: a revision is a new version, never an update. */
+/**
+ * Schemes and their published rule sets. Append-only: a revision is a new version; the only
+ * change a published row ever sees is its end date or superseded mark when a later version
+ * takes over (see {@link PublicationRules}).
+ */
 @Repository
 public class RuleSets {
 
     private static final String SELECT = """
             select r.id, r.scheme, o.code as organiser_code, r.version, r.effective_from, r.effective_to,
-                   r.definition, r.published_by, r.published_at, r.reason
+                   r.superseded_by, r.definition, r.published_by, r.published_at, r.reason
             from rule_set r join organiser o on o.id = r.organiser_id
             """;
 
@@ -30,50 +37,113 @@ public class RuleSets {
         this.json = json;
     }
 
+    public List<Scheme> schemes() {
+        return jdbc.sql("select code, name, benefit_kind from scheme order by code").query(Scheme.class).list();
+    }
+
+    public Optional<Scheme> scheme(String code) {
+        return jdbc.sql("select code, name, benefit_kind from scheme where code = :code").param("code", code)
+                .query(Scheme.class).optional();
+    }
+
     /** The rule set of the organiser's scheme in force on the day, if any. */
     public Optional<RuleSet> inForce(String scheme, String organiserCode, LocalDate on) {
         return jdbc.sql(SELECT + """
-                         where r.scheme = :scheme and o.code = :organiser and r.effective_from <= :on
-                           and (r.effective_to is null or r.effective_to >= :on)
-                         order by r.version desc limit 1
+                         where r.scheme = :scheme and o.code = :organiser and r.superseded_by is null
+                           and r.effective_from <= :on and (r.effective_to is null or r.effective_to >= :on)
                         """)
                 .param("scheme", scheme).param("organiser", organiserCode).param("on", on)
                 .query(this::map).optional();
     }
 
-    public RuleSet byId(long id) {
-        return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(this::map).single();
+    public Optional<RuleSet> find(long id) {
+        return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(this::map).optional();
     }
 
+    public RuleSet byId(long id) {
+        return find(id).orElseThrow();
+    }
+
+    /** Every version of the scheme, of one organiser or (when null) of all, oldest first. */
     public List<RuleSet> versions(String scheme, String organiserCode) {
-        return jdbc.sql(SELECT + " where r.scheme = :scheme and o.code = :organiser order by r.version")
+        return jdbc.sql(SELECT + """
+                         where r.scheme = :scheme and (cast(:organiser as varchar) is null or o.code = :organiser)
+                         order by o.code, r.version
+                        """)
                 .param("scheme", scheme).param("organiser", organiserCode).query(this::map).list();
     }
 
-    /** Stores the next version of the scheme's rules for the organiser. */
-    public RuleSet publish(String scheme, String organiserCode, LocalDate effectiveFrom, LocalDate effectiveTo,
-                           RuleSetDefinition definition, String publishedBy, Instant publishedAt, String reason) {
+    /** Organisers that publish rules for the scheme. */
+    public List<String> organisersOf(String scheme) {
+        return jdbc.sql("""
+                        select distinct o.code from rule_set r join organiser o on o.id = r.organiser_id
+                        where r.scheme = :scheme order by o.code
+                        """)
+                .param("scheme", scheme).query(String.class).list();
+    }
+
+    /**
+     * Publishes the next version of the scheme's rules for the organiser, after checking it
+     * against {@link PublicationRules}; a refused draft changes nothing. Publications for one
+     * organiser are serialised on its row, so two admins never take over the same version.
+     */
+    @Transactional
+    public RuleSet publish(Scheme scheme, RuleSetDraft draft, String publishedBy, Instant publishedAt) {
+        Problems problems = new Problems();
+        Optional<Long> organiser = draft.organiser() == null ? Optional.empty() : jdbc.sql(
+                        "select id from organiser where code = :code for update")
+                .param("code", draft.organiser()).query(Long.class).optional();
+        if (draft.organiser() != null && !draft.organiser().isBlank() && organiser.isEmpty()) {
+            problems.add("organiser", "UNKNOWN_ORGANISER", "没有这个主办单位：" + draft.organiser());
+        }
+        RuleSet latest = organiser.isEmpty() ? null : latestLive(scheme.code(), organiser.get()).orElse(null);
+        PublicationRules.check(scheme, draft, latest, problems);
+        problems.throwIfAny();
+
         long id = jdbc.sql("""
                         insert into rule_set (scheme, organiser_id, version, effective_from, effective_to, definition,
                                               published_by, published_at, reason)
-                        select :scheme, o.id,
-                               coalesce((select max(version) from rule_set where scheme = :scheme and organiser_id = o.id), 0) + 1,
-                               :from, :to, cast(:definition as jsonb), :by, :at, :reason
-                        from organiser o where o.code = :organiser
+                        values (:scheme, :organiser,
+                                coalesce((select max(version) from rule_set where scheme = :scheme and organiser_id = :organiser), 0) + 1,
+                                :from, :to, cast(:definition as jsonb), :by, :at, :reason)
                         returning id
                         """)
-                .param("scheme", scheme).param("organiser", organiserCode).param("from", effectiveFrom)
-                .param("to", effectiveTo).param("definition", write(definition)).param("by", publishedBy)
-                .param("at", java.sql.Timestamp.from(publishedAt)).param("reason", reason)
+                .param("scheme", scheme.code()).param("organiser", organiser.get())
+                .param("from", draft.effectiveFrom()).param("to", draft.effectiveTo())
+                .param("definition", write(draft.definition())).param("by", publishedBy)
+                .param("at", Timestamp.from(publishedAt)).param("reason", draft.reason().strip())
                 .query(Long.class).single();
+        if (latest != null) {
+            takeOver(latest, id, draft.effectiveFrom());
+        }
         return byId(id);
+    }
+
+    private Optional<RuleSet> latestLive(String scheme, long organiserId) {
+        return jdbc.sql(SELECT + """
+                         where r.scheme = :scheme and r.organiser_id = :organiser and r.superseded_by is null
+                         order by r.effective_from desc limit 1
+                        """)
+                .param("scheme", scheme).param("organiser", organiserId).query(this::map).optional();
+    }
+
+    /** The latest version gives way to the new one: replaced when both start the same day, else ended the day before. */
+    private void takeOver(RuleSet latest, long newId, LocalDate from) {
+        if (latest.effectiveFrom().equals(from)) {
+            jdbc.sql("update rule_set set superseded_by = :new where id = :id")
+                    .param("new", newId).param("id", latest.id()).update();
+        } else if (latest.effectiveTo() == null || !latest.effectiveTo().isBefore(from)) {
+            jdbc.sql("update rule_set set effective_to = :to where id = :id")
+                    .param("to", from.minusDays(1)).param("id", latest.id()).update();
+        }
     }
 
     private RuleSet map(ResultSet row, int rowNumber) throws SQLException {
         return new RuleSet(row.getLong("id"), row.getString("scheme"), row.getString("organiser_code"),
                 row.getInt("version"), row.getObject("effective_from", LocalDate.class),
-                row.getObject("effective_to", LocalDate.class), read(row.getString("definition")),
-                row.getString("published_by"), row.getTimestamp("published_at").toInstant(), row.getString("reason"));
+                row.getObject("effective_to", LocalDate.class), (Long) row.getObject("superseded_by"),
+                read(row.getString("definition")), row.getString("published_by"),
+                row.getTimestamp("published_at").toInstant(), row.getString("reason"));
     }
 
     private String write(RuleSetDefinition definition) {

@@ -1,5 +1,6 @@
 /**
- * Schemes and their versioned rule sets, and the subsidy calculation. The calculation is plain
- * Java with no framework, so the quote, the process and the tests all use the same code.
+ * Schemes and their versioned rule sets (what they say, the checks a new version must pass),
+ * and the subsidy calculation. Everything but the {@code RuleSets} repository is plain Java
+ * with no framework, so the quote, the process and the tests all use the same code.
  */
 package org.huzhu.scheme;

@@ -3,6 +3,7 @@ package org.huzhu.workflow;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,8 +12,8 @@ import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
 import org.huzhu.claim.Claims;
-import org.huzhu.claim.DocumentKind;
-import org.huzhu.scheme.SubsidyCalculation;
+import org.huzhu.scheme.DocumentKind;
+import org.huzhu.scheme.Expenses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,17 +45,19 @@ class ShowClaimOnTask implements TaskListener {
         view.put("memberIdNumberMasked", summary.memberIdNumberMasked());
         view.put("agencyCode", summary.agencyCode());
         view.put("hospital", summary.hospital());
-        view.put("diagnosis", summary.diagnosis());
-        view.put("admissionDate", summary.admissionDate().toString());
-        view.put("dischargeDate", summary.dischargeDate().toString());
-        view.put("expenseTotal", text(claim.expenses().total()));
-        view.put("policyScope", text(claim.expenses().policyScope()));
-        view.put("fundPaid", text(claim.expenses().fundPaid()));
-        view.put("criticalIllnessPaid", text(claim.expenses().criticalIllnessPaid()));
-        view.put("medicalAssistancePaid", text(claim.expenses().medicalAssistancePaid()));
-        view.put("eligibleAmount", text(claim.expenses().eligibleBase()));
+        view.put("diagnosis", summary.diagnosis() + (claim.diagnosisCode() == null ? ""
+                : "（ICD-10 " + claim.diagnosisCode() + "，" + claim.diagnosisDate() + "确诊）"));
+        view.put("admissionDate", text(summary.admissionDate()));
+        view.put("dischargeDate", text(summary.dischargeDate()));
+        Expenses expenses = claim.expenses();
+        view.put("expenseTotal", figure(expenses, Expenses::total));
+        view.put("policyScope", figure(expenses, Expenses::policyScope));
+        view.put("fundPaid", figure(expenses, Expenses::fundPaid));
+        view.put("criticalIllnessPaid", figure(expenses, Expenses::criticalIllnessPaid));
+        view.put("medicalAssistancePaid", figure(expenses, Expenses::medicalAssistancePaid));
+        view.put("eligibleAmount", figure(expenses, Expenses::eligibleBase));
         view.put("subsidy", text(claim.subsidy()));
-        view.put("subsidyBreakdown", breakdown(claim.breakdown()));
+        view.put("subsidyBreakdown", claim.breakdown() == null ? "" : claim.breakdown().inWords());
         view.put("documents", claim.documents().stream().map(DocumentKind::label).collect(Collectors.joining("、")));
         view.put("bankAccount", claim.bankAccount().bankName() + " " + claim.bankAccount().maskedNumber()
                 + "（" + claim.bankAccount().accountName() + "）");
@@ -63,22 +66,12 @@ class ShowClaimOnTask implements TaskListener {
         task.setVariablesLocal(view);
     }
 
-    private static String text(BigDecimal amount) {
-        return amount == null ? "" : amount.toPlainString();
+    /** Lump-sum claims may have no stay or expenses: the form shows those fields empty. */
+    private static String text(Object value) {
+        return value == null ? "" : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
     }
 
-    private static String breakdown(SubsidyCalculation calculation) {
-        if (calculation == null) {
-            return "";
-        }
-        String tiers = calculation.tiers().stream()
-                .map(t -> t.from().toPlainString() + "至" + (t.to() == null ? "以上" : t.to().toPlainString()) + "元部分"
-                        + t.base().toPlainString() + "元×" + t.rate().toPlainString() + "=" + t.amount().toPlainString())
-                .collect(Collectors.joining("；"));
-        String cap = calculation.capCut().signum() > 0
-                ? "；年度封顶" + calculation.annualCap().toPlainString() + "元，本年已获" + calculation.paidThisYear().toPlainString()
-                        + "元，封顶扣减" + calculation.capCut().toPlainString() + "元"
-                : "";
-        return tiers + cap + "；补助" + calculation.subsidy().toPlainString() + "元";
+    private static String figure(Expenses expenses, Function<Expenses, BigDecimal> figure) {
+        return expenses == null ? "" : text(figure.apply(expenses));
     }
 }

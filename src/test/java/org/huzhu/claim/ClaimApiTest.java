@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
 @HuzhuIntegrationTest
@@ -220,11 +221,6 @@ class ClaimApiTest {
 
     private long claimCount() {
         return jdbc.sql("select count(*) from claim").query(Long.class).single();
-    }
-
-    private static List<String> fieldCodes(Api.Answer answer) {
-        return java.util.stream.StreamSupport.stream(answer.body().get("errors").spliterator(), false)
-                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
     }
 
     private static List<String> steps(JsonNode claim) {

@@ -1,27 +1,16 @@
 package org.huzhu.scheme;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.scheme.Rules.ANYANG;
 
 class SubsidyCalculatorTest {
 
-    /** Anyang's first year: 30% of the first 1,000 yuan, 50% above, 100,000 a year. */
-    static final ExpenseBenefit ANYANG = new ExpenseBenefit(List.of(
-            new RateTier(new BigDecimal("0.00"), new BigDecimal("1000.00"), new BigDecimal("0.30")),
-            new RateTier(new BigDecimal("1000.00"), null, new BigDecimal("0.50"))),
-            new BigDecimal("100000.00"));
-
-    static Expenses eligible(String base) {
-        return new Expenses(new BigDecimal("500000.00"), new BigDecimal(base), BigDecimal.ZERO.setScale(2),
-                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
-    }
-
     static SubsidyCalculation anyang(String base, String paidThisYear) {
-        return SubsidyCalculator.calculate(ANYANG, eligible(base), new BigDecimal(paidThisYear));
+        return SubsidyCalculator.calculate(ANYANG, Rules.stay(base), Rules.paid(paidThisYear));
     }
 
     @Test
@@ -44,7 +33,8 @@ class SubsidyCalculatorTest {
         Expenses overpaid = new Expenses(new BigDecimal("1000.00"), new BigDecimal("500.00"),
                 new BigDecimal("600.00"), BigDecimal.ZERO, BigDecimal.ZERO);
         assertThat(overpaid.eligibleBase()).isEqualByComparingTo("0");
-        assertThat(SubsidyCalculator.calculate(ANYANG, overpaid, BigDecimal.ZERO).subsidy()).isEqualByComparingTo("0.00");
+        assertThat(SubsidyCalculator.calculate(ANYANG, new ClaimFacts(Rules.ADMISSION, Rules.ADMISSION, overpaid, null,
+                null), Rules.nothingYet()).subsidy()).isEqualByComparingTo("0.00");
     }
 
     @Test
@@ -62,10 +52,10 @@ class SubsidyCalculatorTest {
         // 300 + 0.5 x 0.05 = 300.025 -> 300.03
         assertThat(anyang("1000.05", "0").subsidy()).isEqualByComparingTo("300.03");
         // Tier amounts are kept exact, not rounded one by one: 0.3 x 0.01 + 0.5 x 0.01 = 0.008 -> 0.01
-        ExpenseBenefit split = new ExpenseBenefit(List.of(
-                new RateTier(new BigDecimal("0.00"), new BigDecimal("0.01"), new BigDecimal("0.30")),
-                new RateTier(new BigDecimal("0.01"), null, new BigDecimal("0.50"))), new BigDecimal("100.00"));
-        assertThat(SubsidyCalculator.calculate(split, eligible("0.02"), BigDecimal.ZERO).subsidy()).isEqualByComparingTo("0.01");
+        RuleSetDefinition split = Rules.expenseRules(Rules.expense(null, Rules.tiers("0.30", "0.01", "0.50"), null,
+                null, null, "100.00", null));
+        assertThat(SubsidyCalculator.calculate(split, Rules.stay("0.02"), Rules.nothingYet()).subsidy())
+                .isEqualByComparingTo("0.01");
     }
 
     @Test
@@ -91,8 +81,7 @@ class SubsidyCalculatorTest {
 
     @Test
     void theSchemeYearStartsOnItsOwnDay() {
-        RuleSetDefinition rules = new RuleSetDefinition(java.time.MonthDay.of(10, 16), List.of("EMPLOYEE"), 365, 10,
-                List.of(), ANYANG);
+        RuleSetDefinition rules = ANYANG;
         assertThat(rules.schemeYearOf(java.time.LocalDate.of(2026, 10, 15))).isEqualTo(2025);
         assertThat(rules.schemeYearOf(java.time.LocalDate.of(2026, 10, 16))).isEqualTo(2026);
         assertThat(rules.schemeYearOf(java.time.LocalDate.of(2027, 1, 1))).isEqualTo(2026);

@@ -55,14 +55,23 @@ public final class Api {
 
     /** A member of a new unit at the agency, enrolled in the in-patient scheme from 2019-10-16. */
     public String enrolledMember(String agencyCode, String insuranceType) {
+        String idNumber = registeredMember(agencyCode, insuranceType, TestIds.idNumber());
+        enrol(idNumber, "INPATIENT", "2019-10-16", "2030-10-15");
+        return idNumber;
+    }
+
+    /** Registers the person as a member of a new unit at the agency, enrolled in nothing yet. */
+    public String registeredMember(String agencyCode, String insuranceType, String idNumber) {
         String unit = TestIds.code("U");
         require(post("admin", "/api/units", Map.of("code", unit, "name", "测试单位" + unit, "agencyCode", agencyCode)), 201);
-        String idNumber = TestIds.idNumber();
         require(post("admin", "/api/members", Map.of("idNumber", idNumber, "name", "测试会员", "unitCode", unit,
                 "insuranceType", insuranceType)), 201);
-        require(post("admin", "/api/enrolments", Map.of("memberIdNumber", idNumber, "scheme", "INPATIENT",
-                "validFrom", "2019-10-16", "validTo", "2030-10-15")), 201);
         return idNumber;
+    }
+
+    public void enrol(String idNumber, String scheme, String validFrom, String validTo) {
+        require(post("admin", "/api/enrolments", Map.of("memberIdNumber", idNumber, "scheme", scheme,
+                "validFrom", validFrom, "validTo", validTo)), 201);
     }
 
     public String enrolledMember() {
@@ -83,6 +92,12 @@ public final class Api {
         Map<String, String> decision = reason == null ? Map.of("outcome", outcome)
                 : Map.of("outcome", outcome, "reason", reason);
         return post(user, "/api/tasks/" + taskOf(user, claimId) + "/decision", decision);
+    }
+
+    /** The {@code field:code} of each problem in a 400 answer. */
+    public static List<String> fieldCodes(Answer answer) {
+        return java.util.stream.StreamSupport.stream(answer.body().get("errors").spliterator(), false)
+                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
     }
 
     public static Answer require(Answer answer, int status) {

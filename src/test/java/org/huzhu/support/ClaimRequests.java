@@ -40,4 +40,20 @@ public final class ClaimRequests {
                 "accountName", "测试会员"));
         return claim;
     }
+
+    /** A lump-sum claim on a diagnosis ten days ago: no stay, no expenses, no invoices. */
+    public static Map<String, Object> lumpSum(String memberIdNumber, String scheme, String diagnosisCode,
+                                              String... documents) {
+        Map<String, Object> claim = new HashMap<>();
+        claim.put("memberIdNumber", memberIdNumber);
+        claim.put("scheme", scheme);
+        claim.put("hospital", "内蒙古自治区人民医院");
+        claim.put("diagnosis", "乳腺恶性肿瘤");
+        claim.put("diagnosisCode", diagnosisCode);
+        claim.put("diagnosisDate", LocalDate.now().minusDays(10).toString());
+        claim.put("documents", List.of(documents));
+        claim.put("bankAccount", Map.of("bankName", "中国农业银行", "accountNumber", "6228480402564890018",
+                "accountName", "测试会员"));
+        return claim;
+    }
 }

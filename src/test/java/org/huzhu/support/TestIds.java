@@ -14,9 +14,13 @@ public final class TestIds {
     }
 
     public static String idNumber(char sex) {
+        return idNumber(sex, LocalDate.of(1960, 1, 1).plusDays(NEXT.get() % 12000));
+    }
+
+    /** A number for someone born on the day, for rules that look at age. */
+    public static String idNumber(char sex, LocalDate birth) {
         int n = NEXT.incrementAndGet();
-        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 12000);
-        int sequence = (n / 12000 % 50) * 10 + (sex == 'M' ? 1 : 2) + 2 * (n % 4);
+        int sequence = (n % 50) * 10 + (sex == 'M' ? 1 : 2) + 2 * (n % 4);
         String first17 = "410502" + birth.toString().replace("-", "") + String.format("%03d", sequence);
         return first17 + ResidentIdNumber.checkCharacter(first17);
     }

@@ -17,6 +17,7 @@ import org.huzhu.claim.Claims;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.platform.Beijing;
+import org.huzhu.scheme.Expenses;
 import org.huzhu.scheme.RuleSet;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.Staff;
@@ -96,6 +97,7 @@ class ClaimController {
 
     private ClaimView view(Claim claim) {
         Member member = members.byId(claim.memberId());
+        Expenses expenses = claim.expenses();
         ClaimView.BreakdownView breakdown = null;
         if (claim.breakdown() != null) {
             RuleSet rules = ruleSets.byId(claim.ruleSetId());
@@ -104,15 +106,15 @@ class ClaimController {
         return new ClaimView(claim.id(), claim.status(), claim.scheme(), member.agencyCode(),
                 new ClaimView.MemberView(member.name(), member.maskedIdNumber()),
                 claim.admissionDate(), claim.dischargeDate(), claim.hospital(), claim.diagnosis(),
-                new ClaimView.ExpensesView(claim.expenses().total(), claim.expenses().policyScope(),
-                        claim.expenses().fundPaid(), claim.expenses().criticalIllnessPaid(),
-                        claim.expenses().medicalAssistancePaid()),
+                claim.diagnosisCode(), claim.diagnosisDate(),
+                expenses == null ? null : new ClaimView.ExpensesView(expenses.total(), expenses.policyScope(),
+                        expenses.fundPaid(), expenses.criticalIllnessPaid(), expenses.medicalAssistancePaid()),
                 claim.invoices().stream().map(i -> new ClaimView.InvoiceView(i.code(), i.number())).toList(),
                 claim.documents().stream().map(Enum::name).sorted().toList(),
                 claim.missingDocuments() == null ? List.of() : Arrays.asList(claim.missingDocuments().split(",")),
                 new ClaimView.BankAccountView(claim.bankAccount().bankName(), claim.bankAccount().maskedNumber(),
                         claim.bankAccount().accountName(), !claim.bankAccount().passesLuhn()),
-                claim.breakdown() == null ? claim.expenses().eligibleBase() : claim.eligibleAmount(),
+                claim.breakdown() == null && expenses != null ? expenses.eligibleBase() : claim.eligibleAmount(),
                 claim.subsidy(), breakdown, claim.rejectionReason(), beijing(claim.submittedAt()),
                 beijing(claim.materialsCompleteAt()), beijing(claim.paidAt()),
                 history.of(claim.id()).stream().map(e -> new ClaimView.HistoryView(e.step(), e.actor(),

@@ -8,10 +8,13 @@ import java.util.List;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.scheme.SubsidyCalculation;
 
-/** A claim as its detail page shows it. ID and account numbers are masked. */
+/**
+ * A claim as its detail page shows it. ID and account numbers are masked. A lump-sum claim
+ * may have no stay and no expenses (null).
+ */
 record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, MemberView member,
                  LocalDate admissionDate, LocalDate dischargeDate, String hospital, String diagnosis,
-                 ExpensesView expenses, List<InvoiceView> invoices, List<String> documents,
+                 String diagnosisCode, LocalDate diagnosisDate, ExpensesView expenses, List<InvoiceView> invoices, List<String> documents,
                  List<String> missingDocuments, BankAccountView bankAccount, BigDecimal eligibleAmount,
                  BigDecimal subsidy, BreakdownView breakdown, String rejectionReason, OffsetDateTime submittedAt,
                  OffsetDateTime materialsCompleteAt, OffsetDateTime paidAt, List<HistoryView> history) {
