@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.huzhu.claim.ClaimDecisions;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
+import org.huzhu.claim.SlaStatus;
+import org.huzhu.claim.SlaStatuses;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
 import org.huzhu.security.Staff;
@@ -34,14 +36,16 @@ public class AuditorTasks {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final ClaimSummaries summaries;
+    private final SlaStatuses slaStatuses;
     private final TransactionTemplate transaction;
 
     AuditorTasks(TaskService taskService, HistoryService historyService, IdentityService identityService,
-                 ClaimSummaries summaries, TransactionTemplate transaction) {
+                 ClaimSummaries summaries, SlaStatuses slaStatuses, TransactionTemplate transaction) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.identityService = identityService;
         this.summaries = summaries;
+        this.slaStatuses = slaStatuses;
         this.transaction = transaction;
     }
 
@@ -56,12 +60,15 @@ public class AuditorTasks {
         Map<String, ClaimSummary> claims = summaries.byProcessInstances(
                         tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(ClaimSummary::processInstanceId, Function.identity()));
+        Map<Long, SlaStatus> deadlines = slaStatuses.of(claims.values().stream().map(ClaimSummary::claimId).toList());
         return tasks.stream().filter(t -> claims.containsKey(t.getProcessInstanceId())).map(t -> {
             ClaimSummary claim = claims.get(t.getProcessInstanceId());
+            SlaStatus sla = deadlines.get(claim.claimId());
             return new AuditorTask(t.getId(), claim.claimId(), t.getName(), t.getTaskDefinitionKey(),
                     t.getCreateTime().toInstant().atZone(Beijing.ZONE).toOffsetDateTime(), t.getAssignee(),
                     claim.agencyCode(), claim.scheme(), claim.memberName(), claim.memberIdNumberMasked(),
-                    claim.eligibleAmount(), claim.subsidy());
+                    claim.eligibleAmount(), claim.subsidy(), sla.urgent(), sla.dueDate(), sla.state(),
+                    sla.workingDaysLeft());
         }).toList();
     }
 
