@@ -88,13 +88,13 @@ function text(parent, x, y, content, anchor) {
 
 function figures(c) {
   if (!c.paid) return '无支付';
-  return c.inTimePercent + '%（' + c.paid + '笔，中位' + c.medianWorkingDays + '个工作日，P90 ' + c.p90WorkingDays + '个）';
+  return c.inTimePercent + '%（' + c.paid + '笔，工作日中位' + c.medianWorkingDays + '，P90 ' + c.p90WorkingDays + '）';
 }
 
 // One horizontal bar per agency: the share paid within the deadline.
 function agencyChart(rows) {
-  const barArea = 300, left = 170, rowHeight = 28;
-  const chart = svg('svg', { viewBox: '0 0 ' + (left + barArea + 330) + ' ' + (rows.length * rowHeight + 10), role: 'img' });
+  const barArea = 240, left = 160, rowHeight = 28;
+  const chart = svg('svg', { viewBox: '0 0 ' + (left + barArea + 280) + ' ' + (rows.length * rowHeight + 10), role: 'img' });
   rows.forEach((c, i) => {
     const y = i * rowHeight + 4;
     text(chart, 0, y + 15, c.key + ' ' + c.label);
@@ -110,13 +110,13 @@ function agencyChart(rows) {
 
 // One column per month: the share paid within the deadline, with the count under it.
 function monthChart(rows) {
-  const width = 56, height = 160, top = 20, bottom = 40;
-  const chart = svg('svg', { viewBox: '0 0 ' + (rows.length * width + 40) + ' ' + (top + height + bottom), role: 'img' });
-  svg('line', { x1: 30, y1: top + height, x2: rows.length * width + 36, y2: top + height, class: 'axis' }, chart);
-  text(chart, 26, top + 4, '100%', 'end');
-  text(chart, 26, top + height, '0', 'end');
+  const width = 56, height = 160, top = 20, bottom = 40, left = 48;
+  const chart = svg('svg', { viewBox: '0 0 ' + (rows.length * width + left + 4) + ' ' + (top + height + bottom), role: 'img' });
+  svg('line', { x1: left - 6, y1: top + height, x2: rows.length * width + left, y2: top + height, class: 'axis' }, chart);
+  text(chart, left - 10, top + 4, '100%', 'end');
+  text(chart, left - 10, top + height, '0', 'end');
   rows.forEach((c, i) => {
-    const x = 36 + i * width;
+    const x = left + i * width;
     const share = c.inTimePercent === null ? 0 : Number(c.inTimePercent);
     const barHeight = height * share / 100;
     const bar = svg('rect', { x: x + 8, y: top + height - barHeight, width: width - 16, height: barHeight,
