@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
@@ -69,12 +70,19 @@ public class SupervisorReports {
         LocalDate today = WorkingDayCalendar.dayOf(now);
         long awaiting = jdbc.sql("select count(*) from claim where status = 'AWAITING_SUPPLEMENTS'")
                 .query(Long.class).single();
-        LocalDate lastDue = jdbc.sql("select max(due_date) from claim_sla where stopped_at is null")
-                .query(LocalDate.class).optional().filter(due -> due.isAfter(today)).orElse(today);
+        // the years the running clocks count through, and this year
+        List<Integer> years = jdbc.sql("""
+                        select distinct generate_series(extract(year from started_at at time zone 'Asia/Shanghai')::int,
+                                                        extract(year from due_date)::int)
+                        from claim_sla where stopped_at is null
+                        """)
+                .query(Integer.class).list();
+        WorkingDayCalendar calendar = calendars.current();
+        List<Integer> missing = Stream.concat(years.stream(), Stream.of(today.getYear()))
+                .distinct().sorted().filter(year -> !calendar.isPublished(year)).toList();
         YearMonth month = YearMonth.from(today);
-        return new SlaOverview(now.atZone(Beijing.ZONE).toOffsetDateTime(), openTotals(),
-                awaiting, complianceByMonth(month, month, null).get(0),
-                calendars.current().missingYears(today, lastDue));
+        return new SlaOverview(now.atZone(Beijing.ZONE).toOffsetDateTime(), openTotals(), awaiting,
+                complianceByMonth(month, month, null).get(0), missing);
     }
 
     public OpenClaims openTotals() {
