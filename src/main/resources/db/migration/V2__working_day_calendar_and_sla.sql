@@ -28,9 +28,10 @@ insert into working_day_calendar (year, version, notice, published_by, published
     (2026, 1, '国务院办公厅关于2026年部分节假日安排的通知 https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm',
      'system', now());
 
+-- The days of both notices; each goes to its year's first version.
 insert into working_day_calendar_day (calendar_id, day, off_day, name)
 select c.id, d.day, d.off_day, d.name
-from working_day_calendar c, (values
+from (values
     (date '2025-01-01', true, '元旦'),
     (date '2025-01-26', false, '春节'),
     (date '2025-01-28', true, '春节'),
@@ -63,13 +64,7 @@ from working_day_calendar c, (values
     (date '2025-10-06', true, '国庆节、中秋节'),
     (date '2025-10-07', true, '国庆节、中秋节'),
     (date '2025-10-08', true, '国庆节、中秋节'),
-    (date '2025-10-11', false, '国庆节、中秋节')
-) as d (day, off_day, name)
-where c.year = 2025 and c.version = 1;
-
-insert into working_day_calendar_day (calendar_id, day, off_day, name)
-select c.id, d.day, d.off_day, d.name
-from working_day_calendar c, (values
+    (date '2025-10-11', false, '国庆节、中秋节'),
     (date '2026-01-01', true, '元旦'),
     (date '2026-01-02', true, '元旦'),
     (date '2026-01-03', true, '元旦'),
@@ -110,7 +105,7 @@ from working_day_calendar c, (values
     (date '2026-10-07', true, '国庆节'),
     (date '2026-10-10', false, '国庆节')
 ) as d (day, off_day, name)
-where c.year = 2026 and c.version = 1;
+join working_day_calendar c on c.year = extract(year from d.day) and c.version = 1;
 
 -- A claim's payment clock: from complete materials to payment, in working days. The dates are
 -- worked out with the calendar when the clock starts and again when a calendar is published,

@@ -49,6 +49,10 @@ function showEmpty(table, empty) {
 
 function claimRows(tableId, claims, days) {
   const table = document.getElementById(tableId);
+  const head = document.createElement('tr');
+  ['申请', '会员', '身份证号', '代办点', '所在环节', '当前处理人', '应付日期', table.dataset.days, '超出预算的环节', '查看']
+    .forEach(title => { const th = document.createElement('th'); th.textContent = title; head.appendChild(th); });
+  table.querySelector('thead').replaceChildren(head);
   const body = table.querySelector('tbody');
   body.replaceChildren();
   for (const claim of claims) {

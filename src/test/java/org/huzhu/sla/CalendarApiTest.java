@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
 /** Due dates on the shipped official calendars, counted by hand from the State Council's notices. */
@@ -128,10 +129,5 @@ class CalendarApiTest {
     private String dueDate(String from, int workingDays) {
         return require(api.get("clerk", "/api/calendar/due-date?from=" + from + "&workingDays=" + workingDays), 200)
                 .body().get("dueDate").asText();
-    }
-
-    private static List<String> fieldCodes(Api.Answer answer) {
-        return java.util.stream.StreamSupport.stream(answer.body().get("errors").spliterator(), false)
-                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
     }
 }

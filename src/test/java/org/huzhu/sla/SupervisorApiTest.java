@@ -1,21 +1,19 @@
 package org.huzhu.sla;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huzhu.membership.Organisations;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
-import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.TestAgencies;
+import org.huzhu.support.TestClaims;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
 /** The supervisors' figures for one agency of the test's own, with the engine's clock moved. */
@@ -51,24 +50,24 @@ class SupervisorApiTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        EngineTime.reset();
     }
 
     @Test
     void complianceByAgencyAndMonthCountsPaymentsInWorkingDays() {
         String agency = TestAgencies.create(organisations, identities);
-        at("2026-09-28T09:00:00+08:00");
+        EngineTime.set("2026-09-28T09:00:00+08:00");
         long oneDay = submit(agency);
         long threeDays = submit(agency);
         long late = submit(agency);
         long waiting = submit(agency);
         approve(agency, oneDay);
-        at("2026-09-29T09:00:00+08:00");
+        EngineTime.set("2026-09-29T09:00:00+08:00");
         Jobs.runDue(management, processOf(oneDay));
-        at("2026-10-08T09:00:00+08:00");
+        EngineTime.set("2026-10-08T09:00:00+08:00");
         approve(agency, threeDays);
         Jobs.runDue(management, processOf(threeDays));
-        at("2026-10-19T09:00:00+08:00");
+        EngineTime.set("2026-10-19T09:00:00+08:00");
         approve(agency, late);
         Jobs.runDue(management, processOf(late));
 
@@ -129,20 +128,12 @@ class SupervisorApiTest {
         require(api.decide("league", claimId, "APPROVE", null), 200);
     }
 
-    private static void at(String time) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
-    }
-
     private long submit(String agency) {
-        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(agency, "EMPLOYEE"), "1500.00");
-        claim.put("admissionDate", "2026-09-01");
-        claim.put("dischargeDate", "2026-09-10");
-        return require(api.post("admin", "/api/claims", claim), 201).body().get("id").asLong();
+        return TestClaims.submit(api, agency, LocalDate.of(2026, 9, 1));
     }
 
     private String processOf(long claimId) {
-        return jdbc.sql("select process_instance_id from claim where id = :id").param("id", claimId)
-                .query(String.class).single();
+        return TestClaims.processOf(jdbc, claimId);
     }
 
     private static String figures(JsonNode c) {
@@ -159,8 +150,4 @@ class SupervisorApiTest {
         return StreamSupport.stream(array.spliterator(), false).toList();
     }
 
-    private static List<String> fieldCodes(Api.Answer answer) {
-        return list(answer.body().get("errors")).stream()
-                .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
-    }
 }

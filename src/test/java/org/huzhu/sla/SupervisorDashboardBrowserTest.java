@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.Date;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huzhu.membership.Organisations;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
-import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.TestAgencies;
+import org.huzhu.support.TestClaims;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +56,7 @@ class SupervisorDashboardBrowserTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        EngineTime.reset();
     }
 
     @Test
@@ -72,17 +71,17 @@ class SupervisorDashboardBrowserTest {
         Api api = new Api(rest);
         String agency = TestAgencies.create(organisations, identities);
 
-        at("2026-09-14T09:00:00+08:00");
+        EngineTime.set("2026-09-14T09:00:00+08:00");
         long breached = submit(api, agency);
-        at("2026-09-28T09:00:00+08:00");
+        EngineTime.set("2026-09-28T09:00:00+08:00");
         long atRisk = submit(api, agency);
         long paid = submit(api, agency);
         require(api.decide(TestAgencies.auditor(agency), paid, "APPROVE", null), 200);
         require(api.decide("league", paid, "APPROVE", null), 200);
-        at("2026-09-29T10:00:00+08:00");
+        EngineTime.set("2026-09-29T10:00:00+08:00");
         Jobs.runDue(management, processOf(paid));
         // 15 Oct: 14 Sep + 10 working days was 28 Sep; 28 Sep + 10 is 16 Oct
-        at("2026-10-15T10:00:00+08:00");
+        EngineTime.set("2026-10-15T10:00:00+08:00");
         Jobs.runDue(management, processOf(breached));
         Jobs.runDue(management, processOf(atRisk));
 
@@ -119,19 +118,11 @@ class SupervisorDashboardBrowserTest {
         assertThat(SCREENSHOT).isNotEmptyFile();
     }
 
-    private static void at(String time) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
-    }
-
     private static long submit(Api api, String agency) {
-        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(agency, "EMPLOYEE"), "1500.00");
-        claim.put("admissionDate", "2026-09-01");
-        claim.put("dischargeDate", "2026-09-10");
-        return require(api.post("admin", "/api/claims", claim), 201).body().get("id").asLong();
+        return TestClaims.submit(api, agency, LocalDate.of(2026, 9, 1));
     }
 
     private String processOf(long claimId) {
-        return jdbc.sql("select process_instance_id from claim where id = :id").param("id", claimId)
-                .query(String.class).single();
+        return TestClaims.processOf(jdbc, claimId);
     }
 }

@@ -85,6 +85,13 @@ public final class Api {
         return post(user, "/api/tasks/" + taskOf(user, claimId) + "/decision", decision);
     }
 
+    /** The {@code field:CODE} pairs of a problem answer's errors, in order. */
+    public static List<String> fieldCodes(Answer answer) {
+        List<String> codes = new java.util.ArrayList<>();
+        answer.body().get("errors").forEach(e -> codes.add(e.get("field").asText() + ":" + e.get("code").asText()));
+        return codes;
+    }
+
     public static Answer require(Answer answer, int status) {
         if (answer.status() != status) {
             throw new AssertionError("expected " + status + " but got " + answer.status() + ": " + answer.body());

@@ -1,7 +1,6 @@
 package org.huzhu.workflow;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.huzhu.membership.Organisations;
 import org.huzhu.platform.Beijing;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.sla.SupervisorOutbox;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.TestAgencies;
+import org.huzhu.support.TestClaims;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,12 +67,12 @@ class SlaEscalationProcessTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        EngineTime.reset();
     }
 
     @Test
     void aClaimLeftLyingIsEscalatedAtRiskThenBreachedOnceEachAndShowsWhichStageLostTheTime() {
-        at("2026-09-28T09:00:00+08:00");
+        EngineTime.set("2026-09-28T09:00:00+08:00");
         long id = submit(true);
         String process = processOf(id);
         // 28 Sep + 10 working days over National Day and its make-up Saturday: 16 Oct
@@ -83,14 +83,14 @@ class SlaEscalationProcessTest {
         assertThat(timer(process, "SlaAtRisk")).isEqualTo("2026-10-14T00:00+08:00");
         assertThat(timer(process, "SlaBreached")).isEqualTo("2026-10-17T00:00+08:00");
         assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getDueDate())
-                .isEqualTo(date("2026-10-17T00:00:00+08:00"));
+                .isEqualTo(EngineTime.date("2026-10-17T00:00:00+08:00"));
 
-        at("2026-10-13T23:59:00+08:00");
+        EngineTime.set("2026-10-13T23:59:00+08:00");
         Jobs.runDue(management, process);
         assertThat(escalations(id)).isEmpty();
         assertThat(claim(id).get("slaWorkingDaysLeft").asInt()).isEqualTo(3);
 
-        at("2026-10-14T08:00:00+08:00");
+        EngineTime.set("2026-10-14T08:00:00+08:00");
         Jobs.runDue(management, process);
         Jobs.runDue(management, process);
         assertThat(escalations(id)).containsExactly("AT_RISK");
@@ -109,7 +109,7 @@ class SlaEscalationProcessTest {
                 .singleElement().asString().startsWith("supervisor 临期督办：申请" + id).contains("2026-10-16");
 
         require(api.decide(TestAgencies.auditor(agency), id, "APPROVE", null), 200);
-        at("2026-10-19T09:00:00+08:00");
+        EngineTime.set("2026-10-19T09:00:00+08:00");
         Jobs.runDue(management, process);
         assertThat(escalations(id)).containsExactly("AT_RISK", "BREACHED");
         claim = claim(id);
@@ -141,11 +141,11 @@ class SlaEscalationProcessTest {
 
     @Test
     void aClaimPaidInTimeRaisesNothing() {
-        at("2026-09-28T09:00:00+08:00");
+        EngineTime.set("2026-09-28T09:00:00+08:00");
         long id = submit(true);
         String process = processOf(id);
         require(api.decide(TestAgencies.auditor(agency), id, "APPROVE", null), 200);
-        at("2026-09-29T15:00:00+08:00");
+        EngineTime.set("2026-09-29T15:00:00+08:00");
         require(api.decide("league", id, "APPROVE", null), 200);
         Jobs.runDue(management, process);
         JsonNode claim = claim(id);
@@ -154,7 +154,7 @@ class SlaEscalationProcessTest {
         assertThat(claim.get("urgent").asBoolean()).isFalse();
         assertThat(paidFigures(id)).isEqualTo("1 true");
 
-        at("2026-11-30T09:00:00+08:00");
+        EngineTime.set("2026-11-30T09:00:00+08:00");
         Jobs.runDue(management, process);
         assertThat(escalations(id)).isEmpty();
         assertThat(management.createJobQuery().processInstanceId(process).count()).isZero();
@@ -163,12 +163,12 @@ class SlaEscalationProcessTest {
 
     @Test
     void aClaimWaitingForSupplementsDoesNotBreachAndItsClockStartsWhenTheyArrive() {
-        at("2026-09-28T09:00:00+08:00");
+        EngineTime.set("2026-09-28T09:00:00+08:00");
         long id = submit(false);
         String process = processOf(id);
         assertThat(management.createJobQuery().processInstanceId(process).timers().count()).isZero();
 
-        at("2026-10-28T10:00:00+08:00");
+        EngineTime.set("2026-10-28T10:00:00+08:00");
         Jobs.runDue(management, process);
         JsonNode waiting = claim(id);
         assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_SUPPLEMENTS");
@@ -186,7 +186,7 @@ class SlaEscalationProcessTest {
 
     @Test
     void publishingACalendarMovesTheDeadlinesAndTimersOfRunningClaims() {
-        at("2030-12-20T10:00:00+08:00");
+        EngineTime.set("2030-12-20T10:00:00+08:00");
         // the test members' enrolment ends on 15 Oct 2030
         long id = submit(true, LocalDate.of(2030, 10, 1));
         String process = processOf(id);
@@ -205,33 +205,19 @@ class SlaEscalationProcessTest {
         assertThat(timer(process, "SlaAtRisk")).isEqualTo("2031-01-02T00:00+08:00");
         assertThat(timer(process, "SlaBreached")).isEqualTo("2031-01-07T00:00+08:00");
         assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getDueDate())
-                .isEqualTo(date("2031-01-07T00:00:00+08:00"));
+                .isEqualTo(EngineTime.date("2031-01-07T00:00:00+08:00"));
         assertThat(require(api.get("clerk", "/api/calendar/due-date?from=2030-12-31&workingDays=1"), 200).body()
                 .get("dueDate").asText()).isEqualTo("2031-01-02");
     }
 
-    private void at(String time) {
-        ClockUtil.setCurrentTime(date(time));
-    }
-
-    private static Date date(String time) {
-        return Date.from(OffsetDateTime.parse(time).toInstant());
-    }
-
     /** A claim at the test's agency, its stay ending some weeks before the engine's today. */
     private long submit(boolean allPapers) {
-        return submit(allPapers, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
-                Beijing.ZONE).minusDays(30));
+        return submit(allPapers, EngineTime.today().minusDays(30));
     }
 
     private long submit(boolean allPapers, LocalDate admission) {
-        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(agency, "EMPLOYEE"), "2000.00");
-        claim.put("admissionDate", admission.toString());
-        claim.put("dischargeDate", admission.plusDays(10).toString());
-        if (!allPapers) {
-            claim.put("documents", List.of("INVOICE", "EXPENSE_LIST", "ID_CARD"));
-        }
-        return require(api.post("admin", "/api/claims", claim), 201).body().get("id").asLong();
+        return TestClaims.submit(api, agency, admission,
+                allPapers ? ClaimRequests.ALL_DOCUMENTS : List.of("INVOICE", "EXPENSE_LIST", "ID_CARD"));
     }
 
     private JsonNode claim(long id) {
@@ -239,8 +225,7 @@ class SlaEscalationProcessTest {
     }
 
     private String processOf(long claimId) {
-        return jdbc.sql("select process_instance_id from claim where id = :id").param("id", claimId)
-                .query(String.class).single();
+        return TestClaims.processOf(jdbc, claimId);
     }
 
     private String timer(String process, String timerId) {
