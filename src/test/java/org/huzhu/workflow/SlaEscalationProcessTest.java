@@ -121,6 +121,8 @@ class SlaEscalationProcessTest {
         assertThat(listed.get("workingDaysOverdue").asInt()).isEqualTo(1);
         assertThat(listed.get("memberIdNumberMasked").asText()).contains("****");
         assertThat(listed.get("processInstanceId").asText()).isEqualTo(process);
+        tasks.claim(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(), "league");
+        assertThat(breachedRow(id).get("holderUser").asText()).isEqualTo("league");
 
         require(api.decide("league", id, "APPROVE", null), 200);
         Jobs.runDue(management, process);
@@ -194,9 +196,11 @@ class SlaEscalationProcessTest {
         assertThat(claim(id).get("slaDueDate").asText()).isEqualTo("2031-01-03");
         assertThat(timer(process, "SlaAtRisk")).isEqualTo("2031-01-01T00:00+08:00");
 
+        // a file of the public holiday-cn dataset is taken as it is; its other fields are ignored
         JsonNode published = require(api.exchange("admin", HttpMethod.PUT, "/api/calendar/2031", Map.of(
+                "year", 2031, "papers", List.of("https://www.gov.cn/"),
                 "notice", "国务院办公厅关于2031年部分节假日安排的通知",
-                "days", List.of(Map.of("date", "2031-01-01", "name", "元旦", "isOffDay", true)))), 200).body();
+                "days", List.of(Map.of("name", "元旦", "date", "2031-01-01", "isOffDay", true)))), 200).body();
         assertThat(published.get("version").asInt()).isEqualTo(1);
         assertThat(published.get("publishedBy").asText()).isEqualTo("admin");
         assertThat(published.get("runningClaimsRescheduled").asInt()).isGreaterThanOrEqualTo(1);
