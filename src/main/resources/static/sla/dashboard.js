@@ -3,6 +3,7 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TARGET_PERCENT = 95; // bars below this are coloured as a warning
+const LIST_LIMIT = 100; // rows per list; the counters give the totals
 
 async function load(path) {
   const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -75,6 +76,9 @@ function claimRows(tableId, claims, days) {
     body.appendChild(row);
   }
   showEmpty(table, claims.length === 0);
+  const more = table.parentElement.querySelector('.more');
+  more.hidden = claims.length < LIST_LIMIT;
+  more.querySelector('span').textContent = LIST_LIMIT;
 }
 
 function svg(name, attributes, parent) {
@@ -167,7 +171,8 @@ async function refresh() {
   const error = document.getElementById('error');
   try {
     const [o, breached, atRisk, agencies, months, open] = await Promise.all([
-      load('/api/sla/overview'), load('/api/sla/claims?state=BREACHED'), load('/api/sla/claims?state=AT_RISK'),
+      load('/api/sla/overview'), load('/api/sla/claims?state=BREACHED&limit=' + LIST_LIMIT),
+      load('/api/sla/claims?state=AT_RISK&limit=' + LIST_LIMIT),
       load('/api/sla/compliance/agencies'), load('/api/sla/compliance/months'), load('/api/sla/open-claims')]);
     overview(o);
     claimRows('breached', breached, c => c.workingDaysOverdue);

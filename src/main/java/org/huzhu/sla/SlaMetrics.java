@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * SLA figures for Prometheus ({@code /actuator/prometheus}): open claims by state, read from
@@ -27,15 +29,32 @@ public class SlaMetrics {
     }
 
     void paid(int workingDays, boolean inTime) {
-        Counter.builder("huzhu.sla.claims.paid").description("Claims paid, within the deadline or not")
-                .tag("in_time", Boolean.toString(inTime)).register(registry).increment();
-        DistributionSummary.builder("huzhu.sla.working.days.to.pay")
-                .description("Working days from complete materials to payment").register(registry).record(workingDays);
+        afterCommit(() -> {
+            Counter.builder("huzhu.sla.claims.paid").description("Claims paid, within the deadline or not")
+                    .tag("in_time", Boolean.toString(inTime)).register(registry).increment();
+            DistributionSummary.builder("huzhu.sla.working.days.to.pay")
+                    .description("Working days from complete materials to payment").register(registry)
+                    .record(workingDays);
+        });
     }
 
     void escalated(EscalationKind kind) {
-        Counter.builder("huzhu.sla.escalations").description("Escalations raised by the claim process")
-                .tag("kind", kind.name()).register(registry).increment();
+        afterCommit(() -> Counter.builder("huzhu.sla.escalations").description("Escalations raised by the claim process")
+                .tag("kind", kind.name()).register(registry).increment());
+    }
+
+    /** A job that fails after this point is rolled back and run again: count only what committed. */
+    private static void afterCommit(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     /** The reports are looked up at each scrape: they are built after this bean. */
