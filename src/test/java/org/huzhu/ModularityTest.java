@@ -42,13 +42,22 @@ class ModularityTest {
     @Test
     void domainModulesDoNotReachUpIntoTheProcessOrPayout() {
         noClasses().that().resideInAnyPackage("org.huzhu.claim..", "org.huzhu.membership..", "org.huzhu.scheme..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.workflow..", "org.huzhu.payout..", "org.huzhu.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.workflow..", "org.huzhu.payout..", "org.huzhu.demo..",
+                        "org.huzhu.sla..")
                 .check(huzhu);
         noClasses().that().resideInAnyPackage("org.huzhu.membership..", "org.huzhu.scheme..")
                 .should().dependOnClassesThat().resideInAPackage("org.huzhu.claim..").check(huzhu);
         noClasses().that().resideInAnyPackage("org.huzhu.platform..", "org.huzhu.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.claim..", "org.huzhu.membership..",
-                        "org.huzhu.scheme..", "org.huzhu.payout..", "org.huzhu.workflow..")
+                        "org.huzhu.scheme..", "org.huzhu.payout..", "org.huzhu.workflow..", "org.huzhu.sla..")
+                .check(huzhu);
+    }
+
+    @Test
+    void theSlaModuleLeansOnlyOnTheDomainAndThePlatform() {
+        noClasses().that().resideInAPackage("org.huzhu.sla..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.workflow..", "org.huzhu.payout..",
+                        "org.huzhu.demo..")
                 .check(huzhu);
     }
 }

@@ -25,6 +25,7 @@ public class Claim {
     private final String scheme;
     private final long agencyId;
     private ClaimStatus status;
+    private final ClaimStatus statusAsRead;
     private final LocalDate admissionDate;
     private final LocalDate dischargeDate;
     private final String hospital;
@@ -61,6 +62,7 @@ public class Claim {
         this.scheme = scheme;
         this.agencyId = agencyId;
         this.status = status;
+        this.statusAsRead = status;
         this.admissionDate = admissionDate;
         this.dischargeDate = dischargeDate;
         this.hospital = hospital;
@@ -203,4 +205,5 @@ public class Claim {
     public Instant paidAt() { return paidAt; }
     public String processInstanceId() { return processInstanceId; }
     int version() { return version; }
+    ClaimStatus statusAsRead() { return statusAsRead; }
 }

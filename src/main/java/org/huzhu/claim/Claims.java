@@ -19,6 +19,7 @@ import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.Expenses;
 import org.huzhu.scheme.MemberStanding;
 import org.huzhu.scheme.SubsidyCalculation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,10 +29,12 @@ public class Claims {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    Claims(JdbcClient jdbc, ObjectMapper json) {
+    Claims(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     public Optional<Claim> find(long id) {
@@ -89,7 +92,10 @@ public class Claims {
         }
     }
 
-    /** Writes the claim's state; fails with a conflict when someone changed it since it was read. */
+    /**
+     * Writes the claim's state; fails with a conflict when someone changed it since it was read.
+     * A new status is announced in the same transaction, so listeners' records commit with it.
+     */
     void update(Claim claim) {
         int updated = jdbc.sql("""
                         update claim set status = :status, rule_set_id = :ruleSet, scheme_year = :schemeYear,
@@ -109,6 +115,9 @@ public class Claims {
                 .update();
         if (updated != 1) {
             throw DomainException.conflict("CLAIM_CHANGED", "申请已被他人更新，请刷新后重试");
+        }
+        if (claim.status() != claim.statusAsRead()) {
+            events.publishEvent(new ClaimStatusChanged(claim.id(), claim.statusAsRead(), claim.status()));
         }
     }
 

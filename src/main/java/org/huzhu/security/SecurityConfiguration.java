@@ -16,7 +16,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Every endpoint needs a signed-in user. Our API and the engine's REST API take HTTP Basic
  * against Camunda's users; the Camunda webapps keep their own login (same users), so Spring
- * lets their paths through to it.
+ * lets their paths through to it. The supervisors' dashboard and the Prometheus metrics take
+ * HTTP Basic too (the browser asks for it) and are for supervisors and admins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -51,6 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
                         // The webapps answer their own login and refuse their API without a session.
                         .requestMatchers(path("/camunda/**"), path("/"), path("/favicon.ico"), path("/error")).permitAll()
+                        .requestMatchers(path("/sla"), path("/sla/**"), path("/actuator/prometheus"))
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .build();
     }

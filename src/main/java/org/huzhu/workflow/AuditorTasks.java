@@ -19,6 +19,8 @@ import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.ClaimDecisions;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
+import org.huzhu.claim.SlaStatus;
+import org.huzhu.claim.SlaStatuses;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.security.Role;
@@ -44,11 +46,13 @@ public class AuditorTasks {
     private final WorkItems workItems;
     private final ClaimSummaries summaries;
     private final AuditTrail audit;
+    private final SlaStatuses slaStatuses;
     private final TransactionTemplate transaction;
 
     AuditorTasks(TaskService taskService, HistoryService historyService, IdentityService identityService,
                  StaffDirectory directory, WorkItems workItems, ClaimSummaries summaries, AuditTrail audit,
-                 TransactionTemplate transaction) {
+                 SlaStatuses slaStatuses, TransactionTemplate transaction) {
+        this.slaStatuses = slaStatuses;
         this.taskService = taskService;
         this.historyService = historyService;
         this.identityService = identityService;
@@ -67,7 +71,9 @@ public class AuditorTasks {
         if (size < 1 || size > LARGEST_PAGE) {
             throw new InvalidInputException("size", "OUT_OF_RANGE", "每页条数应在1到" + LARGEST_PAGE + "之间");
         }
-        return workItems.page(filter, staff.groupIds(), staff.userId(), page * size, size + 1);
+        List<AuditorTask> rows = workItems.page(filter, staff.groupIds(), staff.userId(), page * size, size + 1);
+        Map<Long, SlaStatus> deadlines = slaStatuses.of(rows.stream().map(AuditorTask::claimId).distinct().toList());
+        return rows.stream().map(row -> row.withDeadline(deadlines.get(row.claimId()))).toList();
     }
 
     /** The caller takes the task; someone else holding it is a conflict. */

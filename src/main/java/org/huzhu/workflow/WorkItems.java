@@ -134,10 +134,10 @@ public class WorkItems {
         Timestamp due = row.getTimestamp("due_at");
         return new AuditorTask(row.getString("task_id"), row.getLong("claim_id"), row.getString("name"),
                 row.getString("stage"), row.getTimestamp("created_at").toInstant().atZone(Beijing.ZONE).toOffsetDateTime(),
-                due == null ? null : due.toInstant().atZone(Beijing.ZONE).toOffsetDateTime(), row.getBoolean("urgent"),
+                due == null ? null : due.toInstant().atZone(Beijing.ZONE).toOffsetDateTime(),
                 row.getString("assignee"), row.getString("agency_code"), row.getString("scheme"),
                 row.getString("member_name"), row.getString("member_id_masked"), row.getBigDecimal("eligible_amount"),
-                row.getBigDecimal("subsidy"));
+                row.getBigDecimal("subsidy"), row.getBoolean("urgent"), null, null, null);
     }
 
     private static Timestamp timestamp(Instant instant) {

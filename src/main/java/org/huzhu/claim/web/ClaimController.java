@@ -14,6 +14,8 @@ import org.huzhu.claim.ClaimHistory;
 import org.huzhu.claim.ClaimIntake;
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.claim.Claims;
+import org.huzhu.claim.SlaStatus;
+import org.huzhu.claim.SlaStatuses;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.platform.Beijing;
@@ -41,9 +43,10 @@ class ClaimController {
     private final Members members;
     private final RuleSets ruleSets;
     private final AuditTrail audit;
+    private final SlaStatuses slaStatuses;
 
     ClaimController(ClaimIntake intake, Claims claims, ClaimHistory history, ClaimAccess access, Members members,
-                    RuleSets ruleSets, AuditTrail audit) {
+                    RuleSets ruleSets, AuditTrail audit, SlaStatuses slaStatuses) {
         this.audit = audit;
         this.intake = intake;
         this.claims = claims;
@@ -51,6 +54,7 @@ class ClaimController {
         this.access = access;
         this.members = members;
         this.ruleSets = ruleSets;
+        this.slaStatuses = slaStatuses;
     }
 
     @PostMapping
@@ -103,6 +107,7 @@ class ClaimController {
             RuleSet rules = ruleSets.byId(claim.ruleSetId());
             breakdown = new ClaimView.BreakdownView(rules.id(), rules.version(), claim.schemeYear(), claim.breakdown());
         }
+        SlaStatus sla = slaStatuses.of(claim.id());
         return new ClaimView(claim.id(), claim.status(), claim.scheme(), member.agencyCode(),
                 new ClaimView.MemberView(member.name(), member.maskedIdNumber()),
                 claim.admissionDate(), claim.dischargeDate(), claim.hospital(), claim.diagnosis(),
@@ -118,7 +123,9 @@ class ClaimController {
                 claim.subsidy(), breakdown, claim.rejectionReason(), beijing(claim.submittedAt()),
                 beijing(claim.materialsCompleteAt()), beijing(claim.paidAt()),
                 history.of(claim.id()).stream().map(e -> new ClaimView.HistoryView(e.step(), e.actor(),
-                        beijing(e.occurredAt()), e.decision(), e.reason())).toList());
+                        beijing(e.occurredAt()), e.decision(), e.reason())).toList(),
+                sla.dueDate(), sla.state(), sla.workingDaysLeft(), sla.workingDaysOverdue(), sla.urgent(),
+                sla.stages());
     }
 
     private static OffsetDateTime beijing(Instant instant) {

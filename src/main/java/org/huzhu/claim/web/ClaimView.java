@@ -6,18 +6,23 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.huzhu.claim.ClaimStatus;
+import org.huzhu.claim.SlaState;
+import org.huzhu.claim.SlaStatus;
 import org.huzhu.scheme.SubsidyCalculation;
 
 /**
  * A claim as its detail page shows it. ID and account numbers are masked. A lump-sum claim
- * may have no stay and no expenses (null).
+ * may have no stay and no expenses (null). The sla* fields are the payment deadline: due
+ * date, working days left or overdue, state, and each stage's time.
  */
 record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, MemberView member,
                  LocalDate admissionDate, LocalDate dischargeDate, String hospital, String diagnosis,
                  String diagnosisCode, LocalDate diagnosisDate, ExpensesView expenses, List<InvoiceView> invoices, List<String> documents,
                  List<String> missingDocuments, BankAccountView bankAccount, BigDecimal eligibleAmount,
                  BigDecimal subsidy, BreakdownView breakdown, String rejectionReason, OffsetDateTime submittedAt,
-                 OffsetDateTime materialsCompleteAt, OffsetDateTime paidAt, List<HistoryView> history) {
+                 OffsetDateTime materialsCompleteAt, OffsetDateTime paidAt, List<HistoryView> history,
+                 LocalDate slaDueDate, SlaState slaState, Integer slaWorkingDaysLeft, Integer slaWorkingDaysOverdue,
+                 boolean urgent, List<SlaStatus.StageTime> slaStages) {
 
     record MemberView(String name, String idNumberMasked) {
     }

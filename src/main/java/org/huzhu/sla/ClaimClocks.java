@@ -1,0 +1,160 @@
+package org.huzhu.sla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.huzhu.claim.ClaimStatus;
+import org.huzhu.platform.Beijing;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Claims' payment clocks and their stage visits (tables claim_sla and claim_sla_stage). */
+@Repository
+public class ClaimClocks {
+
+    private static final String SELECT = """
+            select s.*, c.process_instance_id from claim_sla s join claim c on c.id = s.claim_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    ClaimClocks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ClaimClock> find(long claimId) {
+        return jdbc.sql(SELECT + " where s.claim_id = :id").param("id", claimId).query(ClaimClocks::map).optional();
+    }
+
+    public List<ClaimClock> find(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where s.claim_id in (:ids)").param("ids", claimIds).query(ClaimClocks::map).list();
+    }
+
+    /**
+     * Clocks whose dates a calendar change for the given days can move: those running or stopped
+     * within them, or due, or with a stage due, on or after the first of them.
+     */
+    List<ClaimClock> touching(LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + """
+                         where s.started_at < :end
+                           and (s.due_date >= :from or s.stopped_at >= :start or s.stage_due_at >= :start)
+                        """)
+                .param("end", startOf(to.plusDays(1))).param("from", from).param("start", startOf(from))
+                .query(ClaimClocks::map).list();
+    }
+
+    /** Starts the clock with the claim in its first stage. */
+    void start(long claimId, long agencyId, int workingDays, Instant startedAt, Schedule schedule, SlaStage stage,
+               Instant stageDueAt) {
+        jdbc.sql("""
+                        insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
+                                               stage, stage_since, stage_due_at)
+                        values (:claim, :agency, :days, :started, :dueDate, :dueAt, :atRiskAt, :stage, :started, :stageDue)
+                        """)
+                .param("claim", claimId).param("agency", agencyId).param("days", workingDays)
+                .param("started", Timestamp.from(startedAt)).param("dueDate", schedule.dueDate())
+                .param("dueAt", Timestamp.from(schedule.dueAt())).param("atRiskAt", Timestamp.from(schedule.atRiskAt()))
+                .param("stage", stage.name()).param("stageDue", Timestamp.from(stageDueAt))
+                .update();
+        openVisit(claimId, stage, startedAt);
+    }
+
+    void reschedule(long claimId, Schedule schedule) {
+        jdbc.sql("update claim_sla set due_date = :dueDate, due_at = :dueAt, at_risk_at = :atRiskAt where claim_id = :claim")
+                .param("claim", claimId).param("dueDate", schedule.dueDate())
+                .param("dueAt", Timestamp.from(schedule.dueAt())).param("atRiskAt", Timestamp.from(schedule.atRiskAt()))
+                .update();
+    }
+
+    /** The claim leaves its stage (if any) and enters the next; nobody holds it until a task is created. */
+    void enterStage(long claimId, SlaStage stage, Instant at, Instant stageDueAt) {
+        leaveStage(claimId, at);
+        openVisit(claimId, stage, at);
+        jdbc.sql("""
+                        update claim_sla set stage = :stage, stage_since = :at, stage_due_at = :stageDue,
+                            holder_user = null, holder_group = null
+                        where claim_id = :claim
+                        """)
+                .param("claim", claimId).param("stage", stage.name()).param("at", Timestamp.from(at))
+                .param("stageDue", Timestamp.from(stageDueAt)).update();
+    }
+
+    void stageDue(long claimId, Instant stageDueAt) {
+        jdbc.sql("update claim_sla set stage_due_at = :stageDue where claim_id = :claim")
+                .param("claim", claimId).param("stageDue", Timestamp.from(stageDueAt)).update();
+    }
+
+    /** Stops the clock; a paid claim keeps how many working days it took and whether that was in time. */
+    void stop(long claimId, Instant at, ClaimStatus outcome, Integer workingDaysToPay, Boolean paidInTime) {
+        leaveStage(claimId, at);
+        jdbc.sql("""
+                        update claim_sla set stopped_at = :at, outcome = :outcome, stage = null, stage_since = null,
+                            stage_due_at = null, holder_user = null, holder_group = null
+                        where claim_id = :claim
+                        """)
+                .param("claim", claimId).param("at", Timestamp.from(at)).param("outcome", outcome.name()).update();
+        paymentFigures(claimId, workingDaysToPay, paidInTime);
+    }
+
+    void paymentFigures(long claimId, Integer workingDaysToPay, Boolean paidInTime) {
+        jdbc.sql("update claim_sla set working_days_to_pay = :days, paid_in_time = :inTime where claim_id = :claim")
+                .param("claim", claimId).param("days", workingDaysToPay).param("inTime", paidInTime).update();
+    }
+
+    /** Who holds the claim now: a user who took the task, else the group it is offered to. */
+    void holder(long claimId, String user, String group) {
+        jdbc.sql("update claim_sla set holder_user = :user, holder_group = :group where claim_id = :claim and stopped_at is null")
+                .param("claim", claimId).param("user", user).param("group", group).update();
+    }
+
+    public List<StageVisit> visits(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from claim_sla_stage where claim_id in (:ids) order by claim_id, id")
+                .param("ids", claimIds)
+                .query((row, n) -> new StageVisit(row.getLong("claim_id"), SlaStage.valueOf(row.getString("stage")),
+                        instant(row, "entered_at"), instant(row, "left_at")))
+                .list();
+    }
+
+    private void openVisit(long claimId, SlaStage stage, Instant at) {
+        jdbc.sql("insert into claim_sla_stage (claim_id, stage, entered_at) values (:claim, :stage, :at)")
+                .param("claim", claimId).param("stage", stage.name()).param("at", Timestamp.from(at)).update();
+    }
+
+    private void leaveStage(long claimId, Instant at) {
+        jdbc.sql("update claim_sla_stage set left_at = :at where claim_id = :claim and left_at is null")
+                .param("claim", claimId).param("at", Timestamp.from(at)).update();
+    }
+
+    private static ClaimClock map(ResultSet row, int rowNumber) throws SQLException {
+        String stage = row.getString("stage");
+        String outcome = row.getString("outcome");
+        return new ClaimClock(row.getLong("claim_id"), row.getString("process_instance_id"), row.getLong("agency_id"),
+                row.getInt("working_days"), instant(row, "started_at"), row.getObject("due_date", LocalDate.class),
+                instant(row, "due_at"), instant(row, "at_risk_at"), stage == null ? null : SlaStage.valueOf(stage),
+                instant(row, "stage_since"), instant(row, "stage_due_at"), row.getString("holder_user"),
+                row.getString("holder_group"), instant(row, "stopped_at"),
+                outcome == null ? null : ClaimStatus.valueOf(outcome), (Integer) row.getObject("working_days_to_pay"),
+                (Boolean) row.getObject("paid_in_time"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(Beijing.ZONE).toInstant());
+    }
+}

@@ -1,0 +1,76 @@
+package org.huzhu.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.huzhu.claim.SlaStatus;
+import org.huzhu.claim.SlaStatuses;
+import org.springframework.stereotype.Component;
+
+/** Reads claims' payment clocks as the claim view and the task lists show them. */
+@Component
+class ClaimSlaStatuses implements SlaStatuses {
+
+    private final ClaimClocks clocks;
+    private final WorkingDayCalendars calendars;
+    private final Escalations escalations;
+    private final SlaSettings settings;
+    private final Clock clock;
+
+    ClaimSlaStatuses(ClaimClocks clocks, WorkingDayCalendars calendars, Escalations escalations, SlaSettings settings,
+                     Clock clock) {
+        this.clocks = clocks;
+        this.calendars = calendars;
+        this.escalations = escalations;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public SlaStatus of(long claimId) {
+        return of(List.of(claimId)).get(claimId);
+    }
+
+    @Override
+    public Map<Long, SlaStatus> of(Collection<Long> claimIds) {
+        Map<Long, SlaStatus> statuses = new HashMap<>();
+        claimIds.forEach(id -> statuses.put(id, SlaStatus.NOT_STARTED));
+        List<ClaimClock> found = clocks.find(claimIds);
+        if (found.isEmpty()) {
+            return statuses;
+        }
+        List<Long> started = found.stream().map(ClaimClock::claimId).toList();
+        Map<Long, List<StageVisit>> visits = clocks.visits(started).stream()
+                .collect(Collectors.groupingBy(StageVisit::claimId));
+        Set<Long> escalated = escalations.escalated(started);
+        WorkingDayCalendar calendar = calendars.current();
+        Instant now = clock.instant();
+        for (ClaimClock c : found) {
+            statuses.put(c.claimId(), status(c, visits.getOrDefault(c.claimId(), List.of()),
+                    escalated.contains(c.claimId()), calendar, now));
+        }
+        return statuses;
+    }
+
+    /** Left and overdue are counted to today while the clock runs, to the day it stopped after. */
+    private SlaStatus status(ClaimClock c, List<StageVisit> visits, boolean urgent, WorkingDayCalendar calendar,
+                             Instant now) {
+        LocalDate until = WorkingDayCalendar.dayOf(c.running() ? now : c.stoppedAt());
+        List<SlaStatus.StageTime> stages = Arrays.stream(SlaStage.values())
+                .map(stage -> new SlaStatus.StageTime(stage.name(), stage.label(),
+                        visits.stream().filter(v -> v.stage() == stage)
+                                .mapToInt(v -> v.workingDaysUsed(calendar, now)).sum(),
+                        settings.budget(stage)))
+                .toList();
+        return new SlaStatus(c.state(now), c.dueDate(), calendar.workingDaysBetween(until, c.dueDate()),
+                calendar.workingDaysBetween(c.dueDate(), until), urgent, stages);
+    }
+}

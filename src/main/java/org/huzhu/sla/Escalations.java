@@ -1,0 +1,92 @@
+package org.huzhu.sla;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.huzhu.claim.ClaimSummaries;
+import org.huzhu.claim.ClaimSummary;
+import org.huzhu.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Escalations the process raises when a claim becomes at risk or breaches its deadline: a
+ * record, a message to the supervisors, and from then on the claim is urgent in the task lists.
+ */
+@Service
+public class Escalations {
+
+    private final JdbcClient jdbc;
+    private final ClaimClocks clocks;
+    private final ClaimSummaries summaries;
+    private final WorkingDayCalendars calendars;
+    private final SupervisorOutbox outbox;
+    private final SlaMetrics metrics;
+    private final Clock clock;
+
+    Escalations(JdbcClient jdbc, ClaimClocks clocks, ClaimSummaries summaries, WorkingDayCalendars calendars,
+                SupervisorOutbox outbox, SlaMetrics metrics, Clock clock) {
+        this.jdbc = jdbc;
+        this.clocks = clocks;
+        this.summaries = summaries;
+        this.calendars = calendars;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Raises the escalation unless the claim has it already or its clock has stopped; a timer
+     * that fires again (a retried job) changes nothing. True when it was raised now.
+     */
+    @Transactional
+    public boolean raise(long claimId, EscalationKind kind) {
+        Optional<ClaimClock> running = clocks.find(claimId).filter(ClaimClock::running);
+        if (running.isEmpty()) {
+            return false;
+        }
+        ClaimClock c = running.get();
+        Instant now = clock.instant();
+        String holder = c.holderUser() != null ? c.holderUser() : c.holderGroup();
+        Optional<Long> id = jdbc.sql("""
+                        insert into sla_escalation (claim_id, kind, raised_at, due_date, stage, holder)
+                        values (:claim, :kind, :at, :due, :stage, :holder)
+                        on conflict (claim_id, kind) do nothing returning id
+                        """)
+                .param("claim", claimId).param("kind", kind.name()).param("at", Timestamp.from(now))
+                .param("due", c.dueDate()).param("stage", c.stage().name()).param("holder", holder)
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            return false;
+        }
+        ClaimSummary claim = summaries.byClaim(claimId);
+        WorkingDayCalendar calendar = calendars.current();
+        String today = WorkingDayCalendar.dayOf(now).toString();
+        String standing = kind == EscalationKind.AT_RISK
+                ? "剩余" + calendar.workingDaysBetween(WorkingDayCalendar.dayOf(now), c.dueDate()) + "个工作日"
+                : "已超期";
+        outbox.add(id.get(), Role.SUPERVISOR.groupId(),
+                kind.label() + "督办：申请" + claimId + "（" + claim.memberName() + "）应于" + c.dueDate() + "前支付",
+                "会员" + claim.memberName() + "（" + claim.memberIdNumberMasked() + "），代办点" + claim.agencyCode()
+                        + "，当前环节" + c.stage().label() + "，处理人" + (holder == null ? "待认领" : holder)
+                        + "；材料齐全于" + c.startDay() + "，应于" + c.dueDate() + "（第" + c.workingDays()
+                        + "个工作日）前支付，截至" + today + standing + "。");
+        metrics.escalated(kind);
+        return true;
+    }
+
+    /** The claims among these that the process has escalated. */
+    public Set<Long> escalated(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select distinct claim_id from sla_escalation where claim_id in (:ids)")
+                .param("ids", claimIds).query(Long.class).list());
+    }
+}

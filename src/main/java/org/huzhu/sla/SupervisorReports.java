@@ -1,0 +1,196 @@
+package org.huzhu.sla;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.huzhu.claim.ClaimSummaries;
+import org.huzhu.claim.ClaimSummary;
+import org.huzhu.claim.SlaState;
+import org.huzhu.claim.SlaStatus;
+import org.huzhu.membership.Agency;
+import org.huzhu.membership.Organisations;
+import org.huzhu.platform.Beijing;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What supervisors look at each morning, read from the clock table through its partial
+ * indexes on open clocks and on payments, so the answer stays quick with many open claims.
+ */
+@Service
+public class SupervisorReports {
+
+    private static final String OPEN_COUNTS = """
+            count(*) as open,
+            count(*) filter (where s.at_risk_at <= :now and s.due_at > :now) as at_risk,
+            count(*) filter (where s.due_at <= :now) as breached,
+            count(*) filter (where s.stage_due_at <= :now) as over_budget
+            """;
+    private static final String PAID_FIGURES = """
+            count(s.claim_id) as paid, count(s.claim_id) filter (where s.paid_in_time) as paid_in_time,
+            percentile_disc(0.5) within group (order by s.working_days_to_pay) as median,
+            percentile_disc(0.9) within group (order by s.working_days_to_pay) as p90
+            """;
+
+    private final JdbcClient jdbc;
+    private final ClaimClocks clocks;
+    private final ClaimSlaStatuses statuses;
+    private final ClaimSummaries summaries;
+    private final Organisations organisations;
+    private final WorkingDayCalendars calendars;
+    private final Clock clock;
+
+    SupervisorReports(JdbcClient jdbc, ClaimClocks clocks, ClaimSlaStatuses statuses, ClaimSummaries summaries,
+                      Organisations organisations, WorkingDayCalendars calendars, Clock clock) {
+        this.jdbc = jdbc;
+        this.clocks = clocks;
+        this.statuses = statuses;
+        this.summaries = summaries;
+        this.organisations = organisations;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    public SlaOverview overview() {
+        Instant now = clock.instant();
+        LocalDate today = WorkingDayCalendar.dayOf(now);
+        long awaiting = jdbc.sql("select count(*) from claim where status = 'AWAITING_SUPPLEMENTS'")
+                .query(Long.class).single();
+        // the years the running clocks count through, and this year
+        List<Integer> years = jdbc.sql("""
+                        select distinct generate_series(extract(year from started_at at time zone 'Asia/Shanghai')::int,
+                                                        extract(year from due_date)::int)
+                        from claim_sla where stopped_at is null
+                        """)
+                .query(Integer.class).list();
+        WorkingDayCalendar calendar = calendars.current();
+        List<Integer> missing = Stream.concat(years.stream(), Stream.of(today.getYear()))
+                .distinct().sorted().filter(year -> !calendar.isPublished(year)).toList();
+        YearMonth month = YearMonth.from(today);
+        return new SlaOverview(now.atZone(Beijing.ZONE).toOffsetDateTime(), openTotals(), awaiting,
+                complianceByMonth(month, month, null).get(0), missing);
+    }
+
+    public OpenClaims openTotals() {
+        return jdbc.sql("select " + OPEN_COUNTS + " from claim_sla s where s.stopped_at is null")
+                .param("now", Timestamp.from(clock.instant()))
+                .query((row, n) -> openClaims(row, null, null, null)).single();
+    }
+
+    /** Open claims by agency and stage, stages in process order. */
+    public List<OpenClaims> openByAgencyAndStage() {
+        return jdbc.sql("select a.code, a.name, s.stage, " + OPEN_COUNTS + """
+                         from claim_sla s join agency a on a.id = s.agency_id
+                         where s.stopped_at is null group by a.code, a.name, s.stage
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .query((row, n) -> openClaims(row, row.getString("code"), row.getString("name"),
+                        SlaStage.valueOf(row.getString("stage"))))
+                .list().stream()
+                .sorted(Comparator.comparing(OpenClaims::agencyCode).thenComparing(OpenClaims::stage))
+                .toList();
+    }
+
+    /**
+     * Open claims at risk or breached, the most urgent first: the earliest deadline (so the
+     * longest overdue) at the top.
+     */
+    public List<UrgentClaim> urgent(SlaState state, int limit) {
+        String condition = switch (state) {
+            case AT_RISK -> "s.at_risk_at <= :now and s.due_at > :now";
+            case BREACHED -> "s.due_at <= :now";
+            default -> throw new IllegalArgumentException("only AT_RISK or BREACHED claims are listed: " + state);
+        };
+        List<Long> ids = jdbc.sql("select s.claim_id from claim_sla s where s.stopped_at is null and " + condition
+                        + " order by s.due_at, s.claim_id limit :limit")
+                .param("now", Timestamp.from(clock.instant())).param("limit", limit).query(Long.class).list();
+        Map<Long, ClaimClock> clockById = clocks.find(ids).stream()
+                .collect(Collectors.toMap(ClaimClock::claimId, Function.identity()));
+        Map<Long, ClaimSummary> claims = summaries.byProcessInstances(
+                        clockById.values().stream().map(ClaimClock::processInstanceId).toList())
+                .stream().collect(Collectors.toMap(ClaimSummary::claimId, Function.identity()));
+        Map<String, String> agencyNames = organisations.agencies().stream()
+                .collect(Collectors.toMap(Agency::code, Agency::name));
+        Map<Long, SlaStatus> status = statuses.of(ids);
+        List<UrgentClaim> rows = new ArrayList<>();
+        for (long id : ids) {
+            ClaimClock c = clockById.get(id);
+            ClaimSummary claim = claims.get(id);
+            SlaStatus sla = status.get(id);
+            rows.add(new UrgentClaim(id, c.processInstanceId(), claim.memberName(), claim.memberIdNumberMasked(),
+                    claim.agencyCode(), agencyNames.get(claim.agencyCode()), c.stage(), c.stage().label(),
+                    c.stageSince().atZone(Beijing.ZONE).toOffsetDateTime(), c.holderUser(), c.holderGroup(),
+                    c.dueDate(), sla.state(), sla.workingDaysLeft(), sla.workingDaysOverdue(), sla.urgent(),
+                    sla.stages()));
+        }
+        return rows;
+    }
+
+    /** Payments per agency in the months given (by payment date, Beijing); every agency is listed. */
+    public List<Compliance> complianceByAgency(YearMonth from, YearMonth to) {
+        return jdbc.sql("select a.code as key, a.name as label, " + PAID_FIGURES + """
+                         from agency a left join claim_sla s on s.agency_id = a.id and s.outcome = 'PAID'
+                              and s.stopped_at >= :from and s.stopped_at < :to
+                         group by a.code, a.name order by a.code
+                        """)
+                .param("from", startOf(from)).param("to", startOf(to.plusMonths(1)))
+                .query((row, n) -> compliance(row, row.getString("key"), row.getString("label"))).list();
+    }
+
+    /** Payments per month, of one agency or of all; months without payments are listed too. */
+    public List<Compliance> complianceByMonth(YearMonth from, YearMonth to, String agencyCode) {
+        Map<String, Compliance> found = jdbc.sql("select to_char(s.stopped_at at time zone 'Asia/Shanghai', 'YYYY-MM') as key, "
+                        + PAID_FIGURES + """
+                         from claim_sla s join agency a on a.id = s.agency_id
+                         where s.outcome = 'PAID' and s.stopped_at >= :from and s.stopped_at < :to
+                           and (cast(:agency as varchar) is null or a.code = :agency)
+                         group by 1
+                        """)
+                .param("from", startOf(from)).param("to", startOf(to.plusMonths(1))).param("agency", agencyCode)
+                .query((row, n) -> compliance(row, row.getString("key"), label(YearMonth.parse(row.getString("key")))))
+                .list().stream().collect(Collectors.toMap(Compliance::key, Function.identity()));
+        List<Compliance> months = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            months.add(found.getOrDefault(month.toString(),
+                    new Compliance(month.toString(), label(month), 0, 0, null, null, null)));
+        }
+        return months;
+    }
+
+    private static OpenClaims openClaims(ResultSet row, String agencyCode, String agencyName, SlaStage stage)
+            throws SQLException {
+        return new OpenClaims(agencyCode, agencyName, stage, row.getLong("open"), row.getLong("at_risk"),
+                row.getLong("breached"), row.getLong("over_budget"));
+    }
+
+    private static Compliance compliance(ResultSet row, String key, String label) throws SQLException {
+        long paid = row.getLong("paid");
+        long inTime = row.getLong("paid_in_time");
+        BigDecimal percent = paid == 0 ? null
+                : BigDecimal.valueOf(inTime * 100).divide(BigDecimal.valueOf(paid), 1, RoundingMode.HALF_UP);
+        return new Compliance(key, label, paid, inTime, percent, (Integer) row.getObject("median"),
+                (Integer) row.getObject("p90"));
+    }
+
+    private static String label(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月";
+    }
+
+    private static Timestamp startOf(YearMonth month) {
+        return Timestamp.from(month.atDay(1).atStartOfDay(Beijing.ZONE).toInstant());
+    }
+}

@@ -1,0 +1,50 @@
+package org.huzhu.workflow;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.huzhu.sla.ClaimClock;
+import org.huzhu.sla.DeadlineTimers;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a calendar change: the engine evaluates the deadline timers' date expressions again
+ * (they read the recalculated clocks) and the open tasks take the new due date.
+ */
+@Component
+class SlaTimerRescheduling implements DeadlineTimers {
+
+    private static final List<String> TIMER_IDS = Arrays.stream(SlaTimer.values()).map(SlaTimer::timerId).toList();
+
+    private final ManagementService managementService;
+    private final TaskService taskService;
+
+    SlaTimerRescheduling(ManagementService managementService, TaskService taskService) {
+        this.managementService = managementService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void reschedule(List<ClaimClock> running) {
+        for (ClaimClock clock : running) {
+            if (clock.processInstanceId() == null) {
+                continue;
+            }
+            for (String timerId : TIMER_IDS) {
+                for (Job job : managementService.createJobQuery().processInstanceId(clock.processInstanceId())
+                        .activityId(timerId).list()) {
+                    managementService.recalculateJobDuedate(job.getId(), false);
+                }
+            }
+            for (Task task : taskService.createTaskQuery().processInstanceId(clock.processInstanceId()).list()) {
+                task.setDueDate(Date.from(clock.dueAt()));
+                taskService.saveTask(task);
+            }
+        }
+    }
+}

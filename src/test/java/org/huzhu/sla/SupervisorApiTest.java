@@ -1,0 +1,153 @@
+package org.huzhu.sla;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.huzhu.membership.Organisations;
+import org.huzhu.security.IdentityBootstrap;
+import org.huzhu.support.Api;
+import org.huzhu.support.EngineTime;
+import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.Jobs;
+import org.huzhu.support.TestAgencies;
+import org.huzhu.support.TestClaims;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
+import static org.huzhu.support.Api.require;
+
+/** The supervisors' figures for one agency of the test's own, with the engine's clock moved. */
+@HuzhuIntegrationTest
+class SupervisorApiTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Organisations organisations;
+    @Autowired
+    IdentityBootstrap identities;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+    }
+
+    @AfterEach
+    void realTime() {
+        EngineTime.reset();
+    }
+
+    @Test
+    void complianceByAgencyAndMonthCountsPaymentsInWorkingDays() {
+        String agency = TestAgencies.create(organisations, identities);
+        EngineTime.set("2026-09-28T09:00:00+08:00");
+        long oneDay = submit(agency);
+        long threeDays = submit(agency);
+        long late = submit(agency);
+        long waiting = submit(agency);
+        approve(agency, oneDay);
+        EngineTime.set("2026-09-29T09:00:00+08:00");
+        Jobs.runDue(management, processOf(oneDay));
+        EngineTime.set("2026-10-08T09:00:00+08:00");
+        approve(agency, threeDays);
+        Jobs.runDue(management, processOf(threeDays));
+        EngineTime.set("2026-10-19T09:00:00+08:00");
+        approve(agency, late);
+        Jobs.runDue(management, processOf(late));
+
+        // paid after 1, 3 and 11 working days; the deadline (16 Oct) was missed once
+        JsonNode byAgency = row(require(api.get("supervisor", "/api/sla/compliance/agencies?from=2026-09&to=2026-10"), 200)
+                .body(), agency);
+        assertThat(figures(byAgency)).isEqualTo("3 2 66.7 3 11");
+        List<JsonNode> months = list(require(api.get("admin",
+                "/api/sla/compliance/months?from=2026-08&to=2026-10&agency=" + agency), 200).body());
+        assertThat(months.stream().map(m -> m.get("key").asText() + " " + figures(m)))
+                .containsExactly("2026-08 0 0 null null null", "2026-09 1 1 100.0 1 1", "2026-10 2 1 50.0 3 11");
+        assertThat(months.get(2).get("label").asText()).isEqualTo("2026年10月");
+
+        JsonNode open = row(require(api.get("supervisor", "/api/sla/open-claims"), 200).body(), agency);
+        assertThat(open.get("stage").asText()).isEqualTo("AGENCY_CHECK");
+        assertThat(open.get("stageLabel").asText()).isEqualTo("代办点审核");
+        assertThat(open.get("open").asLong() + " " + open.get("breached").asLong() + " " + open.get("overBudget").asLong())
+                .isEqualTo("1 1 1");
+
+        JsonNode overview = require(api.get("supervisor", "/api/sla/overview"), 200).body();
+        assertThat(overview.get("open").get("breached").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(overview.get("calendarMissingYears").toString()).doesNotContain("2026");
+        assertThat(overview.get("thisMonth").get("key").asText()).isEqualTo("2026-10");
+        assertThat(list(require(api.get("supervisor", "/api/sla/claims?state=BREACHED&limit=500"), 200).body()).stream()
+                .map(c -> c.get("claimId").asLong())).contains(waiting).doesNotContain(late);
+
+        ResponseEntity<String> metrics = rest.withBasicAuth("supervisor", "demo")
+                .getForEntity("/actuator/prometheus", String.class);
+        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+        assertThat(metrics.getBody()).contains("huzhu_sla_open_claims{state=\"breached\"}",
+                "huzhu_sla_claims_paid_total{in_time=\"false\"}", "huzhu_sla_working_days_to_pay_count",
+                "huzhu_sla_escalations_total{kind=\"BREACHED\"}", "huzhu_sla_open_claims_over_stage_budget");
+    }
+
+    @Test
+    void onlySupervisorsAndAdminsSeeTheFiguresAndBadQuestionsAreAnsweredFieldByField() {
+        assertThat(api.get(null, "/api/sla/overview").status()).isEqualTo(401);
+        Api.Answer clerk = api.get("clerk", "/api/sla/overview");
+        assertThat(clerk.status()).isEqualTo(403);
+        assertThat(clerk.body().get("code").asText()).isEqualTo("NOT_SUPERVISOR");
+        assertThat(api.get("league", "/api/sla/claims?state=AT_RISK").status()).isEqualTo(403);
+        assertThat(api.get("admin", "/api/sla/open-claims").status()).isEqualTo(200);
+        assertThat(api.get(null, "/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.get("clerk", "/actuator/prometheus").status()).isEqualTo(403);
+
+        assertThat(fieldCodes(require(api.get("supervisor", "/api/sla/claims?state=LATE&limit=0"), 400)))
+                .containsExactly("state:INVALID_VALUE", "limit:OUT_OF_RANGE");
+        assertThat(fieldCodes(require(api.get("supervisor", "/api/sla/compliance/agencies?from=2026-13"), 400)))
+                .containsExactly("from:INVALID_FORMAT");
+        assertThat(fieldCodes(require(api.get("supervisor", "/api/sla/compliance/months?from=2026-10&to=2026-01"), 400)))
+                .containsExactly("to:BEFORE_FROM");
+        assertThat(fieldCodes(require(api.get("supervisor", "/api/sla/compliance/months?from=2020-01&to=2026-01"), 400)))
+                .containsExactly("to:RANGE_TOO_LONG");
+    }
+
+    private void approve(String agency, long claimId) {
+        require(api.decide(TestAgencies.auditor(agency), claimId, "APPROVE", null), 200);
+        require(api.decide("league", claimId, "APPROVE", null), 200);
+    }
+
+    private long submit(String agency) {
+        return TestClaims.submit(api, agency, LocalDate.of(2026, 9, 1));
+    }
+
+    private String processOf(long claimId) {
+        return TestClaims.processOf(jdbc, claimId);
+    }
+
+    private static String figures(JsonNode c) {
+        return c.get("paid").asLong() + " " + c.get("paidInTime").asLong() + " " + c.get("inTimePercent").asText()
+                + " " + c.get("medianWorkingDays").asText() + " " + c.get("p90WorkingDays").asText();
+    }
+
+    private static JsonNode row(JsonNode rows, String agency) {
+        return list(rows).stream().filter(r -> agency.equals(r.has("key") ? r.get("key").asText() : r.get("agencyCode").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + agency + " in " + rows));
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+}
