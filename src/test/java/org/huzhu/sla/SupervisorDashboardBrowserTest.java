@@ -1,17 +1,15 @@
 package org.huzhu.sla;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.huzhu.membership.Organisations;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
+import org.huzhu.support.BrowserScript;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
@@ -26,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.huzhu.support.Api.require;
 
 /**
@@ -37,8 +34,6 @@ import static org.huzhu.support.Api.require;
 @HuzhuIntegrationTest
 class SupervisorDashboardBrowserTest {
 
-    private static final Path SCRIPT = Path.of("src/test/browser/sla-dashboard.cjs");
-    private static final Path NODE_MODULES = Path.of(".ci/node_modules");
     private static final Path SCREENSHOT = Path.of("target/sla-dashboard.png");
 
     @LocalServerPort
@@ -61,13 +56,6 @@ class SupervisorDashboardBrowserTest {
 
     @Test
     void supervisorsSeeBreachedAndAtRiskClaimsAndTheChartsInTheBrowser() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            fail("Chromium is needed at " + chromium + " for the dashboard test: apt-get install -y chromium");
-        }
-        if (!Files.isDirectory(NODE_MODULES.resolve("playwright-core"))) {
-            fail("playwright-core is missing from .ci/node_modules: run npm ci --prefix .ci");
-        }
         Api api = new Api(rest);
         String agency = TestAgencies.create(organisations, identities);
 
@@ -92,28 +80,14 @@ class SupervisorDashboardBrowserTest {
         assertThat(page.getBody()).contains("支付时限督办");
 
         Files.deleteIfExists(SCREENSHOT);
-        ProcessBuilder node = new ProcessBuilder("node", SCRIPT.toString()).redirectErrorStream(true);
-        node.environment().putAll(Map.of(
-                "NODE_PATH", NODE_MODULES.toAbsolutePath().toString(),
-                "CHROMIUM", chromium.toString(),
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "BASE_URL", "http://localhost:" + port,
                 "HUZHU_USER", "supervisor", "HUZHU_PASSWORD", "demo",
                 "AGENCY", agency, "PAID_MONTH", "2026-09", "SCREENSHOT", SCREENSHOT.toAbsolutePath().toString()));
-        node.environment().putAll(Map.of(
+        environment.putAll(Map.of(
                 "BREACHED_CLAIM", Long.toString(breached), "BREACHED_PROCESS", processOf(breached),
                 "BREACHED_OVERDUE", "9", "AT_RISK_CLAIM", Long.toString(atRisk), "AT_RISK_LEFT", "1"));
-        Process run;
-        try {
-            run = node.start();
-        } catch (IOException e) {
-            throw new AssertionError("node is needed for the dashboard test (apt-get install -y nodejs): " + e.getMessage(), e);
-        }
-        if (!run.waitFor(120, TimeUnit.SECONDS)) {
-            run.destroyForcibly();
-            fail("the browser check did not finish in 120 s");
-        }
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.exitValue()).as(output).isZero();
+        String output = BrowserScript.run("sla-dashboard.cjs", environment);
         assertThat(output).contains("dashboard ok");
         assertThat(SCREENSHOT).isNotEmptyFile();
     }
