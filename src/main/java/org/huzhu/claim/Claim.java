@@ -128,6 +128,10 @@ public class Claim {
         status = ClaimStatus.AGENCY_CHECK;
         missingDocuments = null;
         materialsCompleteAt = at;
+        // The agency sees what the subsidy will be based on; the calculation confirms it.
+        if (expenses != null) {
+            eligibleAmount = expenses.eligibleBase();
+        }
     }
 
     void reject(String reason) {

@@ -16,6 +16,7 @@ import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.Icd10;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.scheme.Scheme;
+import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ public class ClaimIntake {
     /** Stores the claim and runs the pre-check; on any refusal nothing is stored. */
     @Transactional
     public Claim submit(ClaimSubmission submission, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         boolean named = submission.scheme() != null && !submission.scheme().isBlank();
         Optional<Scheme> scheme = named ? ruleSets.scheme(submission.scheme()) : Optional.empty();
@@ -80,6 +82,7 @@ public class ClaimIntake {
     /** Records papers the member brought later; complete materials send the claim on to the agency check. */
     @Transactional
     public Claim addSupplements(long claimId, List<String> documents, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         Set<DocumentKind> received = SubmissionRules.documentKinds(documents, "documents", problems);
         if (documents == null || documents.isEmpty()) {

@@ -24,6 +24,7 @@ public class MembershipRegistry {
 
     @Transactional
     public Unit addUnit(String code, String name, String agencyCode, Staff staff) {
+        staff.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         code(problems, "code", code);
         text(problems, "name", name, "请填写单位名称", 100);
@@ -42,6 +43,7 @@ public class MembershipRegistry {
 
     @Transactional
     public Member addMember(String idNumber, String name, String unitCode, String insuranceType, Staff staff) {
+        staff.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         if (blank(idNumber)) {
             problems.add("idNumber", "REQUIRED", "请填写身份证号");
@@ -71,6 +73,7 @@ public class MembershipRegistry {
 
     @Transactional
     public Enrolment enrol(String memberIdNumber, String scheme, LocalDate validFrom, LocalDate validTo, Staff staff) {
+        staff.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         if (blank(memberIdNumber)) {
             problems.add("memberIdNumber", "REQUIRED", "请填写会员身份证号");

@@ -42,7 +42,8 @@ public class EngineAuthorizations implements ApplicationRunner {
         grant(Role.SUPERVISOR.groupId(), Resources.PROCESS_DEFINITION, Permissions.READ, Permissions.READ_INSTANCE,
                 Permissions.READ_HISTORY, Permissions.READ_TASK);
         grant(Role.SUPERVISOR.groupId(), Resources.PROCESS_INSTANCE, Permissions.READ);
-        grant(Role.SUPERVISOR.groupId(), Resources.TASK, Permissions.READ);
+        // Supervisors read every task and may hand one to another auditor.
+        grant(Role.SUPERVISOR.groupId(), Resources.TASK, Permissions.READ, Permissions.TASK_ASSIGN);
         grant(Role.SUPERVISOR.groupId(), Resources.DEPLOYMENT, Permissions.READ);
         grant(Role.SUPERVISOR.groupId(), Resources.DECISION_DEFINITION, Permissions.READ, Permissions.READ_HISTORY);
         grant(Role.SUPERVISOR.groupId(), Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ);

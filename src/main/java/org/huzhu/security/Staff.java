@@ -3,6 +3,8 @@ package org.huzhu.security;
 import java.util.Map;
 import java.util.Set;
 
+import org.huzhu.platform.DomainException;
+
 /**
  * The signed-in person: their user id, roles and, for agency roles, the agencies they work at.
  */
@@ -21,6 +23,13 @@ public record Staff(String userId, Set<Role> roles, Map<Role, Set<String>> agenc
             }
         }
         return false;
+    }
+
+    /** Refuses the request up front, before its content is looked at, when none of the roles is held. */
+    public void requireAny(Role... candidates) {
+        if (!hasAny(candidates)) {
+            throw DomainException.forbidden("ROLE_REQUIRED", "当前角色无权执行此操作");
+        }
     }
 
     /** True when this person holds the role at the agency. */

@@ -46,10 +46,19 @@ public final class Api {
         try {
             String payload = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
             ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
-            JsonNode node = response.getBody() == null || response.getBody().isBlank() ? null : json.readTree(response.getBody());
+            JsonNode node = response.getBody() == null || response.getBody().isBlank() ? null : parse(response.getBody());
             return new Answer(response.getStatusCode().value(), node, response.getHeaders());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON bodies as trees; anything else (a page, metrics) as one text node. */
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json.getNodeFactory().textNode(body);
         }
     }
 

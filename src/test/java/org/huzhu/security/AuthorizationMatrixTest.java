@@ -1,0 +1,109 @@
+package org.huzhu.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.huzhu.support.Api;
+import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.HuzhuIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.require;
+
+/**
+ * Every role against every endpoint of ours and a sample of /engine-rest: the allowed get past
+ * security (bodies are left invalid where a call would change something, so they answer 400),
+ * the others get 403, and nobody gets in anonymously.
+ */
+@HuzhuIntegrationTest
+class AuthorizationMatrixTest {
+
+    static final List<String> USERS = List.of("clerk", "agency", "agency-b", "league", "head", "supervisor",
+            "padmin", "admin");
+    static final Set<String> EVERYONE = Set.copyOf(USERS);
+    static final Set<String> READ_CLAIM_A = Set.of("clerk", "agency", "league", "head", "supervisor", "admin");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    IdentityBootstrap identities;
+
+    record Call(HttpMethod method, String path, Object body, Set<String> allowed) {
+    }
+
+    @Test
+    void everyRoleReachesExactlyItsOwnWork() {
+        Api api = new Api(rest);
+        identities.ensureUser("padmin", "流程", "管理员", "demo", List.of(Role.PROCESS_ADMIN.groupId()));
+        long claim = require(api.post("clerk", "/api/claims", ClaimRequests.claim(api.enrolledMember(), "900.00")), 201)
+                .body().get("id").asLong();
+        String task = api.taskOf("agency", claim);
+        String year = Integer.toString(java.time.LocalDate.now().getYear());
+
+        List<Call> calls = List.of(
+                new Call(HttpMethod.POST, "/api/claims", Map.of(), Set.of("clerk", "admin")),
+                new Call(HttpMethod.GET, "/api/claims/" + claim, null, READ_CLAIM_A),
+                new Call(HttpMethod.GET, "/api/claims/" + claim + "/audit", null, READ_CLAIM_A),
+                new Call(HttpMethod.GET, "/api/claims/" + claim + "/personal-data", null,
+                        Set.of("clerk", "agency", "league", "head", "admin")),
+                new Call(HttpMethod.POST, "/api/claims/" + claim + "/supplements", Map.of("documents", List.of()),
+                        Set.of("clerk", "admin")),
+                new Call(HttpMethod.GET, "/api/tasks", null, EVERYONE),
+                new Call(HttpMethod.POST, "/api/tasks/" + task + "/decision", Map.of("outcome", "MAYBE"), Set.of("agency")),
+                new Call(HttpMethod.POST, "/api/tasks/" + task + "/assignee", Map.of(), Set.of("supervisor", "admin")),
+                new Call(HttpMethod.POST, "/api/units", Map.of(), Set.of("clerk", "admin")),
+                new Call(HttpMethod.GET, "/api/units/DEMO-U1", null, READ_CLAIM_A),
+                new Call(HttpMethod.POST, "/api/members", Map.of(), Set.of("clerk", "admin")),
+                new Call(HttpMethod.POST, "/api/enrolments", Map.of(), Set.of("clerk", "admin")),
+                new Call(HttpMethod.GET, "/api/users", null, Set.of("admin")),
+                new Call(HttpMethod.POST, "/api/users", Map.of(), Set.of("admin")),
+                new Call(HttpMethod.GET, "/api/users/me", null, EVERYONE),
+                new Call(HttpMethod.GET, "/api/audit?actor=clerk", null, Set.of("clerk", "supervisor", "admin")),
+                new Call(HttpMethod.GET, "/api/schemes", null, Set.of("padmin", "admin")),
+                new Call(HttpMethod.POST, "/api/schemes/INPATIENT/rule-sets", Map.of(), Set.of("padmin", "admin")),
+                new Call(HttpMethod.POST, "/api/subsidy/quote", Map.of(),
+                        Set.of("clerk", "agency", "agency-b", "league", "head", "admin")),
+                new Call(HttpMethod.GET, "/api/calendar/" + year, null, EVERYONE),
+                new Call(HttpMethod.PUT, "/api/calendar/" + year, Map.of(), Set.of("padmin", "admin")),
+                new Call(HttpMethod.GET, "/api/sla/overview", null, Set.of("supervisor", "admin")),
+                new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin")),
+                new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin")),
+                new Call(HttpMethod.GET, "/engine-rest/process-definition/count", null, Set.of("padmin", "admin")),
+                new Call(HttpMethod.GET, "/engine-rest/task?maxResults=5", null, Set.of("padmin", "admin")),
+                new Call(HttpMethod.GET, "/engine-rest/user", null, Set.of("padmin", "admin")));
+
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls) {
+            int anonymous = api.exchange(null, call.method(), call.path(), call.body()).status();
+            if (anonymous != 401) {
+                wrong.add("anonymous " + call.method() + " " + call.path() + " -> " + anonymous);
+            }
+            for (String user : USERS) {
+                int status = api.exchange(user, call.method(), call.path(), call.body()).status();
+                boolean allowed = call.allowed().contains(user);
+                if (allowed ? status == 401 || status == 403 || status >= 500 : status != 403) {
+                    wrong.add(user + " " + call.method() + " " + call.path() + " -> " + status
+                            + (allowed ? " (should be allowed)" : " (should be 403)"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void onlyHealthAndTheWebappsLoginAreAnonymous() {
+        Api api = new Api(rest);
+        assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
+        assertThat(api.get(null, "/camunda/app/tasklist/default/").status()).isEqualTo(200);
+        assertThat(api.get(null, "/camunda/api/engine/engine/default/task/count").status()).isEqualTo(401);
+        assertThat(api.get(null, "/camunda/api/admin/setup/default/user/create").status()).isIn(401, 403, 404, 405);
+        assertThat(api.get("clerk", "/api/does-not-exist").status()).isEqualTo(404);
+        assertThat(api.get(null, "/api/does-not-exist").status()).isEqualTo(401);
+    }
+}
