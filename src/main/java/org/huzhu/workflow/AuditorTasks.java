@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -168,7 +169,8 @@ public class AuditorTasks {
         identityService.setAuthentication(staff.userId(), List.copyOf(staff.groupIds()));
         try {
             return transaction.execute(status -> work.get());
-        } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
+            // Another auditor got there first: the task was taken, changed or completed meanwhile.
             throw DomainException.conflict("TASK_TAKEN", "此任务刚被他人处理，请刷新任务列表");
         } finally {
             identityService.clearAuthentication();
