@@ -74,6 +74,9 @@ class AuthorizationMatrixTest {
                 new Call(HttpMethod.GET, "/api/sla/overview", null, Set.of("supervisor", "admin")),
                 new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin")),
                 new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin")),
+                new Call(HttpMethod.GET, "/api/admin/deployments", null, Set.of("padmin", "admin")),
+                new Call(HttpMethod.GET, "/api/admin/process-versions", null, Set.of("padmin", "admin")),
+                new Call(HttpMethod.POST, "/api/admin/migrations", Map.of("processKey", "no-such-process"), Set.of("padmin", "admin")),
                 new Call(HttpMethod.GET, "/engine-rest/process-definition/count", null, Set.of("padmin", "admin")),
                 new Call(HttpMethod.GET, "/engine-rest/task?maxResults=5", null, Set.of("padmin", "admin")),
                 new Call(HttpMethod.GET, "/engine-rest/user", null, Set.of("padmin", "admin")));

@@ -1,0 +1,225 @@
+package org.huzhu.workflow;
+
+import java.io.ByteArrayInputStream;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.huzhu.platform.Problems;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a revision must pass before it is deployed: every file parses; every delegate, form,
+ * decision and candidate group it names exists; and its BPMN keeps the project's lint rules
+ * (names on every step, a condition or default on every branch, a diagram for every element,
+ * a history time to live).
+ */
+@Component
+class RevisionChecks {
+
+    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+    private static final Pattern ANY_EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
+
+    private final ApplicationContext context;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final ObjectMapper json;
+
+    RevisionChecks(ApplicationContext context, RepositoryService repository, IdentityService identity, ObjectMapper json) {
+        this.context = context;
+        this.repository = repository;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    /** Checks the files against each other and against what stays deployed beside them. */
+    void check(List<RevisionFile> files, Collection<String> formsKept, Problems problems) {
+        Set<String> formIds = new HashSet<>(formsKept);
+        Set<String> decisionIds = new HashSet<>();
+        repository.createDecisionDefinitionQuery().latestVersion().list().forEach(d -> decisionIds.add(d.getKey()));
+        for (int i = 0; i < files.size(); i++) {
+            RevisionFile file = files.get(i);
+            String field = "files[" + i + "]";
+            if (file.isForm()) {
+                formId(file.content()).ifPresentOrElse(formIds::add,
+                        () -> problems.add(field, "UNREADABLE_FORM", file.filename() + "：不是有效的 Camunda 表单（缺少 id）"));
+            } else if (file.isDmn()) {
+                try {
+                    DmnModelInstance dmn = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+                    dmn.getModelElementsByType(Decision.class).forEach(d -> decisionIds.add(d.getId()));
+                } catch (RuntimeException e) {
+                    problems.add(field, "UNREADABLE_DMN", file.filename() + "：DMN 无法解析");
+                }
+            } else if (!file.isBpmn()) {
+                problems.add(field, "UNSUPPORTED_FILE", file.filename() + "：只能上传 .bpmn、.dmn 或 .form 文件");
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).isBpmn()) {
+                checkProcess(files.get(i), "files[" + i + "]", formIds, decisionIds, problems);
+            }
+        }
+    }
+
+    /** The ids of the forms among the named resources of a deployment. */
+    Set<String> formIdsOf(String deploymentId, Collection<String> resourceNames) {
+        Set<String> ids = new HashSet<>();
+        for (String name : resourceNames) {
+            if (name.endsWith(".form")) {
+                try (var in = repository.getResourceAsStream(deploymentId, name)) {
+                    formId(in.readAllBytes()).ifPresent(ids::add);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("deployed form cannot be read: " + name, e);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void checkProcess(RevisionFile file, String field, Set<String> formIds, Set<String> decisionIds,
+                              Problems problems) {
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+            Bpmn.validateModel(model);
+        } catch (RuntimeException e) {
+            problems.add(field, "UNREADABLE_BPMN", file.filename() + "：BPMN 无法解析");
+            return;
+        }
+        String name = file.filename();
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            delegate(task.getCamundaDelegateExpression(), task.getCamundaClass(), name + " 的 " + label(task), field, problems);
+        }
+        for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+            delegate(listener.getCamundaDelegateExpression(), listener.getCamundaClass(), name + " 的任务监听器", field, problems);
+        }
+        for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+            delegate(listener.getCamundaDelegateExpression(), listener.getCamundaClass(), name + " 的执行监听器", field, problems);
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String formRef = task.getCamundaFormRef();
+            if (formRef != null && !formIds.contains(formRef)) {
+                problems.add(field, "UNKNOWN_FORM", name + " 的 " + label(task) + " 引用的表单不存在：" + formRef);
+            }
+            String groups = task.getCamundaCandidateGroups();
+            if (groups == null || groups.isBlank()) {
+                problems.add(field, "NO_CANDIDATE_GROUP", name + " 的 " + label(task) + " 没有指定审核组");
+            } else {
+                for (String group : groups.split(",")) {
+                    if (!groupExists(group.strip())) {
+                        problems.add(field, "UNKNOWN_GROUP", name + " 的 " + label(task) + " 的审核组不存在：" + group.strip());
+                    }
+                }
+            }
+        }
+        for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+            String decision = task.getCamundaDecisionRef();
+            if (decision != null && !ANY_EXPRESSION.matcher(decision).find() && !decisionIds.contains(decision)) {
+                problems.add(field, "UNKNOWN_DECISION", name + " 的 " + label(task) + " 引用的决策不存在：" + decision);
+            }
+        }
+        lint(model, name, field, problems);
+    }
+
+    private void lint(BpmnModelInstance model, String name, String field, Problems problems) {
+        Set<String> drawn = new HashSet<>();
+        model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            if (node.getName() == null || node.getName().isBlank()) {
+                problems.add(field, "LINT_LABEL_REQUIRED", name + "：步骤 " + node.getId() + " 没有名称");
+            }
+            if (!drawn.contains(node.getId())) {
+                problems.add(field, "LINT_NO_DIAGRAM", name + "：步骤 " + node.getId() + " 不在流程图上");
+            }
+            if (node.getIncoming().isEmpty() && node.getOutgoing().isEmpty()) {
+                problems.add(field, "LINT_DISCONNECTED", name + "：步骤 " + node.getId() + " 没有连线");
+            }
+        }
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (!drawn.contains(flow.getId())) {
+                problems.add(field, "LINT_NO_DIAGRAM", name + "：连线 " + flow.getId() + " 不在流程图上");
+            }
+        }
+        for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+            if (gateway.getOutgoing().size() > 1) {
+                for (SequenceFlow flow : gateway.getOutgoing()) {
+                    if (flow.getConditionExpression() == null && flow != gateway.getDefault()) {
+                        problems.add(field, "LINT_CONDITION_REQUIRED",
+                                name + "：分支 " + flow.getId() + " 既没有条件也不是默认分支");
+                    }
+                }
+            }
+        }
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
+                problems.add(field, "NO_HISTORY_TIME_TO_LIVE", name + "：流程 " + process.getId() + " 缺少历史保留期限");
+            }
+        }
+    }
+
+    private void delegate(String expression, String className, String where, String field, Problems problems) {
+        if (expression != null) {
+            Matcher bean = BEAN_EXPRESSION.matcher(expression);
+            if (bean.matches() && !context.containsBean(bean.group(1))) {
+                problems.add(field, "UNKNOWN_DELEGATE", where + " 引用的服务不存在：" + bean.group(1));
+            }
+        } else if (className != null) {
+            try {
+                Class.forName(className, false, getClass().getClassLoader());
+            } catch (ClassNotFoundException e) {
+                problems.add(field, "UNKNOWN_DELEGATE", where + " 引用的类不存在：" + className);
+            }
+        }
+    }
+
+    /** A group id, or a pattern such as {@code agency-auditor-${agencyCode}} some group matches. */
+    private boolean groupExists(String group) {
+        if (!ANY_EXPRESSION.matcher(group).find()) {
+            return identity.createGroupQuery().groupId(group).count() > 0;
+        }
+        Pattern pattern = Pattern.compile(String.join(".+", List.of(ANY_EXPRESSION.split(group, -1)).stream()
+                .map(Pattern::quote).toList()));
+        return identity.createGroupQuery().list().stream().map(Group::getId).anyMatch(id -> pattern.matcher(id).matches());
+    }
+
+    private java.util.Optional<String> formId(byte[] content) {
+        try {
+            JsonNode form = json.readTree(content);
+            return form.hasNonNull("id") && form.has("components") ? java.util.Optional.of(form.get("id").asText())
+                    : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String label(BaseElement element) {
+        return element instanceof FlowNode node && node.getName() != null ? "「" + node.getName() + "」" : element.getId();
+    }
+}
