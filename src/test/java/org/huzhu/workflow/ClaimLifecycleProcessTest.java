@@ -78,7 +78,8 @@ class ClaimLifecycleProcessTest {
         require(api.decide("league", id, "APPROVE", null), 200);
         assertThat(instance).isWaitingAt("PayOut");
         Jobs.runDue(management, instance.getId());
-        assertThat(instance).isEnded().hasPassedInOrder("PayOut", "OutcomeMerge", "NotifyMember", "ClaimClosed");
+        assertThat(instance).isEnded().hasPassedInOrder("PayOut", "AwaitBankResult", "OutcomeMerge", "NotifyMember",
+                "ClaimClosed");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("PAID");
     }
 
