@@ -70,12 +70,6 @@ public class PaymentInstructions {
                 .query(this::row).list());
     }
 
-    /** Every move of one instruction, oldest first. */
-    public List<Map<String, Object>> moves(long id) {
-        return jdbc.sql("select from_status, to_status, at, cause from payment_instruction_event where instruction_id = :id order by id")
-                .param("id", id).query().listOfRows();
-    }
-
     private List<PaymentInstruction> withFunders(List<PaymentInstruction> instructions) {
         if (instructions.isEmpty()) {
             return instructions;

@@ -48,15 +48,23 @@ public class Payouts {
         this.clock = clock;
     }
 
-    /** Orders the claim's payment, unless an order that is not returned exists already. */
+    /**
+     * Orders the claim's payment, unless an order that is not returned exists already. A
+     * subsidy of nothing needs no transfer: the claim is settled at once and false answered.
+     */
     @Transactional
-    public void instruct(long claimId) {
+    public boolean instruct(long claimId) {
         Claim claim = claims.get(claimId);
+        boolean transfer = claim.subsidy() != null && claim.subsidy().signum() > 0;
         if (claim.status() == ClaimStatus.PAID) {
-            return;
+            return transfer;
         }
         if (claim.status() != ClaimStatus.PAYOUT) {
             throw DomainException.conflict("CLAIM_NOT_APPROVED", "申请未经审核通过，不能支付");
+        }
+        if (!transfer) {
+            settleWithoutTransfer(claim);
+            return false;
         }
         int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_instruction where claim_id = :claim")
                 .param("claim", claimId).query(Integer.class).single();
@@ -81,6 +89,17 @@ public class Payouts {
             instructions.recordMove(id, null, PaymentStatus.PENDING,
                     attempt == 1 ? "审核通过，生成付款指令" : "账户已更正，第" + attempt + "次付款", now);
         });
+        return true;
+    }
+
+    private void settleWithoutTransfer(Claim claim) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into payment (claim_id, amount, bank_account_masked, paid_at)
+                        values (:claim, 0.00, :account, :at) on conflict do nothing""")
+                .param("claim", claim.id()).param("account", claim.bankAccount().maskedNumber())
+                .param("at", Timestamp.from(now)).update();
+        settlement.markPaid(claim.id(), now, "补助金为0元，无需转账");
     }
 
     private List<Funding.Part> split(Claim claim) {

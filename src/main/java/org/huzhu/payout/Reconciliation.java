@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What finance checks against the bank statement, for one batch or one business day:
  * instructions sent, confirmed and returned with their amounts, the amounts per funder, and
- * every line. {@code sent} is what the bank has not answered yet.
+ * every line. {@code unanswered} is what is in a batch the bank has not answered yet.
  */
 public record Reconciliation(String scope, int instructions, BigDecimal total, int confirmed,
                              BigDecimal confirmedAmount, int returned, BigDecimal returnedAmount, int unanswered,

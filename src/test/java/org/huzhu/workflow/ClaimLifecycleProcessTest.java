@@ -124,6 +124,21 @@ class ClaimLifecycleProcessTest {
     }
 
     @Test
+    void aClaimGrantedNothingIsSettledWithoutATransfer() {
+        long id = submit(ClaimRequests.claim(api.enrolledMember(), "0.00"), "AGENCY_CHECK");
+        ProcessInstance instance = instanceOf(id);
+        require(api.decide("agency", id, "APPROVE", null), 200);
+        require(api.decide("league", id, "APPROVE", null), 200);
+        Jobs.runDue(management, instance.getId());
+        assertThat(instance).isEnded().hasPassed("TransferNeeded", "SettledWithoutTransfer", "NotifyMember")
+                .hasNotPassed("AwaitBankResult");
+        var claim = api.get("clerk", "/api/claims/" + id).body();
+        assertThat(claim.get("status").asText()).isEqualTo("PAID");
+        assertThat(claim.get("subsidy").asText()).isEqualTo("0.00");
+        assertThat(claim.get("payments")).isEmpty();
+    }
+
+    @Test
     void aClaimPastTheClaimWindowIsRejected() {
         Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "800.00");
         claim.put("admissionDate", java.time.LocalDate.now().minusDays(400).toString());
