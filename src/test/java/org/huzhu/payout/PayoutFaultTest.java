@@ -220,6 +220,8 @@ class PayoutFaultTest {
         Task fix = taskService.createTaskQuery().processInstanceId(process).singleResult();
         assertThat(fix.getTaskDefinitionKey()).isEqualTo("FixAccount");
         assertThat(taskService.getIdentityLinksForTask(fix.getId())).anyMatch(l -> "clerk-DEMO-A".equals(l.getGroupId()));
+        JsonNode clerkTasks = require(api.get("clerk", "/api/tasks?stage=FixAccount"), 200).body();
+        assertThat(clerkTasks.findValues("claimId")).extracting(JsonNode::asLong).contains(id);
 
         Api.Answer bad = api.post("clerk", "/api/claims/" + id + "/bank-account",
                 Map.of("bankName", "中国建设银行", "accountNumber", "12ab", "accountName", ""));
