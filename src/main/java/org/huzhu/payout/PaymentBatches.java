@@ -61,6 +61,11 @@ public class PaymentBatches {
         return bank.simulated() ? settings.demoBatchCycle() : settings.batchCycle();
     }
 
+    /** How often result files are looked for between batch runs: a real bank answers later. */
+    public String resultCycle() {
+        return bank.simulated() ? settings.demoBatchCycle() : settings.resultCycle();
+    }
+
     /** Every pending instruction into one new batch; none on a day off (the simulator works every day). */
     public Optional<Long> collect() {
         Instant now = clock.instant();

@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          bank's result files arrive there; read ones move to {@code inbox/read/})
  *                          and, for the simulator, {@code simulator/}
  * @param batchCycle        Quartz-style cron of the batch run; it skips days that are not working days
- * @param demoBatchCycle    the cycle with the simulator, every day: the demo pays within two minutes
+ * @param resultCycle       cron of looking for the bank's result files between batch runs
+ * @param demoBatchCycle    the cycle of both with the simulator, every day: the demo pays within two minutes
  * @param returnedAccounts  account numbers the simulator returns, as a closed account would be
  */
 @ConfigurationProperties("huzhu.payout")
 public record PayoutSettings(@DefaultValue("auto") String bank, @DefaultValue("./data/bank") Path directory,
                              @DefaultValue("0 0 16 * * ?") String batchCycle,
+                             @DefaultValue("0 */10 * * * ?") String resultCycle,
                              @DefaultValue("0 * * * * ?") String demoBatchCycle,
                              @DefaultValue List<String> returnedAccounts) {
 
