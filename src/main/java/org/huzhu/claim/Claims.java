@@ -160,6 +160,16 @@ public class Claims {
     }
 
     /** Links the claim to the process instance that runs it; set once, when the process starts. */
+    /** The account a returned transfer goes to next; the claim's other figures stay as audited. */
+    void changeBankAccount(long claimId, BankAccount account) {
+        jdbc.sql("""
+                        update claim set bank_name = :bankName, bank_account_number = :accountNumber,
+                            bank_account_name = :accountName, version = version + 1
+                        where id = :id""")
+                .param("bankName", account.bankName()).param("accountNumber", account.accountNumber())
+                .param("accountName", account.accountName()).param("id", claimId).update();
+    }
+
     public void linkProcess(long claimId, String processInstanceId) {
         jdbc.sql("update claim set process_instance_id = :process where id = :id and process_instance_id is null")
                 .param("process", processInstanceId).param("id", claimId).update();

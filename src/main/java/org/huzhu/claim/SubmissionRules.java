@@ -161,7 +161,7 @@ final class SubmissionRules {
         return true;
     }
 
-    private static void checkBankAccount(ClaimSubmission.BankAccountInput account, Problems problems) {
+    static void checkBankAccount(ClaimSubmission.BankAccountInput account, Problems problems) {
         if (account == null) {
             problems.add("bankAccount", "REQUIRED", "请填写收款银行账户");
             return;

@@ -1,8 +1,10 @@
 package org.huzhu.payout;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.huzhu.claim.Claim;
@@ -10,57 +12,148 @@ import org.huzhu.claim.ClaimSettlement;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.Claims;
 import org.huzhu.platform.DomainException;
+import org.huzhu.scheme.Funding;
+import org.huzhu.scheme.RuleSet;
+import org.huzhu.scheme.RuleSets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pays an approved claim. The payment row is unique per claim, so a retried or repeated
- * step finds the payment already made and pays nothing more.
+ * Pays an approved claim through payment instructions. An instruction is unique per claim and
+ * attempt, and a claim has at most one that is not returned, so a retried step adds nothing;
+ * the payment row is unique per claim, so no claim is confirmed paid twice.
  */
 @Service
 public class Payouts {
 
+    private static final List<PaymentStatus> UNANSWERED = List.of(PaymentStatus.IN_BATCH, PaymentStatus.SENT);
+
     private final JdbcClient jdbc;
     private final Claims claims;
+    private final RuleSets ruleSets;
     private final ClaimSettlement settlement;
+    private final PaymentInstructions instructions;
+    private final PayoutProcess process;
     private final Clock clock;
 
-    Payouts(JdbcClient jdbc, Claims claims, ClaimSettlement settlement, Clock clock) {
+    Payouts(JdbcClient jdbc, Claims claims, RuleSets ruleSets, ClaimSettlement settlement,
+            PaymentInstructions instructions, PayoutProcess process, Clock clock) {
         this.jdbc = jdbc;
         this.claims = claims;
+        this.ruleSets = ruleSets;
         this.settlement = settlement;
+        this.instructions = instructions;
+        this.process = process;
         this.clock = clock;
     }
 
+    /**
+     * Orders the claim's payment, unless an order that is not returned exists already. A
+     * subsidy of nothing needs no transfer: the claim is settled at once and false answered.
+     */
     @Transactional
-    public void pay(long claimId) {
+    public boolean instruct(long claimId) {
         Claim claim = claims.get(claimId);
+        boolean transfer = claim.subsidy() != null && claim.subsidy().signum() > 0;
         if (claim.status() == ClaimStatus.PAID) {
-            return;
+            return transfer;
         }
         if (claim.status() != ClaimStatus.PAYOUT) {
             throw DomainException.conflict("CLAIM_NOT_APPROVED", "申请未经审核通过，不能支付");
         }
+        if (!transfer) {
+            settleWithoutTransfer(claim);
+            return false;
+        }
+        int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_instruction where claim_id = :claim")
+                .param("claim", claimId).query(Integer.class).single();
         Instant now = clock.instant();
-        Optional<Long> paymentId = jdbc.sql("""
-                        insert into payment (claim_id, amount, bank_account_masked, paid_at)
-                        values (:claim, :amount, :account, :at)
-                        on conflict (claim_id) do nothing returning id
-                        """)
-                .param("claim", claimId).param("amount", claim.subsidy())
-                .param("account", claim.bankAccount().maskedNumber()).param("at", Timestamp.from(now))
-                .query(Long.class).optional();
-        long id = paymentId.orElseGet(() -> jdbc.sql("select id from payment where claim_id = :claim")
-                .param("claim", claimId).query(Long.class).single());
-        settlement.markPaid(claimId, now, "付款单" + id + "，" + claim.subsidy() + "元至" + claim.bankAccount());
+        Optional<Long> created = jdbc.sql("""
+                        insert into payment_instruction (claim_id, attempt, amount, bank_name, account_number,
+                            account_masked, account_name, status, created_at, updated_at)
+                        values (:claim, :attempt, :amount, :bank, :number, :masked, :name, 'PENDING', :at, :at)
+                        on conflict do nothing returning id""")
+                .param("claim", claimId).param("attempt", attempt).param("amount", claim.subsidy())
+                .param("bank", claim.bankAccount().bankName()).param("number", claim.bankAccount().accountNumber())
+                .param("masked", claim.bankAccount().maskedNumber()).param("name", claim.bankAccount().accountName())
+                .param("at", Timestamp.from(now)).query(Long.class).optional();
+        created.ifPresent(id -> {
+            for (Funding.Part part : split(claim)) {
+                jdbc.sql("""
+                                insert into payment_funder_share (instruction_id, funder_code, funder_name, amount)
+                                values (:id, :code, :name, :amount)""")
+                        .param("id", id).param("code", part.code()).param("name", part.name())
+                        .param("amount", part.amount()).update();
+            }
+            instructions.recordMove(id, null, PaymentStatus.PENDING,
+                    attempt == 1 ? "审核通过，生成付款指令" : "账户已更正，第" + attempt + "次付款", now);
+        });
+        return true;
     }
 
-    public Optional<Payment> ofClaim(long claimId) {
-        return jdbc.sql("select id, claim_id, amount, bank_account_masked, paid_at from payment where claim_id = :claim")
-                .param("claim", claimId)
-                .query((row, n) -> new Payment(row.getLong("id"), row.getLong("claim_id"), row.getBigDecimal("amount"),
-                        row.getString("bank_account_masked"), row.getTimestamp("paid_at").toInstant()))
-                .optional();
+    private void settleWithoutTransfer(Claim claim) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into payment (claim_id, amount, bank_account_masked, paid_at)
+                        values (:claim, 0.00, :account, :at) on conflict do nothing""")
+                .param("claim", claim.id()).param("account", claim.bankAccount().maskedNumber())
+                .param("at", Timestamp.from(now)).update();
+        settlement.markPaid(claim.id(), now, "补助金为0元，无需转账");
+    }
+
+    private List<Funding.Part> split(Claim claim) {
+        RuleSet ruleSet = ruleSets.byId(claim.ruleSetId());
+        String organiserName = jdbc.sql("select name from organiser where code = :code")
+                .param("code", ruleSet.organiserCode()).query(String.class).single();
+        return Funding.split(ruleSet.definition().funding(), claim.subsidy(), ruleSet.organiserCode(), organiserName);
+    }
+
+    /**
+     * The bank paid the instruction: the payment is recorded, the claim is paid and its process
+     * goes on. False when the answer was already recorded (a result read twice).
+     */
+    @Transactional
+    public boolean confirmed(long instructionId, BigDecimal amount, String batchNo) {
+        PaymentInstruction instruction = answered(instructionId, amount);
+        Instant now = clock.instant();
+        if (!instructions.move(instructionId, UNANSWERED, PaymentStatus.CONFIRMED, "银行回盘：已入账（批次" + batchNo + "）", now)) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into payment (claim_id, amount, bank_account_masked, paid_at, instruction_id)
+                        values (:claim, :amount, :account, :at, :instruction)""")
+                .param("claim", instruction.claimId()).param("amount", instruction.amount())
+                .param("account", instruction.accountMasked()).param("at", Timestamp.from(now))
+                .param("instruction", instructionId).update();
+        settlement.markPaid(instruction.claimId(), now, "付款指令" + instructionId + "，" + instruction.amount() + "元至"
+                + instruction.bankName() + " " + instruction.accountMasked() + "，批次" + batchNo);
+        process.confirmed(instruction.claimId());
+        return true;
+    }
+
+    /** The bank sent the transfer back: the clerk fixes the account and the claim is paid in a later batch. */
+    @Transactional
+    public boolean returned(long instructionId, BigDecimal amount, String batchNo, String reason) {
+        PaymentInstruction instruction = answered(instructionId, amount);
+        String why = reason == null || reason.isBlank() ? "银行退票" : reason;
+        if (!instructions.move(instructionId, UNANSWERED, PaymentStatus.RETURNED,
+                "银行退票（批次" + batchNo + "）：" + why, clock.instant())) {
+            return false;
+        }
+        jdbc.sql("update payment_instruction set return_reason = :why where id = :id")
+                .param("why", why).param("id", instructionId).update();
+        process.returned(instruction.claimId());
+        return true;
+    }
+
+    private PaymentInstruction answered(long instructionId, BigDecimal amount) {
+        PaymentInstruction instruction = instructions.find(instructionId)
+                .orElseThrow(() -> new IllegalStateException("bank answered unknown instruction " + instructionId));
+        if (instruction.amount().compareTo(amount) != 0) {
+            throw new IllegalStateException("bank answered instruction " + instructionId + " for " + amount
+                    + ", it was for " + instruction.amount());
+        }
+        return instruction;
     }
 }

@@ -46,6 +46,9 @@ public final class PublicationRules {
             return;
         }
         checkCover(scheme.benefitKind(), definition, problems);
+        if (definition.funding() != null) {
+            checkFunding(definition.funding(), problems);
+        }
         if (scheme.benefitKind() == BenefitKind.EXPENSE) {
             notForKind(problems, "lumpSumBenefit", definition.lumpSumBenefit(), scheme);
             if (definition.expenseBenefit() == null) {
@@ -234,6 +237,39 @@ public final class PublicationRules {
                 }
             });
             groupOfPrefix.putIfAbsent(normalised, group);
+        }
+    }
+
+    /** Each funder has a code, a name and one of share or fixed; shares add up to 1; the remainder goes to one of them. */
+    private static void checkFunding(Funding funding, Problems problems) {
+        String at = DEFINITION + "funding";
+        if (funding.funders().isEmpty()) {
+            problems.add(at + ".funders", "REQUIRED", "请填写出资方");
+            return;
+        }
+        BigDecimal shares = BigDecimal.ZERO;
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < funding.funders().size(); i++) {
+            Funding.Funder funder = funding.funders().get(i);
+            String field = at + ".funders[" + i + "]";
+            if (blank(funder.code()) || !codes.add(funder.code())) {
+                problems.add(field + ".code", "REQUIRED", "每个出资方须有不重复的编码");
+            }
+            if (blank(funder.name())) {
+                problems.add(field + ".name", "REQUIRED", "请填写出资方名称");
+            }
+            if ((funder.share() == null) == (funder.fixed() == null)) {
+                problems.add(field, "SHARE_OR_FIXED", "出资方须填写比例（share）或固定金额（fixed）之一");
+            }
+            rate(problems, field + ".share", funder.share());
+            amount(problems, field + ".fixed", funder.fixed(), true, "固定出资额");
+            shares = funder.share() == null ? shares : shares.add(funder.share());
+        }
+        if (shares.signum() > 0 && shares.compareTo(BigDecimal.ONE) != 0) {
+            problems.add(at + ".funders", "SHARES_NOT_WHOLE", "各出资方比例之和须为1（100%）");
+        }
+        if (blank(funding.remainderTo()) || !codes.contains(funding.remainderTo())) {
+            problems.add(at + ".remainderTo", "UNKNOWN_FUNDER", "尾差（分）须指定由所列出资方之一承担");
         }
     }
 

@@ -30,12 +30,14 @@ import org.huzhu.membership.Sex;
  * @param requiredDocuments          papers every claim needs before anyone audits it
  * @param expenseBenefit             the benefit of an expense scheme
  * @param lumpSumBenefit             the benefit of a lump-sum scheme
+ * @param funding                    who pays each payout (all of it the organiser when null)
  */
 public record RuleSetDefinition(MonthDay schemeYearStart, List<InsuranceType> eligibleInsuranceTypes,
                                 Sex eligibleSex, Integer minAge, Integer maxAge, WaitingPeriod waitingPeriod,
                                 Integer claimWindowDays, ClaimWindowStart claimWindowFrom,
                                 Integer paymentDeadlineWorkingDays, List<DocumentKind> requiredDocuments,
-                                ExpenseBenefit expenseBenefit, LumpSumBenefit lumpSumBenefit) {
+                                ExpenseBenefit expenseBenefit, LumpSumBenefit lumpSumBenefit,
+                                Funding funding) {
 
     public RuleSetDefinition {
         eligibleInsuranceTypes = eligibleInsuranceTypes == null ? null : List.copyOf(eligibleInsuranceTypes);

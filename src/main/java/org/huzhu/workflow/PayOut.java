@@ -5,7 +5,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.huzhu.payout.Payouts;
 import org.springframework.stereotype.Component;
 
-/** Service task PayOut (asynchronous, retried): pays at most once per claim. */
+/**
+ * Service task PayOut (asynchronous, retried): orders the claim's payment for the next batch,
+ * at most one live order per claim; the process then waits for the bank's answer. A subsidy
+ * of nothing is settled without a transfer and the process goes straight on.
+ */
 @Component("payOut")
 class PayOut implements JavaDelegate {
 
@@ -17,6 +21,7 @@ class PayOut implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        payouts.pay(ProcessVariables.claimId(execution));
+        boolean transfer = payouts.instruct(ProcessVariables.claimId(execution));
+        execution.setVariable(ProcessVariables.PAYMENT_OUTCOME, transfer ? "ORDERED" : "NOTHING_TO_TRANSFER");
     }
 }

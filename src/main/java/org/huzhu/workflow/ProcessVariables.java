@@ -12,6 +12,9 @@ final class ProcessVariables {
     static final String OUTCOME = "outcome";
     static final String REASON = "reason";
     static final String SUPPLEMENTS_RECEIVED = "SupplementsReceived";
+    static final String PAYMENT_SETTLED = "PaymentSettled";
+    static final String PAYMENT_OUTCOME = "paymentOutcome";
+    static final String FIX_ACCOUNT_TASK = "FixAccount";
 
     private ProcessVariables() {
     }

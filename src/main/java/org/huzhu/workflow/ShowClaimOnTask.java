@@ -34,9 +34,10 @@ class ShowClaimOnTask implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        AuditTask audit = AuditTask.of(task.getTaskDefinitionKey()).orElseThrow();
-        task.getExecution().removeVariable(audit.outcomeVariable());
-        task.getExecution().removeVariable(audit.reasonVariable());
+        AuditTask.of(task.getTaskDefinitionKey()).ifPresent(audit -> {
+            task.getExecution().removeVariable(audit.outcomeVariable());
+            task.getExecution().removeVariable(audit.reasonVariable());
+        });
         long claimId = ProcessVariables.claimId(task);
         Claim claim = claims.get(claimId);
         ClaimSummary summary = summaries.byClaim(claimId);

@@ -76,10 +76,13 @@ class SubsidyCapConcurrencyTest {
         require(api.decide("agency", id, "APPROVE", null), 200);
         require(api.decide("league", id, "APPROVE", null), 200);
         String process = jdbc.sql("select process_instance_id from claim where id = :id").param("id", id).query(String.class).single();
-        payouts.pay(id);
+        payouts.instruct(id);
         Jobs.runDue(management, process);
-        payouts.pay(id);
+        payouts.instruct(id);
+        Jobs.runPaymentBatch(management);
         assertThat(jdbc.sql("select count(*) from payment where claim_id = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from payment_instruction where claim_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from claim_event where claim_id = :id and step = 'PAID'").param("id", id)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notification where claim_id = :id and kind = 'PAID'").param("id", id)

@@ -78,7 +78,8 @@ class ClaimLifecycleProcessTest {
         require(api.decide("league", id, "APPROVE", null), 200);
         assertThat(instance).isWaitingAt("PayOut");
         Jobs.runDue(management, instance.getId());
-        assertThat(instance).isEnded().hasPassedInOrder("PayOut", "OutcomeMerge", "NotifyMember", "ClaimClosed");
+        assertThat(instance).isEnded().hasPassedInOrder("PayOut", "AwaitBankResult", "OutcomeMerge", "NotifyMember",
+                "ClaimClosed");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("PAID");
     }
 
@@ -120,6 +121,21 @@ class ClaimLifecycleProcessTest {
         claim.get("history").forEach(h -> steps.add(h.get("step").asText() + ":" + h.get("decision").asText()));
         assertThat(steps).containsSubsequence("AGENCY_CHECK:APPROVE", "LEAGUE_AUDIT:RETURN", "AGENCY_CHECK:APPROVE",
                 "LEAGUE_AUDIT:APPROVE");
+    }
+
+    @Test
+    void aClaimGrantedNothingIsSettledWithoutATransfer() {
+        long id = submit(ClaimRequests.claim(api.enrolledMember(), "0.00"), "AGENCY_CHECK");
+        ProcessInstance instance = instanceOf(id);
+        require(api.decide("agency", id, "APPROVE", null), 200);
+        require(api.decide("league", id, "APPROVE", null), 200);
+        Jobs.runDue(management, instance.getId());
+        assertThat(instance).isEnded().hasPassed("TransferNeeded", "SettledWithoutTransfer", "NotifyMember")
+                .hasNotPassed("AwaitBankResult");
+        var claim = api.get("clerk", "/api/claims/" + id).body();
+        assertThat(claim.get("status").asText()).isEqualTo("PAID");
+        assertThat(claim.get("subsidy").asText()).isEqualTo("0.00");
+        assertThat(claim.get("payments")).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimHistory;
 import org.huzhu.claim.ClaimIntake;
+import org.huzhu.claim.ClaimPayments;
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.claim.Claims;
 import org.huzhu.claim.SlaStatus;
@@ -44,9 +45,11 @@ class ClaimController {
     private final RuleSets ruleSets;
     private final AuditTrail audit;
     private final SlaStatuses slaStatuses;
+    private final ClaimPayments payments;
 
     ClaimController(ClaimIntake intake, Claims claims, ClaimHistory history, ClaimAccess access, Members members,
-                    RuleSets ruleSets, AuditTrail audit, SlaStatuses slaStatuses) {
+                    RuleSets ruleSets, AuditTrail audit, SlaStatuses slaStatuses, ClaimPayments payments) {
+        this.payments = payments;
         this.audit = audit;
         this.intake = intake;
         this.claims = claims;
@@ -125,7 +128,7 @@ class ClaimController {
                 history.of(claim.id()).stream().map(e -> new ClaimView.HistoryView(e.step(), e.actor(),
                         beijing(e.occurredAt()), e.decision(), e.reason())).toList(),
                 sla.dueDate(), sla.state(), sla.workingDaysLeft(), sla.workingDaysOverdue(), sla.urgent(),
-                sla.stages());
+                sla.stages(), payments.of(claim.id()));
     }
 
     private static OffsetDateTime beijing(Instant instant) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.huzhu.claim.ClaimPayments;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.SlaState;
 import org.huzhu.claim.SlaStatus;
@@ -13,7 +14,8 @@ import org.huzhu.scheme.SubsidyCalculation;
 /**
  * A claim as its detail page shows it. ID and account numbers are masked. A lump-sum claim
  * may have no stay and no expenses (null). The sla* fields are the payment deadline: due
- * date, working days left or overdue, state, and each stage's time.
+ * date, working days left or overdue, state, and each stage's time. {@code payments} are the
+ * claim's payment instructions, one per attempt, with their state and funders' shares.
  */
 record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, MemberView member,
                  LocalDate admissionDate, LocalDate dischargeDate, String hospital, String diagnosis,
@@ -22,7 +24,8 @@ record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, 
                  BigDecimal subsidy, BreakdownView breakdown, String rejectionReason, OffsetDateTime submittedAt,
                  OffsetDateTime materialsCompleteAt, OffsetDateTime paidAt, List<HistoryView> history,
                  LocalDate slaDueDate, SlaState slaState, Integer slaWorkingDaysLeft, Integer slaWorkingDaysOverdue,
-                 boolean urgent, List<SlaStatus.StageTime> slaStages) {
+                 boolean urgent, List<SlaStatus.StageTime> slaStages,
+                 List<ClaimPayments.Line> payments) {
 
     record MemberView(String name, String idNumberMasked) {
     }

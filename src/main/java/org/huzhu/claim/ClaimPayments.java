@@ -1,0 +1,20 @@
+package org.huzhu.claim;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A claim's payment instructions, as the claim view lists them. Implemented by the payout
+ * module, which owns them.
+ */
+public interface ClaimPayments {
+
+    List<Line> of(long claimId);
+
+    record Line(long id, int attempt, String status, BigDecimal amount, String accountMasked, String returnReason,
+                List<Funder> funders) {
+    }
+
+    record Funder(String code, String name, BigDecimal amount) {
+    }
+}

@@ -1,0 +1,11 @@
+package org.huzhu.payout;
+
+import java.math.BigDecimal;
+
+/**
+ * Money into a scheme year's fund: a unit's contributions ({@code unitCode}, {@code members},
+ * {@code perMember}) or a funder's subsidy ({@code funderCode}, {@code amount}).
+ */
+public record ContributionInput(String scheme, Integer schemeYear, String unitCode, Integer members,
+                                BigDecimal perMember, String funderCode, BigDecimal amount, String note) {
+}

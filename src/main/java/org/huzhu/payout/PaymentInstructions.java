@@ -1,0 +1,98 @@
+package org.huzhu.payout;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Payment instructions, their funders' shares and every move they make (tables
+ * payment_instruction, payment_funder_share, payment_instruction_event). A move names the
+ * state it leaves, so a move already made, or one that would go backwards, changes nothing.
+ */
+@Repository
+public class PaymentInstructions {
+
+    private static final String COLUMNS = """
+            select id, claim_id, attempt, amount, bank_name, account_number, account_masked, account_name, status,
+                   batch_id, return_reason, created_at from payment_instruction""";
+
+    private final JdbcClient jdbc;
+
+    PaymentInstructions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Moves the instruction from one of {@code from} to {@code to}; false when it was not in any of them. */
+    boolean move(long id, Collection<PaymentStatus> from, PaymentStatus to, String cause, Instant at) {
+        PaymentStatus now = jdbc.sql("select status from payment_instruction where id = :id for update")
+                .param("id", id).query((row, n) -> PaymentStatus.valueOf(row.getString(1))).single();
+        if (!from.contains(now)) {
+            return false;
+        }
+        jdbc.sql("update payment_instruction set status = :to, updated_at = :at where id = :id")
+                .param("id", id).param("to", to.name()).param("at", Timestamp.from(at)).update();
+        recordMove(id, now.name(), to, cause, at);
+        return true;
+    }
+
+    void recordMove(long id, String from, PaymentStatus to, String cause, Instant at) {
+        jdbc.sql("""
+                        insert into payment_instruction_event (instruction_id, from_status, to_status, at, cause)
+                        values (:id, :from, :to, :at, :cause)""")
+                .param("id", id).param("from", from).param("to", to.name()).param("at", Timestamp.from(at))
+                .param("cause", cause).update();
+    }
+
+    public Optional<PaymentInstruction> find(long id) {
+        return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(this::row).optional()
+                .map(i -> withFunders(List.of(i)).get(0));
+    }
+
+    public List<PaymentInstruction> ofClaims(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return withFunders(jdbc.sql(COLUMNS + " where claim_id in (:claims) order by claim_id, attempt")
+                .param("claims", claimIds).query(this::row).list());
+    }
+
+    public List<PaymentInstruction> ofBatch(long batchId) {
+        return withFunders(jdbc.sql(COLUMNS + " where batch_id = :batch order by id").param("batch", batchId)
+                .query(this::row).list());
+    }
+
+    private List<PaymentInstruction> withFunders(List<PaymentInstruction> instructions) {
+        if (instructions.isEmpty()) {
+            return instructions;
+        }
+        Map<Long, List<PaymentInstruction.FunderShare>> shares = jdbc.sql("""
+                        select instruction_id, funder_code, funder_name, amount from payment_funder_share
+                        where instruction_id in (:ids) order by instruction_id, funder_code""")
+                .param("ids", instructions.stream().map(PaymentInstruction::id).toList())
+                .query((row, n) -> Map.entry(row.getLong("instruction_id"), new PaymentInstruction.FunderShare(
+                        row.getString("funder_code"), row.getString("funder_name"), row.getBigDecimal("amount"))))
+                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return instructions.stream().map(i -> new PaymentInstruction(i.id(), i.claimId(), i.attempt(), i.amount(),
+                i.bankName(), i.accountNumber(), i.accountMasked(), i.accountName(), i.status(), i.batchId(),
+                i.returnReason(), i.createdAt(), shares.getOrDefault(i.id(), List.of()))).toList();
+    }
+
+    private PaymentInstruction row(ResultSet row, int n) throws SQLException {
+        Long batch = row.getObject("batch_id", Long.class);
+        return new PaymentInstruction(row.getLong("id"), row.getLong("claim_id"), row.getInt("attempt"),
+                row.getBigDecimal("amount"), row.getString("bank_name"), row.getString("account_number"),
+                row.getString("account_masked"), row.getString("account_name"),
+                PaymentStatus.valueOf(row.getString("status")), batch,
+                row.getString("return_reason"), row.getTimestamp("created_at").toInstant(), List.of());
+    }
+}

@@ -1,0 +1,56 @@
+package org.huzhu.workflow;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.huzhu.claim.BankAccountChanges;
+import org.huzhu.claim.ClaimSubmission;
+import org.huzhu.platform.FieldProblem;
+import org.huzhu.platform.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the clerk completes FixAccount, from our API or from Tasklist: stores the new account
+ * on the claim. A bad account stops the completion, so the task stays open.
+ */
+@Component("fixBankAccount")
+class FixBankAccount implements TaskListener {
+
+    static final String BANK_NAME = "bankName";
+    static final String ACCOUNT_NUMBER = "accountNumber";
+    static final String ACCOUNT_NAME = "accountName";
+
+    private final BankAccountChanges changes;
+    private final IdentityService identityService;
+
+    FixBankAccount(BankAccountChanges changes, IdentityService identityService) {
+        this.changes = changes;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication current = identityService.getCurrentAuthentication();
+        String actor = task.getAssignee() != null ? task.getAssignee() : current == null ? null : current.getUserId();
+        ClaimSubmission.BankAccountInput account = new ClaimSubmission.BankAccountInput(text(task, BANK_NAME),
+                text(task, ACCOUNT_NUMBER), text(task, ACCOUNT_NAME));
+        try {
+            changes.change(ProcessVariables.claimId(task), account, actor == null ? "tasklist" : actor);
+            // the account lives on the claim; the process keeps only ids and routing values
+            task.removeVariables(List.of(BANK_NAME, ACCOUNT_NUMBER, ACCOUNT_NAME));
+        } catch (InvalidInputException e) {
+            throw new ProcessEngineException(e.problems().stream().map(FieldProblem::message)
+                    .collect(Collectors.joining("；")));
+        }
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}
