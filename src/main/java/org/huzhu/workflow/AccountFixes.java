@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.huzhu.claim.BankAccountChanges;
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.platform.DomainException;
+import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,7 @@ public class AccountFixes {
     }
 
     public void fix(long claimId, ClaimSubmission.BankAccountInput account, Staff staff) {
+        staff.requireAny(Role.CLERK, Role.ADMIN);
         BankAccountChanges.checked(account);
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(Long.toString(claimId))
                 .taskDefinitionKey(ProcessVariables.FIX_ACCOUNT_TASK).singleResult();
