@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -87,7 +88,7 @@ public class AuditorTasks {
         if (task.getAssignee() != null) {
             throw claimedBy(task.getAssignee());
         }
-        inTransaction(staff, () -> {
+        inTransaction(staff, taskId, () -> {
             taskService.claim(taskId, staff.userId());
             audit.record(staff.userId(), "TASK_CLAIMED", "TASK", taskId, claimOf(task), null);
             return null;
@@ -103,7 +104,7 @@ public class AuditorTasks {
         if (!staff.userId().equals(task.getAssignee()) && !staff.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
             throw claimedBy(task.getAssignee());
         }
-        inTransaction(staff, () -> {
+        inTransaction(staff, taskId, () -> {
             taskService.setAssignee(taskId, null);
             audit.record(staff.userId(), "TASK_RELEASED", "TASK", taskId, claimOf(task), "原处理人：" + task.getAssignee());
             return null;
@@ -129,7 +130,7 @@ public class AuditorTasks {
         if (candidateGroups(task).stream().noneMatch(target::inGroup)) {
             throw new InvalidInputException("userId", "NOT_A_CANDIDATE", "该用户不属于此任务的审核组");
         }
-        inTransaction(staff, () -> {
+        inTransaction(staff, taskId, () -> {
             taskService.setAssignee(taskId, userId);
             audit.record(staff.userId(), "TASK_REASSIGNED", "TASK", taskId, claimOf(task),
                     (task.getAssignee() == null ? "" : "原处理人：" + task.getAssignee() + "；") + "改派给：" + userId
@@ -155,7 +156,7 @@ public class AuditorTasks {
         Map<String, Object> variables = new HashMap<>();
         variables.put(auditTask.outcomeVariable(), outcome);
         variables.put(auditTask.reasonVariable(), reason);
-        inTransaction(staff, () -> {
+        inTransaction(staff, taskId, () -> {
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, staff.userId());
             }
@@ -165,13 +166,19 @@ public class AuditorTasks {
         return summaries.byProcessInstances(List.of(task.getProcessInstanceId())).get(0);
     }
 
-    private <T> T inTransaction(Staff staff, Supplier<T> work) {
+    private <T> T inTransaction(Staff staff, String taskId, Supplier<T> work) {
         identityService.setAuthentication(staff.userId(), List.copyOf(staff.groupIds()));
         try {
             return transaction.execute(status -> work.get());
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             // Another auditor got there first: the task was taken, changed or completed meanwhile.
-            throw DomainException.conflict("TASK_TAKEN", "此任务刚被他人处理，请刷新任务列表");
+            throw taken();
+        } catch (AuthorizationException e) {
+            // A task completed meanwhile takes its candidates' authorizations with it.
+            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                throw taken();
+            }
+            throw e;
         } finally {
             identityService.clearAuthentication();
         }
@@ -204,6 +211,10 @@ public class AuditorTasks {
 
     private Long claimOf(Task task) {
         return workItems.find(task.getId()).map(AuditorTask::claimId).orElse(null);
+    }
+
+    private static DomainException taken() {
+        return DomainException.conflict("TASK_TAKEN", "此任务刚被他人处理，请刷新任务列表");
     }
 
     private static DomainException claimedBy(String assignee) {
