@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.membership.Organisations;
@@ -18,6 +16,7 @@ import org.huzhu.scheme.RuleSetDraft;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.security.Role;
+import org.huzhu.support.ClaimRequests;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,14 +31,12 @@ final class BenchSetup {
     static final String ADMIN = "bench-admin";
     static final String LEAGUE = "bench-league";
     static final String SUPERVISOR = "bench-supervisor";
-    static final List<String> ALL_DOCUMENTS = List.of("INVOICE", "EXPENSE_LIST", "DISCHARGE_SUMMARY",
-            "SETTLEMENT_STATEMENT", "ID_CARD", "BANK_CARD");
+    static final List<String> ALL_DOCUMENTS = ClaimRequests.ALL_DOCUMENTS;
 
     private final ApplicationContext app;
     private final Http http;
     private final int agencyCount;
     private final int membersPerAgency;
-    private final AtomicLong invoices = new AtomicLong();
     private final List<List<String>> membersByAgency = new ArrayList<>();
 
     BenchSetup(ApplicationContext app, Http http, int agencyCount, int membersPerAgency) {
@@ -136,26 +133,11 @@ final class BenchSetup {
         }
     }
 
-    /**
-     * A stay that ended five days ago with an eligible base of 2,000 yuan (800 yuan of
-     * subsidy), so a member takes over a hundred claims before the annual cap.
-     */
+    /** A stay of the agency's member with an eligible base of 2,000 yuan: 800 yuan of subsidy, far below the cap. */
     Map<String, Object> claim(int agencyIndex, int memberSlot, List<String> documents) {
-        String member = membersByAgency.get(agencyIndex).get(memberSlot % membersPerAgency);
-        Map<String, Object> expenses = Map.of("total", "5000.00", "policyScope", "4000.00", "fundPaid", "1500.00",
-                "criticalIllnessPaid", "300.00", "medicalAssistancePaid", "200.00");
-        Map<String, Object> claim = new HashMap<>();
-        claim.put("memberIdNumber", member);
-        claim.put("scheme", "INPATIENT");
-        claim.put("admissionDate", LocalDate.now().minusDays(15).toString());
-        claim.put("dischargeDate", LocalDate.now().minusDays(5).toString());
-        claim.put("hospital", "安阳市人民医院");
-        claim.put("diagnosis", "社区获得性肺炎");
-        claim.put("expenses", expenses);
-        claim.put("invoices", List.of(Map.of("code", "419999", "number", String.format("%08d", invoices.incrementAndGet()))));
+        Map<String, Object> claim = ClaimRequests.claim(
+                membersByAgency.get(agencyIndex).get(memberSlot % membersPerAgency), "2000.00");
         claim.put("documents", documents);
-        claim.put("bankAccount", Map.of("bankName", "中国工商银行", "accountNumber", "6222021234567890128",
-                "accountName", "压测会员"));
         return claim;
     }
 }

@@ -79,8 +79,9 @@ final class BulkHistory {
                 select w.task_id, s.holder_group, w.urgent, w.due_at, w.created_at
                 from work_item w join claim_sla s on s.claim_id = w.claim_id where w.task_id like 'bulk-%'
                 """).update();
+        // as autovacuum would in time: statistics, and the visibility map for index-only scans
         for (String table : List.of("member", "claim", "claim_sla", "payment", "work_item", "work_item_group")) {
-            jdbc.sql("analyze " + table).update();
+            jdbc.sql("vacuum analyze " + table).update();
         }
     }
 
@@ -138,16 +139,17 @@ final class BulkHistory {
     /**
      * Closed claims: submitted 30 days to five years ago, one in ten rejected, paid eight days
      * after submission. Open claims: submitted in the last 20 days (so some are breached), three
-     * in five at the agency check.
+     * in five at the agency check. Stage and dates come from hashes of the row number, so they
+     * do not line up with the agency (member) the row number picks.
      */
     private void insertClaims(Members members, int count, boolean open) {
-        String status = open ? "case when g % 5 < 3 then 'AGENCY_CHECK' else 'LEAGUE_AUDIT' end"
-                : "case when g % 10 = 0 then 'REJECTED' else 'PAID' end";
-        String submitted = open ? "now() - (g % 20) * interval '1 day' - (g % 1440) * interval '1 minute'"
-                : "now() - interval '30 days' - (g % 1800) * interval '1 day'";
-        String subsidy = open ? "case when g % 5 < 3 then null else 800 end"
-                : "case when g % 10 = 0 then null else 800 end";
-        String paidAt = open ? "null::timestamptz" : "case when g % 10 = 0 then null else t.s + interval '8 days' end";
+        String status = open ? "case when t.h1 % 5 < 3 then 'AGENCY_CHECK' else 'LEAGUE_AUDIT' end"
+                : "case when t.h1 % 10 = 0 then 'REJECTED' else 'PAID' end";
+        String submitted = open ? "now() - (h2 % 20) * interval '1 day' - (h2 % 1440) * interval '1 minute'"
+                : "now() - interval '30 days' - (h2 % 1800) * interval '1 day'";
+        String subsidy = open ? "case when t.h1 % 5 < 3 then null else 800 end"
+                : "case when t.h1 % 10 = 0 then null else 800 end";
+        String paidAt = open ? "null::timestamptz" : "case when t.h1 % 10 = 0 then null else t.s + interval '8 days' end";
         jdbc.sql("""
                 insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
                     diagnosis, expense_total, policy_scope, fund_paid, critical_illness_paid, medical_assistance_paid,
@@ -158,7 +160,9 @@ final class BulkHistory {
                     '安阳市人民医院', '社区获得性肺炎', 5000.00, 4000.00, 1500.00, 300.00, 200.00,
                     '中国工商银行', '6222021234567890128', '压测会员', :ruleSet, extract(year from t.s)::int, 2000.00, {subsidy},
                     case when {status} = 'REJECTED' then '协会审核驳回：压测' end, :by, t.s, t.s, {paidAt}
-                from generate_series(1, :count) g, lateral (select {submitted} as s) t
+                from generate_series(1, :count) g,
+                    lateral (select h1, h2, {submitted} as s
+                             from (select abs(hashint4(g)::bigint) as h1, abs(hashint4(-g)::bigint) as h2) h) t
                 """.replace("{status}", status).replace("{subsidy}", subsidy).replace("{paidAt}", paidAt)
                         .replace("{submitted}", submitted))
                 .param("first", members.firstId()).param("members", members.count())

@@ -1,8 +1,11 @@
 package org.huzhu.bench;
 
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,11 +22,18 @@ final class Lifecycle {
     private final JdbcClient jdbc;
     private final BenchSetup setup;
     private final AtomicInteger memberSlots = new AtomicInteger();
+    private final Map<Step, LongAdder> stepNanos = new EnumMap<>(Step.class);
+    private final LongAdder claimsTimed = new LongAdder();
+
+    private enum Step { SUBMIT, AGENCY_DECISION, LEAGUE_DECISION, UNTIL_PAID }
 
     Lifecycle(Http http, JdbcClient jdbc, BenchSetup setup) {
         this.http = http;
         this.jdbc = jdbc;
         this.setup = setup;
+        for (Step step : Step.values()) {
+            stepNanos.put(step, new LongAdder());
+        }
     }
 
     /** Claims per second from submission to PAID, with that many workers each at its own agency. */
@@ -32,11 +42,32 @@ final class Lifecycle {
     }
 
     void claimUntilPaid(int agencyIndex) {
+        long start = System.nanoTime();
         long claimId = http.post(BenchSetup.clerk(agencyIndex), "/api/claims",
                 setup.claim(agencyIndex, memberSlots.getAndIncrement(), BenchSetup.ALL_DOCUMENTS), 201).get("id").asLong();
+        start = step(Step.SUBMIT, start);
         decide(BenchSetup.auditor(agencyIndex), claimId, "AgencyCheck", "APPROVE");
+        start = step(Step.AGENCY_DECISION, start);
         decide(BenchSetup.LEAGUE, claimId, "LeagueAudit", "APPROVE");
+        start = step(Step.LEAGUE_DECISION, start);
         awaitPaid(claimId);
+        step(Step.UNTIL_PAID, start);
+        claimsTimed.increment();
+    }
+
+    /** Where a claim's time goes, over every claim so far: the mean milliseconds of each step. */
+    Map<String, Double> meanStepMillis() {
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (Step step : Step.values()) {
+            means.put(step.name().toLowerCase(), Math.round(stepNanos.get(step).sum() / 1e4 / claimsTimed.sum()) / 100.0);
+        }
+        return means;
+    }
+
+    private long step(Step step, long since) {
+        long now = System.nanoTime();
+        stepNanos.get(step).add(now - since);
+        return now;
     }
 
     void decide(String user, long claimId, String stage, String outcome) {
