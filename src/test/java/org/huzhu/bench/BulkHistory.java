@@ -1,10 +1,12 @@
 package org.huzhu.bench;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.huzhu.membership.ResidentIdNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -102,10 +104,9 @@ final class BulkHistory {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>();
         for (int j = 0; j < MEMBERS; j++) {
-            String id = BenchSetup.idNumber(FIRST_PERSON + j);
-            rows.add(new Object[] {id, java.sql.Date.valueOf(java.time.LocalDate.parse(
-                    id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14))),
-                    (id.charAt(16) - '0') % 2 == 1 ? "M" : "F", units.get(j % agencyCount), now});
+            ResidentIdNumber id = ResidentIdNumber.parse(BenchSetup.idNumber(FIRST_PERSON + j)).orElseThrow();
+            rows.add(new Object[] {id.value(), Date.valueOf(id.birthDate()), id.sex().name(),
+                    units.get(j % agencyCount), now});
         }
         template.batchUpdate("""
                 insert into member (id_number, name, birth_date, sex, unit_id, insurance_type, created_at)
