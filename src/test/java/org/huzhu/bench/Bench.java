@@ -1,0 +1,254 @@
+package org.huzhu.bench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.huzhu.HuzhuApplication;
+import org.huzhu.scheme.ClaimFacts;
+import org.huzhu.scheme.Expenses;
+import org.huzhu.scheme.MemberStanding;
+import org.huzhu.scheme.RuleSetDefinition;
+import org.huzhu.scheme.RuleSets;
+import org.huzhu.scheme.SubsidyCalculator;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark: {@code mvn -Pbench verify [-Dbench.size=small|medium|full]}. Starts Huzhu
+ * on the PostgreSQL of {@code SPRING_DATASOURCE_URL}, else on an embedded one with fsync and
+ * synchronous commit on, runs the four scenarios, prints a table and writes
+ * {@code target/bench/results.json}.
+ */
+public final class Bench {
+
+    private final BenchSize size;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String> table = new ArrayList<>();
+
+    private Bench(BenchSize size) {
+        this.size = size;
+    }
+
+    public static void main(String[] args) throws IOException {
+        run(System.getProperty("bench.size", "full"), Path.of("target", "bench"));
+    }
+
+    /** Runs every scenario and returns the results also written to {@code results.json} in the folder. */
+    public static Map<String, Object> run(String size, Path folder) throws IOException {
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        Bench bench = new Bench(BenchSize.of(size));
+        try (ConfigurableApplicationContext app = start()) {
+            bench.runAll(app);
+        }
+        Files.createDirectories(folder);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(folder.resolve("results.json").toFile(), bench.results);
+        System.out.println(String.join(System.lineSeparator(), bench.table));
+        return bench.results;
+    }
+
+    /** Huzhu as deployed, with its job executor; the embedded database is throw-away and durable. */
+    private static ConfigurableApplicationContext start() {
+        // arguments, so they win over application.yml; an engine name of its own leaves the
+        // engine "default" of a test context in the same JVM registered
+        return new SpringApplicationBuilder(HuzhuApplication.class).run("--server.port=0",
+                "--camunda.bpm.process-engine-name=bench",
+                "--huzhu.embedded-database.directory=", "--huzhu.embedded-database.durable=true",
+                "--logging.level.root=warn", "--logging.level.org.huzhu.bench=info");
+    }
+
+    private void runAll(ConfigurableApplicationContext app) throws IOException {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        Http http = new Http(Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port")));
+        results.put("size", size.name());
+        results.put("database", database(jdbc));
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        row("database", results.get("database"));
+
+        long start = System.nanoTime();
+        BenchSetup setup = new BenchSetup(app, http, size.agencies(), size.membersPerAgency());
+        setup.staffAndRules();
+        setup.membersOverApi();
+        Lifecycle lifecycle = new Lifecycle(http, jdbc, setup);
+        setup.claimsInEveryStage(lifecycle);
+        phase("setup over the API", start);
+        start = System.nanoTime();
+        throughput(app, jdbc, lifecycle);
+        phase("scenarios 1 and 2", start);
+        start = System.nanoTime();
+        scale(app, http, jdbc, setup);
+        phase("bulk load and scenario 3", start);
+        quotes(app);
+    }
+
+    private static String database(JdbcClient jdbc) {
+        String settings = "PostgreSQL " + jdbc.sql("show server_version").query(String.class).single()
+                + ", fsync " + jdbc.sql("show fsync").query(String.class).single()
+                + ", synchronous_commit " + jdbc.sql("show synchronous_commit").query(String.class).single();
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        return (url == null || url.isBlank() ? "embedded (zonky), throw-away data directory" : "server " + url)
+                + ", " + settings;
+    }
+
+    /** Scenarios 1 and 2, level by level, so both sides see the same machine at the same moment. */
+    private void throughput(ConfigurableApplicationContext app, JdbcClient jdbc, Lifecycle lifecycle) {
+        ProcessEngine huzhuEngine = app.getBean(ProcessEngine.class);
+        ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) huzhuEngine.getProcessEngineConfiguration();
+        results.put("engine_settings", Map.of("history", settings.getHistory(),
+                "historyRemovalTimeStrategy", settings.getHistoryRemovalTimeStrategy(),
+                "jobExecutorAcquireByDueDate", settings.isJobExecutorAcquireByDueDate()));
+        BareEngine bare = new BareEngine(huzhuEngine);
+        ProcessEngine defaultsEngine = BareEngine.withCamundaDefaults(app.getBean(DataSource.class), jdbc);
+        try {
+            BareEngine bareDefaults = new BareEngine(defaultsEngine);
+            int warmUp = Math.max(4, size.claimsPerLevel() / 10);
+            lifecycle.claimsPerSecond(2, warmUp);
+            bare.instancesPerSecond(2, warmUp);
+            bareDefaults.instancesPerSecond(2, warmUp);
+            Map<String, Double> life = new LinkedHashMap<>();
+            Map<String, Double> bareSame = new LinkedHashMap<>();
+            Map<String, Double> bareDefault = new LinkedHashMap<>();
+            for (int workers : Lifecycle.workerCounts()) {
+                life.put(String.valueOf(workers), round(lifecycle.claimsPerSecond(workers, size.claimsPerLevel())));
+                bareSame.put(String.valueOf(workers), round(bare.instancesPerSecond(workers, size.claimsPerLevel())));
+                bareDefault.put(String.valueOf(workers), round(bareDefaults.instancesPerSecond(workers, size.claimsPerLevel())));
+                row("lifecycle claims/s, " + workers + " workers", life.get(String.valueOf(workers)));
+                row("bare instances/s (Huzhu settings), " + workers + " workers", bareSame.get(String.valueOf(workers)));
+                row("bare instances/s (Camunda defaults), " + workers + " workers", bareDefault.get(String.valueOf(workers)));
+            }
+            double lifeBest = best(life);
+            double bareBest = best(bareSame);
+            double defaultsBest = best(bareDefault);
+            results.put("lifecycle_claims_per_s", lifeBest);
+            results.put("bare_instances_per_s", bareBest);
+            results.put("bare_defaults_instances_per_s", defaultsBest);
+            results.put("lifecycle_vs_bare", round(lifeBest / bareBest));
+            results.put("lifecycle_vs_bare_defaults", round(lifeBest / defaultsBest));
+            results.put("lifecycle_claims_per_s_by_workers", life);
+            results.put("bare_instances_per_s_by_workers", bareSame);
+            results.put("bare_defaults_instances_per_s_by_workers", bareDefault);
+            results.put("claims_per_level", size.claimsPerLevel());
+            row("lifecycle_vs_bare (best of 1/2/4 workers each)", results.get("lifecycle_vs_bare"));
+            row("lifecycle_vs_bare_defaults", results.get("lifecycle_vs_bare_defaults"));
+            results.put("lifecycle_mean_step_ms", lifecycle.meanStepMillis());
+            row("lifecycle mean ms per step (all levels)", results.get("lifecycle_mean_step_ms"));
+        } finally {
+            defaultsEngine.close();
+        }
+    }
+
+    /** Scenario 3 on the bulk: task lists, claim details, submissions, the supervisors' views. */
+    private void scale(ConfigurableApplicationContext app, Http http, JdbcClient jdbc, BenchSetup setup) {
+        long loadStart = System.nanoTime();
+        // the application's 30 s statement timeout is for requests, not for loading a million rows
+        JdbcTemplate untimed = new JdbcTemplate(app.getBean(DataSource.class));
+        new BulkHistory(JdbcClient.create(untimed), untimed, size.agencies()).load(size.openClaims(), size.closedClaims());
+        results.put("bulk_load_s", round((System.nanoTime() - loadStart) / 1e9));
+        phase("bulk load", loadStart);
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("open_claims", jdbc.sql("select count(*) from claim where status not in ('PAID', 'REJECTED')")
+                .query(Long.class).single());
+        dataset.put("closed_claims", jdbc.sql("select count(*) from claim where status in ('PAID', 'REJECTED')")
+                .query(Long.class).single());
+        dataset.put("work_items", jdbc.sql("select count(*) from work_item").query(Long.class).single());
+        dataset.put("members", jdbc.sql("select count(*) from member").query(Long.class).single());
+        dataset.put("agencies", size.agencies());
+        dataset.put("engine_process_instances", jdbc.sql("select count(*) from act_hi_procinst").query(Long.class).single());
+        results.put("dataset", dataset);
+        row("dataset", dataset);
+
+        // what any signed-in request costs (HTTP Basic checked against the identity service), for scale
+        double[] signedIn = Latencies.time(size.samples(), i -> http.get(BenchSetup.SUPERVISOR, "/api/calendar/2026"));
+        long maxClaim = jdbc.sql("select max(id) from claim").query(Long.class).single();
+        int agencies = size.agencies();
+        double[] leagueList = Latencies.time(size.samples(), i -> http.get(BenchSetup.LEAGUE, "/api/tasks"));
+        double[] agencyList = Latencies.time(size.samples(),
+                i -> http.get(BenchSetup.auditor(i % agencies), "/api/tasks"));
+        double[] taskList = Latencies.concat(List.of(leagueList, agencyList));
+        double[] detail = Latencies.time(size.samples(),
+                i -> http.get(BenchSetup.SUPERVISOR, "/api/claims/" + (1 + (i * 7919L) % maxClaim)));
+        double[] submit = Latencies.time(size.samples(), i -> http.post(BenchSetup.clerk(i % agencies), "/api/claims",
+                setup.claim(i % agencies, i / agencies, BenchSetup.ALL_DOCUMENTS), 201));
+        List<double[]> views = new ArrayList<>();
+        Map<String, Object> viewP95 = new LinkedHashMap<>();
+        for (String view : Latencies.SLA_VIEWS) {
+            double[] millis = Latencies.time(Math.max(10, size.samples() / 2), i -> http.get(BenchSetup.SUPERVISOR, view));
+            views.add(millis);
+            viewP95.put(view, round(Latencies.percentile(millis, 95)));
+        }
+        latency("signed_in_baseline", signedIn);
+        latency("tasklist", taskList);
+        latency("tasklist_league", leagueList);
+        latency("tasklist_agency", agencyList);
+        latency("claim_detail", detail);
+        latency("submit", submit);
+        latency("sla_views", Latencies.concat(views));
+        results.put("sla_view_p95_ms", viewP95);
+        viewP95.forEach((view, p95) -> row("  p95 ms " + view, p95));
+    }
+
+    private void latency(String name, double[] millis) {
+        double p50 = round(Latencies.percentile(millis, 50));
+        double p95 = round(Latencies.percentile(millis, 95));
+        results.put(name + "_p50_ms", p50);
+        results.put(name + "_p95_ms", p95);
+        row(name + " p50 / p95 ms", p50 + " / " + p95);
+    }
+
+    /** Scenario 4: the calculation alone, in-process, on the bench's rules and varying figures. */
+    private void quotes(ConfigurableApplicationContext app) {
+        LocalDate admission = LocalDate.now().minusDays(15);
+        RuleSetDefinition rules = app.getBean(RuleSets.class).inForce("INPATIENT", BenchSetup.ORGANISER, admission)
+                .orElseThrow().definition();
+        MemberStanding standing = new MemberStanding(LocalDate.of(2019, 10, 16), new BigDecimal("95000.00"), 3, Set.of());
+        long end = System.nanoTime() + size.quoteSeconds() * 1_000_000_000L;
+        long start = System.nanoTime();
+        long quotes = 0;
+        BigDecimal checksum = BigDecimal.ZERO;
+        while (System.nanoTime() < end) {
+            BigDecimal scope = BigDecimal.valueOf(100_000 + quotes % 1_000_000, 2);
+            ClaimFacts facts = new ClaimFacts(admission, admission.plusDays(10), new Expenses(scope.add(BigDecimal.TEN),
+                    scope, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), null, null);
+            checksum = checksum.add(SubsidyCalculator.calculate(rules, facts, standing).subsidy());
+            quotes++;
+        }
+        double perSecond = quotes / ((System.nanoTime() - start) / 1e9);
+        results.put("quote_per_s", Math.round(perSecond));
+        row("quotes/s (in-process, one thread; checksum " + checksum.signum() + ")", Math.round(perSecond));
+    }
+
+    private void phase(String name, long startNanos) {
+        row("  (" + name + " took " + Math.round((System.nanoTime() - startNanos) / 1e9) + " s)", "");
+    }
+
+    private void row(String name, Object value) {
+        String line = String.format("%-62s %s", name, value);
+        table.add(line);
+        System.out.println("[bench] " + line);
+    }
+
+    private static double best(Map<String, Double> byWorkers) {
+        return byWorkers.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,23 @@
+package org.huzhu.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's small mode runs every scenario to the end; its figures are not judged here. */
+class BenchSmokeTest {
+
+    @Test
+    void everyScenarioCompletes(@TempDir Path folder) throws Exception {
+        Map<String, Object> results = Bench.run("small", folder);
+
+        assertThat(results).containsKeys("lifecycle_claims_per_s", "bare_instances_per_s", "lifecycle_vs_bare",
+                "lifecycle_vs_bare_defaults", "tasklist_p95_ms", "claim_detail_p95_ms", "submit_p95_ms",
+                "sla_views_p95_ms", "quote_per_s", "dataset", "database");
+        assertThat(folder.resolve("results.json")).exists();
+    }
+}

@@ -1,0 +1,174 @@
+package org.huzhu.bench;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.huzhu.membership.ResidentIdNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The bulk that the API would take hours to build, loaded by SQL straight into our tables:
+ * members of one unit per agency, closed claims of the past five years (paid or rejected,
+ * with their payment clocks and payments), and open claims waiting at the agency check or
+ * the league audit with their clocks and auditors' work items. The open claims have no
+ * process instance: the lists and views timed here read only our tables.
+ */
+final class BulkHistory {
+
+    static final int MEMBERS = 20_000;
+    private static final long FIRST_PERSON = 1_000_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final int agencyCount;
+
+    BulkHistory(JdbcClient jdbc, JdbcTemplate template, int agencyCount) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.agencyCount = agencyCount;
+    }
+
+    void load(int open, int closed) {
+        Members members = members();
+        insertClaims(members, closed, false);
+        jdbc.sql("""
+                insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
+                    stopped_at, outcome, working_days_to_pay, paid_in_time)
+                select id, agency_id, 10, materials_complete_at,
+                    ((materials_complete_at + interval '14 days') at time zone 'Asia/Shanghai')::date,
+                    materials_complete_at + interval '14 days', materials_complete_at + interval '12 days',
+                    coalesce(paid_at, materials_complete_at + interval '3 days'),
+                    case when status = 'PAID' then 'PAID' else 'REJECTED' end,
+                    case when status = 'PAID' then (id % 14)::int + 1 end,
+                    case when status = 'PAID' then id % 14 < 10 end
+                from claim where submitted_by = 'bench-closed'
+                """).update();
+        jdbc.sql("""
+                insert into payment (claim_id, amount, bank_account_masked, paid_at)
+                select id, subsidy, '6222***********0128', paid_at from claim
+                where submitted_by = 'bench-closed' and status = 'PAID'
+                """).update();
+        insertClaims(members, open, true);
+        // the supervisors' lists find a claim's member and agency through its process instance id
+        jdbc.sql("update claim set process_instance_id = 'bulk-' || id where submitted_by = 'bench-open'").update();
+        jdbc.sql("""
+                insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
+                    stage, stage_since, stage_due_at, holder_group)
+                select c.id, c.agency_id, 10, c.materials_complete_at,
+                    ((c.materials_complete_at + interval '14 days') at time zone 'Asia/Shanghai')::date,
+                    c.materials_complete_at + interval '14 days', c.materials_complete_at + interval '12 days',
+                    c.status, c.materials_complete_at, c.materials_complete_at + interval '5 days',
+                    case when c.status = 'AGENCY_CHECK' then 'agency-auditor-' || a.code else 'league-auditor' end
+                from claim c join agency a on a.id = c.agency_id where c.submitted_by = 'bench-open'
+                """).update();
+        jdbc.sql("""
+                insert into work_item (task_id, claim_id, process_instance_id, stage, name, created_at, due_at, urgent,
+                    agency_code, scheme, member_name, member_id_masked, eligible_amount, subsidy)
+                select c.process_instance_id, c.id, c.process_instance_id,
+                    case when c.status = 'AGENCY_CHECK' then 'AgencyCheck' else 'LeagueAudit' end,
+                    case when c.status = 'AGENCY_CHECK' then '代办点审核' else '协会审核' end,
+                    c.materials_complete_at, s.due_at, c.id % 100 = 0, a.code, c.scheme, '压测会员',
+                    '410502********123X', c.eligible_amount, c.subsidy
+                from claim c join agency a on a.id = c.agency_id join claim_sla s on s.claim_id = c.id
+                where c.submitted_by = 'bench-open'
+                """).update();
+        jdbc.sql("""
+                insert into work_item_group (task_id, group_id, urgent, due_at, created_at)
+                select w.task_id, s.holder_group, w.urgent, w.due_at, w.created_at
+                from work_item w join claim_sla s on s.claim_id = w.claim_id where w.task_id like 'bulk-%'
+                """).update();
+        // as autovacuum would in time: statistics, and the visibility map for index-only scans
+        for (String table : List.of("member", "claim", "claim_sla", "payment", "work_item", "work_item_group")) {
+            jdbc.sql("vacuum analyze " + table).update();
+        }
+    }
+
+    /** The bulk members (consecutive ids), the bench agencies' ids as an SQL array, the rule set. */
+    private record Members(long firstId, int count, String agencyIds, long ruleSetId) {
+    }
+
+    /** Members in one bulk unit per agency, round robin, so member j belongs to agency j mod agencies. */
+    private Members members() {
+        List<Long> units = new ArrayList<>();
+        for (int i = 0; i < agencyCount; i++) {
+            String code = BenchSetup.agency(i) + "-BULK";
+            units.add(jdbc.sql("""
+                    insert into unit (code, name, agency_id) select :code, '压测批量单位', id from agency where code = :agency
+                    returning id
+                    """).param("code", code).param("agency", BenchSetup.agency(i)).query(Long.class).single());
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (int j = 0; j < MEMBERS; j++) {
+            ResidentIdNumber id = ResidentIdNumber.parse(BenchSetup.idNumber(FIRST_PERSON + j)).orElseThrow();
+            rows.add(new Object[] {id.value(), Date.valueOf(id.birthDate()), id.sex().name(),
+                    units.get(j % agencyCount), now});
+        }
+        template.batchUpdate("""
+                insert into member (id_number, name, birth_date, sex, unit_id, insurance_type, created_at)
+                values (?, '压测会员', ?, ?, ?, 'EMPLOYEE', ?)
+                """, rows);
+        jdbc.sql("""
+                insert into enrolment (member_id, scheme, valid_from, valid_to)
+                select m.id, 'INPATIENT', date '2019-10-16', date '2030-10-15' from member m
+                join unit u on u.id = m.unit_id where u.code like 'BENCH-%-BULK'
+                """).update();
+        long first = jdbc.sql("select min(id) from member where id_number = :id")
+                .param("id", BenchSetup.idNumber(FIRST_PERSON)).query(Long.class).single();
+        long last = jdbc.sql("select id from member where id_number = :id")
+                .param("id", BenchSetup.idNumber(FIRST_PERSON + MEMBERS - 1)).query(Long.class).single();
+        if (last - first + 1 != MEMBERS) {
+            throw new IllegalStateException("bulk members did not get consecutive ids");
+        }
+        List<Long> agencies = new ArrayList<>();
+        for (int i = 0; i < agencyCount; i++) {
+            agencies.add(jdbc.sql("select id from agency where code = :code").param("code", BenchSetup.agency(i))
+                    .query(Long.class).single());
+        }
+        long ruleSet = jdbc.sql("""
+                select r.id from rule_set r join organiser o on o.id = r.organiser_id
+                where o.code = :organiser and r.scheme = 'INPATIENT' order by r.version desc limit 1
+                """).param("organiser", BenchSetup.ORGANISER).query(Long.class).single();
+        return new Members(first, MEMBERS,
+                "{" + String.join(",", agencies.stream().map(String::valueOf).toList()) + "}", ruleSet);
+    }
+
+    /**
+     * Closed claims: submitted 30 days to five years ago, one in ten rejected, paid eight days
+     * after submission. Open claims: submitted in the last 20 days (so some are breached), three
+     * in five at the agency check. Stage and dates come from hashes of the row number, so they
+     * do not line up with the agency (member) the row number picks.
+     */
+    private void insertClaims(Members members, int count, boolean open) {
+        String status = open ? "case when t.h1 % 5 < 3 then 'AGENCY_CHECK' else 'LEAGUE_AUDIT' end"
+                : "case when t.h1 % 10 = 0 then 'REJECTED' else 'PAID' end";
+        String submitted = open ? "now() - (h2 % 20) * interval '1 day' - (h2 % 1440) * interval '1 minute'"
+                : "now() - interval '30 days' - (h2 % 1800) * interval '1 day'";
+        String subsidy = open ? "case when t.h1 % 5 < 3 then null else 800 end"
+                : "case when t.h1 % 10 = 0 then null else 800 end";
+        String paidAt = open ? "null::timestamptz" : "case when t.h1 % 10 = 0 then null else t.s + interval '8 days' end";
+        jdbc.sql("""
+                insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
+                    diagnosis, expense_total, policy_scope, fund_paid, critical_illness_paid, medical_assistance_paid,
+                    bank_name, bank_account_number, bank_account_name, rule_set_id, scheme_year, eligible_amount,
+                    subsidy, rejection_reason, submitted_by, submitted_at, materials_complete_at, paid_at)
+                select :first + g % :members, 'INPATIENT', (cast(:agencies as bigint[]))[1 + (g % :members) % :agencyCount],
+                    {status}, (t.s at time zone 'Asia/Shanghai')::date - 20, (t.s at time zone 'Asia/Shanghai')::date - 10,
+                    '安阳市人民医院', '社区获得性肺炎', 5000.00, 4000.00, 1500.00, 300.00, 200.00,
+                    '中国工商银行', '6222021234567890128', '压测会员', :ruleSet, extract(year from t.s)::int, 2000.00, {subsidy},
+                    case when {status} = 'REJECTED' then '协会审核驳回：压测' end, :by, t.s, t.s, {paidAt}
+                from generate_series(1, :count) g,
+                    lateral (select h1, h2, {submitted} as s
+                             from (select abs(hashint4(g)::bigint) as h1, abs(hashint4(-g)::bigint) as h2) h) t
+                """.replace("{status}", status).replace("{subsidy}", subsidy).replace("{paidAt}", paidAt)
+                        .replace("{submitted}", submitted))
+                .param("first", members.firstId()).param("members", members.count())
+                .param("agencies", members.agencyIds()).param("agencyCount", agencyCount)
+                .param("ruleSet", members.ruleSetId()).param("by", open ? "bench-open" : "bench-closed")
+                .param("count", count).update();
+    }
+}
