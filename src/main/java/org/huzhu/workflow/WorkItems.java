@@ -86,18 +86,13 @@ public class WorkItems {
     }
 
     /**
-     * One page of the caller's work: tasks of their groups, or assigned to them. Reads one
-     * more row than asked, so the caller knows whether there is more without counting.
+     * One page of the caller's work: tasks of their groups, or assigned to them. Each group is
+     * read in list order from its index and stops after the page, so the cost does not grow
+     * with all open work. Reads one more row than asked, so the caller knows whether there is
+     * more without counting.
      */
     List<AuditorTask> page(WorkFilter filter, Collection<String> groups, String userId, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from work_item w where ");
         List<String> conditions = new ArrayList<>();
-        if (filter.assignedToMe()) {
-            conditions.add("w.assignee = :user");
-        } else {
-            conditions.add("(exists (select 1 from work_item_group g where g.task_id = w.task_id and g.group_id in (:groups))"
-                    + " or w.assignee = :user)");
-        }
         if (filter.unassigned()) {
             conditions.add("w.assignee is null");
         }
@@ -113,11 +108,23 @@ public class WorkItems {
         if (filter.urgentOnly()) {
             conditions.add("w.urgent");
         }
-        sql.append(String.join(" and ", conditions))
-                .append(" order by w.urgent desc, w.due_at asc nulls last, w.created_at asc, w.task_id limit :limit offset :offset");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
-                .param("user", userId).param("limit", limit).param("offset", offset)
-                .param("groups", groups.isEmpty() ? List.of("") : groups);
+        String narrowed = conditions.isEmpty() ? "" : " and " + String.join(" and ", conditions);
+        String assigned = "(select w.task_id from work_item w where w.assignee = :user" + narrowed
+                + " order by w.urgent desc, w.due_at, w.created_at, w.task_id limit :window)";
+        String candidates = filter.assignedToMe() || groups.isEmpty() ? assigned : """
+                select picked.task_id from unnest(array[:groups]::varchar[]) as grp(id) cross join lateral (
+                    select g.task_id from work_item_group g join work_item w on w.task_id = g.task_id
+                    where g.group_id = grp.id""" + narrowed + """
+                    order by g.urgent desc, g.due_at, g.created_at, g.task_id limit :window) picked
+                union
+                """ + assigned;
+        JdbcClient.StatementSpec statement = jdbc.sql("with candidates as (" + candidates + ") select " + COLUMNS
+                        + " from work_item w join candidates c on c.task_id = w.task_id"
+                        + " order by w.urgent desc, w.due_at, w.created_at, w.task_id limit :limit offset :offset")
+                .param("user", userId).param("limit", limit).param("offset", offset).param("window", offset + limit);
+        if (!filter.assignedToMe() && !groups.isEmpty()) {
+            statement = statement.param("groups", List.copyOf(groups));
+        }
         if (filter.stage() != null) {
             statement = statement.param("stage", filter.stage());
         }
