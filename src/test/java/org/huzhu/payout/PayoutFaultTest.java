@@ -233,6 +233,10 @@ class PayoutFaultTest {
 
         assertThat(api.post("clerk", "/api/claims/" + id + "/bank-account", newAccount()).status()).isEqualTo(204);
         assertThat(api.post("clerk", "/api/claims/" + id + "/bank-account", newAccount()).status()).isEqualTo(409);
+        assertThat(jdbc.sql("select count(*) from act_hi_varinst where proc_inst_id_ = :p and name_ = 'accountNumber'")
+                .param("p", process).query(Long.class).single()).as("the typed account number is not kept in history").isZero();
+        assertThat(jdbc.sql("select count(*) from act_hi_detail where proc_inst_id_ = :p and text_ like '%6222021234567890128%'")
+                .param("p", process).query(Long.class).single()).isZero();
         Jobs.runDue(management, process);
         JsonNode paid = api.get("clerk", "/api/claims/" + id).body();
         assertThat(paid.get("status").asText()).isEqualTo("PAID");
