@@ -31,7 +31,7 @@ public class ClaimAccess {
     }
 
     private static boolean mayRead(Staff staff, String agency) {
-        return staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.SUPERVISOR, Role.ADMIN)
+        return staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.COMMITTEE, Role.SUPERVISOR, Role.ADMIN)
                 || staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency);
     }
 

@@ -4,10 +4,15 @@ import java.time.Clock;
 
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.Problems;
+import org.huzhu.security.Staff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records what the agency and the league decided on a claim, and what follows for it. */
+/**
+ * Records what the agency and the league decided on a claim, and what follows for it. A league
+ * approval does not release the payment by itself: the process approves the claim for payout
+ * once every check its approval routing asked for has approved.
+ */
 @Service
 public class ClaimDecisions {
 
@@ -43,15 +48,15 @@ public class ClaimDecisions {
         validate(stage, outcome, reason);
         Decision decision = parse(outcome);
         Claim claim = claims.get(claimId);
-        if (!claim.status().name().equals(stage.name())) {
+        if (claim.status() != stage.claimStatus()) {
             throw DomainException.conflict("CLAIM_NOT_AT_STAGE", "申请不在" + stage.label() + "环节");
+        }
+        if (stage.confirmsLeagueAudit() && history.leagueDecidersSinceLastAudit(claimId).contains(actor)) {
+            throw DomainException.conflict("SAME_DECIDER", stage.label() + "须由未审核过此申请的人办理");
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         switch (decision) {
             case APPROVE -> {
-                if (stage == AuditStage.LEAGUE_AUDIT) {
-                    claim.approveForPayout();
-                }
             }
             case REJECT -> claim.reject(stage.label() + "驳回：" + why);
             case RETURN -> claim.returnToAgency();
@@ -62,6 +67,18 @@ public class ClaimDecisions {
         }
         history.record(claimId, stage.name(), actor, clock.instant(), decision.name(), why);
         return decision;
+    }
+
+    /** Every check the approval routing asked for has approved: the claim goes to payout. Repeating it changes nothing. */
+    @Transactional
+    public void approveForPayout(long claimId) {
+        Claim claim = claims.get(claimId);
+        if (claim.status() == ClaimStatus.PAYOUT) {
+            return;
+        }
+        claim.approveForPayout();
+        claims.update(claim);
+        history.record(claimId, "APPROVED_FOR_PAYOUT", Staff.SYSTEM, clock.instant(), null, "审批完成，进入支付");
     }
 
     private static Decision parse(String outcome) {

@@ -26,6 +26,21 @@ public class ClaimHistory {
                 .param("decision", decision).param("reason", reason).update();
     }
 
+    /**
+     * Who has approved the claim at the league since its latest league audit began: the league
+     * auditor and anyone who confirmed after them.
+     */
+    List<String> leagueDecidersSinceLastAudit(long claimId) {
+        return jdbc.sql("""
+                        select actor from claim_event
+                        where claim_id = :claim and decision is not null
+                          and step in ('LEAGUE_AUDIT', 'SECOND_AUDIT', 'LEAGUE_HEAD_APPROVAL', 'COMMITTEE_REVIEW')
+                          and id >= (select coalesce(max(id), 0) from claim_event
+                                     where claim_id = :claim and step = 'LEAGUE_AUDIT')
+                        """)
+                .param("claim", claimId).query(String.class).list();
+    }
+
     public List<ClaimEvent> of(long claimId) {
         return jdbc.sql("select id, claim_id, step, actor, occurred_at, decision, reason from claim_event where claim_id = :claim order by id")
                 .param("claim", claimId)

@@ -95,7 +95,9 @@ class DemoData implements ApplicationRunner {
         user("agency", "代办点A审核员", Role.AGENCY_AUDITOR.groupId(), Role.AGENCY_AUDITOR.atAgency("DEMO-A"));
         user("agency-b", "代办点B审核员", Role.AGENCY_AUDITOR.groupId(), Role.AGENCY_AUDITOR.atAgency("DEMO-B"));
         user("league", "协会审核员", Role.LEAGUE_AUDITOR.groupId());
+        user("league-b", "协会审核员B", Role.LEAGUE_AUDITOR.groupId());
         user("head", "协会负责人", Role.LEAGUE_HEAD.groupId());
+        user("committee", "互助保障委员会委员", Role.COMMITTEE.groupId());
         user("supervisor", "督办", Role.SUPERVISOR.groupId());
         log.info("Demo data ready: agencies DEMO-A and DEMO-B, users admin/clerk/agency/agency-b/league/head/supervisor (password demo)");
     }

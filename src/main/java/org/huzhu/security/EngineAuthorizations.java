@@ -33,7 +33,8 @@ public class EngineAuthorizations implements ApplicationRunner {
             grant(role.groupId(), Resources.USER, Permissions.READ);
             grant(role.groupId(), Resources.GROUP, Permissions.READ);
         }
-        for (Role role : new Role[] {Role.CLERK, Role.AGENCY_AUDITOR, Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD}) {
+        for (Role role : new Role[] {Role.CLERK, Role.AGENCY_AUDITOR, Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD,
+                Role.COMMITTEE}) {
             grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(role.groupId(), Resources.PROCESS_DEFINITION, Permissions.READ);
         }

@@ -13,6 +13,7 @@ public enum Role {
     AGENCY_AUDITOR("agency-auditor", "代办点审核员", true),
     LEAGUE_AUDITOR("league-auditor", "协会审核员", false),
     LEAGUE_HEAD("league-head", "协会负责人", false),
+    COMMITTEE("committee", "互助保障委员会委员", false),
     SUPERVISOR("supervisor", "督办", false),
     PROCESS_ADMIN("process-admin", "流程管理员", false),
     ADMIN("admin", "系统管理员", false);

@@ -8,7 +8,10 @@ import org.huzhu.claim.AuditStage;
 /** The BPMN user tasks where people decide, and the variables their decision travels in. */
 enum AuditTask {
     AGENCY_CHECK("AgencyCheck", AuditStage.AGENCY_CHECK, "agencyCheckOutcome", "agencyCheckReason"),
-    LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason");
+    LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason"),
+    SECOND_AUDIT("SecondAudit", AuditStage.SECOND_AUDIT, "secondAuditOutcome", "secondAuditReason"),
+    LEAGUE_HEAD_APPROVAL("LeagueHeadApproval", AuditStage.LEAGUE_HEAD_APPROVAL, "leagueHeadOutcome", "leagueHeadReason"),
+    COMMITTEE_REVIEW("CommitteeReview", AuditStage.COMMITTEE_REVIEW, "committeeOutcome", "committeeReason");
 
     private final String taskDefinitionKey;
     private final AuditStage stage;

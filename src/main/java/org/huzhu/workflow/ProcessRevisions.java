@@ -6,13 +6,17 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -22,6 +26,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.huzhu.audit.AuditTrail;
+import org.huzhu.claim.ClaimApprovalFacts;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
@@ -29,7 +34,9 @@ import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Process admins' revisions: checked, then deployed beside everything that stays; listed with
@@ -46,15 +53,22 @@ public class ProcessRevisions {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApprovalRouting routing;
+    private final ClaimApprovalFacts approvalFacts;
+    private final TransactionTemplate transaction;
 
     ProcessRevisions(RepositoryService repository, RuntimeService runtime, RevisionChecks checks, JdbcClient jdbc,
-                     AuditTrail audit, Clock clock) {
+                     AuditTrail audit, Clock clock, ApprovalRouting routing, ClaimApprovalFacts approvalFacts,
+                     PlatformTransactionManager transactions) {
         this.repository = repository;
         this.runtime = runtime;
         this.checks = checks;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.routing = routing;
+        this.approvalFacts = approvalFacts;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public record Revision(String deploymentId, String deployedBy, OffsetDateTime deployedAt, String comment,
@@ -86,10 +100,7 @@ public class ProcessRevisions {
             problems.throwIfAny();
         }
         Deployment newest = newestDeployment();
-        Set<String> uploaded = new HashSet<>();
-        files.forEach(f -> uploaded.add(f.resourceName()));
-        List<String> kept = repository.getDeploymentResourceNames(newest.getId()).stream()
-                .filter(name -> !uploaded.contains(name)).toList();
+        List<String> kept = kept(newest, files);
         checks.check(files, checks.formIdsOf(newest.getId(), kept), problems);
         problems.throwIfAny();
 
@@ -116,6 +127,20 @@ public class ProcessRevisions {
         audit.record(admin.userId(), "PROCESS_REVISION_DEPLOYED", "DEPLOYMENT", deployed.getId(), null,
                 comment.strip() + "（" + summary + "）");
         return revisions().get(0);
+    }
+
+    /** Adds to the problems what keeps these files from going live beside what stays deployed. */
+    void check(List<RevisionFile> files, Problems problems) {
+        Deployment newest = newestDeployment();
+        checks.check(files, checks.formIdsOf(newest.getId(), kept(newest, files)), problems);
+    }
+
+    /** The newest deployment's resources that the upload does not replace. */
+    private List<String> kept(Deployment newest, List<RevisionFile> files) {
+        Set<String> uploaded = new HashSet<>();
+        files.forEach(f -> uploaded.add(f.resourceName()));
+        return repository.getDeploymentResourceNames(newest.getId()).stream()
+                .filter(name -> !uploaded.contains(name)).toList();
     }
 
     /** Revisions, newest first. */
@@ -151,6 +176,9 @@ public class ProcessRevisions {
         List<ProcessInstance> instances = processInstanceIds == null || processInstanceIds.isEmpty()
                 ? runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list()
                 : runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(processInstanceIds)).list();
+        DecisionDefinition routingDecision = repository.createDecisionDefinitionQuery()
+                .deploymentId(target.getDeploymentId()).decisionDefinitionKey(ApprovalStep.DECISION_KEY).singleResult();
+        Map<String, MigrationPlan> plans = new HashMap<>();
         List<String> migrated = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (ProcessInstance instance : instances) {
@@ -158,17 +186,37 @@ public class ProcessRevisions {
                 continue;
             }
             try {
-                MigrationPlan plan = runtime.createMigrationPlan(instance.getProcessDefinitionId(), target.getId())
-                        .mapEqualActivities().updateEventTriggers().build();
-                runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                MigrationPlan plan = plans.computeIfAbsent(instance.getProcessDefinitionId(), source ->
+                        runtime.createMigrationPlan(source, target.getId()).mapEqualActivities().updateEventTriggers().build());
+                transaction.executeWithoutResult(status -> {
+                    runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                    if (routingDecision != null) {
+                        reroute(instance.getId(), routingDecision.getId());
+                    }
+                });
                 migrated.add(instance.getId());
+            } catch (MigratingProcessInstanceValidationException e) {
+                refused.add(new Refusal(instance.getId(), "所在步骤在新版本中没有对应步骤："
+                        + String.join("、", runtime.getActiveActivityIds(instance.getId()))));
             } catch (RuntimeException e) {
-                refused.add(new Refusal(instance.getId(), e.getMessage()));
+                refused.add(new Refusal(instance.getId(), "无法迁移：" + e.getMessage()));
             }
         }
         audit.record(admin.userId(), "PROCESS_INSTANCES_MIGRATED", "PROCESS", target.getId(), null,
                 "迁移" + migrated.size() + "件，未能迁移" + refused.size() + "件");
         return new MigrationReport(target.getId(), migrated, refused);
+    }
+
+    /**
+     * A claim moved past its routing would keep the old version's answer: it gets the new
+     * version's, so a step the revision added applies to it when it reaches that step.
+     */
+    private void reroute(String processInstanceId, String decisionDefinitionId) {
+        Object claimId = runtime.getVariable(processInstanceId, ProcessVariables.CLAIM_ID);
+        if (claimId instanceof Number id) {
+            approvalFacts.of(id.longValue()).ifPresent(facts -> runtime.setVariables(processInstanceId,
+                    ApprovalRouting.variables(routing.steps(decisionDefinitionId, facts))));
+        }
     }
 
     private List<String> stepChanges(RevisionFile file) {

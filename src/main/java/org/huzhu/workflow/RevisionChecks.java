@@ -1,6 +1,7 @@
 package org.huzhu.workflow;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
@@ -30,6 +32,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.huzhu.claim.ApprovalFacts;
 import org.huzhu.platform.Problems;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -50,12 +53,15 @@ class RevisionChecks {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final ObjectMapper json;
+    private final ApprovalRouting routing;
 
-    RevisionChecks(ApplicationContext context, RepositoryService repository, IdentityService identity, ObjectMapper json) {
+    RevisionChecks(ApplicationContext context, RepositoryService repository, IdentityService identity, ObjectMapper json,
+                   ApprovalRouting routing) {
         this.context = context;
         this.repository = repository;
         this.identity = identity;
         this.json = json;
+        this.routing = routing;
     }
 
     /** Checks the files against each other and against what stays deployed beside them. */
@@ -70,12 +76,7 @@ class RevisionChecks {
                 formId(file.content()).ifPresentOrElse(formIds::add,
                         () -> problems.add(field, "UNREADABLE_FORM", file.filename() + "：不是有效的 Camunda 表单（缺少 id）"));
             } else if (file.isDmn()) {
-                try {
-                    DmnModelInstance dmn = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
-                    dmn.getModelElementsByType(Decision.class).forEach(d -> decisionIds.add(d.getId()));
-                } catch (RuntimeException e) {
-                    problems.add(field, "UNREADABLE_DMN", file.filename() + "：DMN 无法解析");
-                }
+                checkDecisions(file, field, decisionIds, problems);
             } else if (!file.isBpmn()) {
                 problems.add(field, "UNSUPPORTED_FILE", file.filename() + "：只能上传 .bpmn、.dmn 或 .form 文件");
             }
@@ -85,6 +86,39 @@ class RevisionChecks {
                 checkProcess(files.get(i), "files[" + i + "]", formIds, decisionIds, problems);
             }
         }
+    }
+
+    /**
+     * A DMN file must parse, transform in the engine and keep its history for a set time; the
+     * approval routing must also evaluate and give only steps the process knows.
+     */
+    private void checkDecisions(RevisionFile file, String field, Set<String> decisionIds, Problems problems) {
+        DmnModelInstance dmn;
+        List<DmnDecision> decisions;
+        try {
+            dmn = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+            decisions = routing.parse(dmn);
+        } catch (RuntimeException e) {
+            problems.add(field, "UNREADABLE_DMN", file.filename() + "：DMN 无法解析（" + e.getMessage() + "）");
+            return;
+        }
+        for (Decision decision : dmn.getModelElementsByType(Decision.class)) {
+            decisionIds.add(decision.getId());
+            if (decision.getCamundaHistoryTimeToLiveString() == null) {
+                problems.add(field, "NO_HISTORY_TIME_TO_LIVE", file.filename() + "：决策 " + decision.getId() + " 缺少历史保留期限");
+            }
+        }
+        decisions.stream().filter(d -> ApprovalStep.DECISION_KEY.equals(d.getKey())).findFirst().ifPresent(decision -> {
+            try {
+                routing.steps(decision, new ApprovalFacts(BigDecimal.ZERO, "INPATIENT", "EXPENSE", false));
+                routing.steps(decision, new ApprovalFacts(new BigDecimal("100000.00"), "INPATIENT", "LUMP_SUM", true));
+            } catch (IllegalArgumentException e) {
+                problems.add(field, "UNKNOWN_APPROVAL_STEP", file.filename() + "：审批路径只能增加 "
+                        + java.util.Arrays.toString(ApprovalStep.values()) + " 这些环节");
+            } catch (RuntimeException e) {
+                problems.add(field, "DMN_EVALUATION_FAILED", file.filename() + "：审批路径决策无法试算（" + e.getMessage() + "）");
+            }
+        });
     }
 
     /** The ids of the forms among the named resources of a deployment. */

@@ -1,6 +1,7 @@
 package org.huzhu.workflow;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,10 +9,13 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.huzhu.claim.AuditStage;
 import org.huzhu.claim.Claim;
+import org.huzhu.claim.ClaimHistory;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
 import org.huzhu.claim.Claims;
+import org.huzhu.claim.Decision;
 import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.Expenses;
 import org.springframework.stereotype.Component;
@@ -26,10 +30,12 @@ class ShowClaimOnTask implements TaskListener {
 
     private final Claims claims;
     private final ClaimSummaries summaries;
+    private final ClaimHistory history;
 
-    ShowClaimOnTask(Claims claims, ClaimSummaries summaries) {
+    ShowClaimOnTask(Claims claims, ClaimSummaries summaries, ClaimHistory history) {
         this.claims = claims;
         this.summaries = summaries;
+        this.history = history;
     }
 
     @Override
@@ -64,7 +70,30 @@ class ShowClaimOnTask implements TaskListener {
                 + "（" + claim.bankAccount().accountName() + "）");
         view.put("bankAccountWarning", claim.bankAccount().passesLuhn() ? ""
                 : "注意：银行卡号未通过Luhn校验，请核对卡号（部分借记卡属正常情况）");
+        view.put("approvalPath", approvalPath(task));
+        view.put("decisionsSoFar", decisionsSoFar(claimId));
         task.setVariablesLocal(view);
+    }
+
+    /** The checks the approval routing asked for, in order, e.g. 协会审核 → 协会负责人审批. */
+    private static String approvalPath(DelegateTask task) {
+        StringBuilder path = new StringBuilder(AuditStage.LEAGUE_AUDIT.label());
+        for (ApprovalStep step : ApprovalStep.values()) {
+            if (Boolean.TRUE.equals(task.getVariable(step.variable()))) {
+                path.append(" → ").append(step.label());
+            }
+        }
+        return path.toString();
+    }
+
+    /** Who decided what on the claim so far, so a later check sees the earlier ones. */
+    private String decisionsSoFar(long claimId) {
+        String decided = history.of(claimId).stream().flatMap(event -> Arrays.stream(AuditStage.values())
+                        .filter(stage -> stage.name().equals(event.step()) && event.decision() != null)
+                        .map(stage -> stage.label() + "（" + event.actor() + "）：" + Decision.valueOf(event.decision()).label()
+                                + (event.reason() == null ? "" : "，" + event.reason())))
+                .collect(Collectors.joining("；"));
+        return decided.isEmpty() ? "无" : decided;
     }
 
     /** Lump-sum claims may have no stay or expenses: the form shows those fields empty. */

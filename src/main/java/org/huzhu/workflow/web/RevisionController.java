@@ -8,6 +8,7 @@ import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.workflow.ApprovalDryRun;
 import org.huzhu.workflow.ProcessRevisions;
 import org.huzhu.workflow.RevisionFile;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,9 +30,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RevisionController {
 
     private final ProcessRevisions revisions;
+    private final ApprovalDryRun dryRun;
 
-    RevisionController(ProcessRevisions revisions) {
+    RevisionController(ProcessRevisions revisions, ApprovalDryRun dryRun) {
         this.revisions = revisions;
+        this.dryRun = dryRun;
     }
 
     @PostMapping(path = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -39,6 +43,19 @@ class RevisionController {
                                      @RequestPart(name = "comment", required = false) String comment,
                                      @AuthenticationPrincipal Staff staff) {
         staff.requireAny(Role.PROCESS_ADMIN, Role.ADMIN);
+        return revisions.deploy(read(files), comment, staff);
+    }
+
+    /** Replays recent claims' figures through the uploaded routing; deploys nothing. */
+    @PostMapping(path = "/deployments/dry-run", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ApprovalDryRun.Report dryRun(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                 @RequestParam(name = "sample", required = false) Integer sample,
+                                 @AuthenticationPrincipal Staff staff) {
+        staff.requireAny(Role.PROCESS_ADMIN, Role.ADMIN);
+        return dryRun.run(read(files), sample, staff);
+    }
+
+    private static List<RevisionFile> read(List<MultipartFile> files) {
         List<RevisionFile> uploaded = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
@@ -51,7 +68,7 @@ class RevisionController {
                 throw new InvalidInputException("files", "UNREADABLE_FILE", "无法读取上传的文件：" + name);
             }
         }
-        return revisions.deploy(uploaded, comment, staff);
+        return uploaded;
     }
 
     @GetMapping("/deployments")

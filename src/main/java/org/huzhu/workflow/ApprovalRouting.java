@@ -1,0 +1,82 @@
+package org.huzhu.workflow;
+
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.huzhu.claim.ApprovalFacts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The approval routing outside a running process: the inputs the decision reads and the steps
+ * it adds, for claims moved to a new version and for an admin's dry run. In a process, the
+ * business rule task RouteApproval evaluates the same decision on the same variables.
+ */
+@Component
+class ApprovalRouting {
+
+    private final DecisionService decisions;
+    private final ProcessEngineConfigurationImpl engine;
+
+    ApprovalRouting(DecisionService decisions, ProcessEngineConfigurationImpl engine) {
+        this.decisions = decisions;
+        this.engine = engine;
+    }
+
+    /** The variables a claim's process routes on; BigDecimal cannot be a process variable, the subsidy goes as yuan in a double. */
+    static Map<String, Object> inputs(ApprovalFacts facts) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("subsidy", facts.subsidy().doubleValue());
+        variables.put("scheme", facts.scheme());
+        variables.put("benefitKind", facts.benefitKind());
+        variables.put("repeatWithin90Days", facts.repeatWithin90Days());
+        return variables;
+    }
+
+    /** The steps a deployed decision adds for these facts. */
+    Set<ApprovalStep> steps(String decisionDefinitionId, ApprovalFacts facts) {
+        return steps(decisions.evaluateDecisionById(decisionDefinitionId).variables(inputs(facts)).evaluate());
+    }
+
+    /** The steps a decision not yet deployed (an upload under review) adds for these facts. */
+    Set<ApprovalStep> steps(DmnDecision decision, ApprovalFacts facts) {
+        return steps(engine.getDmnEngine().evaluateDecision(decision, inputs(facts)));
+    }
+
+    /** The routing decision of a DMN file; empty when the file has none. */
+    Optional<DmnDecision> decisionIn(InputStream dmn) {
+        return engine.getDmnEngine().parseDecisions(dmn).stream()
+                .filter(d -> ApprovalStep.DECISION_KEY.equals(d.getKey())).findFirst();
+    }
+
+    /** The decisions of a DMN model as the engine would deploy them; throws what the engine would refuse. */
+    List<DmnDecision> parse(DmnModelInstance dmn) {
+        return engine.getDmnEngine().parseDecisions(dmn);
+    }
+
+    /** The routing variables for these steps, as RouteApproval sets them. */
+    static Map<String, Object> variables(Set<ApprovalStep> steps) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (ApprovalStep step : ApprovalStep.values()) {
+            variables.put(step.variable(), steps.contains(step));
+        }
+        return variables;
+    }
+
+    private static Set<ApprovalStep> steps(DmnDecisionResult result) {
+        Set<ApprovalStep> steps = EnumSet.noneOf(ApprovalStep.class);
+        for (Object value : result.collectEntries(ApprovalStep.OUTPUT)) {
+            steps.add(ApprovalStep.valueOf(String.valueOf(value)));
+        }
+        return steps;
+    }
+}
