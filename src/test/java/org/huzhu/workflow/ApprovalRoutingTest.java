@@ -1,0 +1,160 @@
+package org.huzhu.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.huzhu.support.Api;
+import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.Jobs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.require;
+
+/** After the league audit, approval-routing.dmn adds the checks a claim's figures call for. */
+@HuzhuIntegrationTest
+class ApprovalRoutingTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    ClaimDriver claims;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+        claims = new ClaimDriver(api, taskService, management, jdbc);
+    }
+
+    @Test
+    void aSmallClaimNeedsTheLeagueAuditAlone() {
+        long id = claims.submit(api.enrolledMember(), "2000.00");
+        claims.decide("agency", id, "AgencyCheck", "APPROVE");
+        claims.decide("league", id, "LeagueAudit", "APPROVE");
+        claims.pay(id);
+        assertThat(claims.decidedSteps(id)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT");
+    }
+
+    @Test
+    void tenThousandYuanNeedTheLeagueHeadAndFiftyThousandTheCommitteeToo() {
+        long large = claims.submit(api.enrolledMember(), "21000.00");   // subsidy 10,300.00
+        long veryLarge = claims.submit(api.enrolledMember(), "110000.00"); // subsidy 54,800.00
+        for (long id : List.of(large, veryLarge)) {
+            claims.decide("agency", id, "AgencyCheck", "APPROVE");
+            claims.decide("league", id, "LeagueAudit", "APPROVE");
+            assertThat(claims.status(id)).isEqualTo("LEAGUE_AUDIT");
+            Task head = claims.openTask(id);
+            assertThat(head.getTaskDefinitionKey()).isEqualTo("LeagueHeadApproval");
+            assertThat(claims.decision("league", head, "APPROVE").status()).isEqualTo(403);
+            assertThat(taskService.getVariableLocal(head.getId(), "approvalPath").toString()).contains("协会负责人审批");
+            claims.decide("head", id, "LeagueHeadApproval", "APPROVE");
+        }
+        claims.pay(large);
+        assertThat(claims.decidedSteps(large)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "LEAGUE_HEAD_APPROVAL");
+
+        Task committee = claims.openTask(veryLarge);
+        assertThat(committee.getTaskDefinitionKey()).isEqualTo("CommitteeReview");
+        assertThat(taskService.getVariableLocal(committee.getId(), "decisionsSoFar").toString())
+                .contains("协会负责人审批（head）：通过");
+        assertThat(api.fieldCodes(claims.decision("committee", committee, "REJECT"))).contains("reason:REQUIRED");
+        claims.decide("committee", veryLarge, "CommitteeReview", "REJECT", "超出委员会核定的特殊困难标准");
+        assertThat(claims.status(veryLarge)).isEqualTo("REJECTED");
+        assertThat(claims.payments(veryLarge)).isZero();
+    }
+
+    @Test
+    void aRepeatClaimWithinNinetyDaysIsCheckedByASecondAuditor() {
+        String member = api.enrolledMember();
+        long first = claims.submit(member, "2000.00");
+        long second = claims.submit(member, "1500.00");
+        claims.decide("agency", second, "AgencyCheck", "APPROVE");
+        claims.decide("league", second, "LeagueAudit", "APPROVE");
+        Task secondAudit = claims.openTask(second);
+        assertThat(secondAudit.getTaskDefinitionKey()).isEqualTo("SecondAudit");
+
+        Api.Answer sameAuditor = claims.decision("league", secondAudit, "APPROVE");
+        assertThat(sameAuditor.status()).as(sameAuditor.body().toString()).isEqualTo(409);
+        assertThat(sameAuditor.body().get("code").asText()).isEqualTo("SAME_DECIDER");
+        assertThat(claims.openTask(second).getTaskDefinitionKey()).isEqualTo("SecondAudit");
+
+        claims.decide("league-b", second, "SecondAudit", "APPROVE");
+        claims.pay(second);
+        assertThat(claims.decidedSteps(second)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "SECOND_AUDIT");
+        assertThat(claims.status(first)).isEqualTo("AGENCY_CHECK");
+    }
+
+    /** Drives claims through the API as the counter and the auditors would. */
+    record ClaimDriver(Api api, TaskService taskService, ManagementService management, JdbcClient jdbc) {
+
+        long submit(String member, String eligibleBase) {
+            return require(api.post("clerk", "/api/claims", ClaimRequests.claim(member, eligibleBase)), 201)
+                    .body().get("id").asLong();
+        }
+
+        Task openTask(long claimId) {
+            return taskService.createTaskQuery().processInstanceId(processOf(claimId)).singleResult();
+        }
+
+        void decide(String user, long claimId, String step, String outcome) {
+            decide(user, claimId, step, outcome, null);
+        }
+
+        void decide(String user, long claimId, String step, String outcome, String reason) {
+            Task task = openTask(claimId);
+            assertThat(task.getTaskDefinitionKey()).isEqualTo(step);
+            require(decision(user, task, outcome, reason), 200);
+        }
+
+        Api.Answer decision(String user, Task task, String outcome) {
+            return decision(user, task, outcome, null);
+        }
+
+        Api.Answer decision(String user, Task task, String outcome, String reason) {
+            return api.post(user, "/api/tasks/" + task.getId() + "/decision",
+                    reason == null ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "reason", reason));
+        }
+
+        void pay(long claimId) {
+            Jobs.runDue(management, processOf(claimId));
+            assertThat(status(claimId)).isEqualTo("PAID");
+            assertThat(payments(claimId)).isEqualTo(1);
+        }
+
+        String status(long claimId) {
+            return jdbc.sql("select status from claim where id = :id").param("id", claimId).query(String.class).single();
+        }
+
+        long payments(long claimId) {
+            return jdbc.sql("select count(*) from payment where claim_id = :id").param("id", claimId)
+                    .query(Long.class).single();
+        }
+
+        /** The checks that decided the claim, in order. */
+        List<String> decidedSteps(long claimId) {
+            return jdbc.sql("""
+                            select step from claim_event where claim_id = :id and decision is not null and step <> 'PRE_CHECK'
+                            order by id""")
+                    .param("id", claimId).query(String.class).list();
+        }
+
+        String processOf(long claimId) {
+            return jdbc.sql("select process_instance_id from claim where id = :id").param("id", claimId)
+                    .query(String.class).single();
+        }
+    }
+}
