@@ -36,7 +36,7 @@ public class ClaimApprovalFacts {
 
     /** The facts of the most recently submitted claims whose subsidy was calculated. */
     public List<ApprovalFacts> recent(int limit) {
-        return jdbc.sql(FACTS + " where c.subsidy is not null order by c.submitted_at desc limit :limit")
+        return jdbc.sql(FACTS + " where c.subsidy is not null order by c.id desc limit :limit")
                 .param("limit", limit).query(ClaimApprovalFacts::map).list();
     }
 

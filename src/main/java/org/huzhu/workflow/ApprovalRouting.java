@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -54,13 +55,18 @@ class ApprovalRouting {
 
     /** The routing decision of a DMN file; empty when the file has none. */
     Optional<DmnDecision> decisionIn(InputStream dmn) {
-        return engine.getDmnEngine().parseDecisions(dmn).stream()
+        return parsed(() -> engine.getDmnEngine().parseDecisions(dmn)).stream()
                 .filter(d -> ApprovalStep.DECISION_KEY.equals(d.getKey())).findFirst();
     }
 
     /** The decisions of a DMN model as the engine would deploy them; throws what the engine would refuse. */
     List<DmnDecision> parse(DmnModelInstance dmn) {
-        return engine.getDmnEngine().parseDecisions(dmn);
+        return parsed(() -> engine.getDmnEngine().parseDecisions(dmn));
+    }
+
+    /** The engine's DMN transform reads its settings (history time to live) from a command context. */
+    private List<DmnDecision> parsed(Supplier<List<DmnDecision>> parse) {
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> parse.get());
     }
 
     /** The routing variables for these steps, as RouteApproval sets them. */

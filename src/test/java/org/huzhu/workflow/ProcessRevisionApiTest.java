@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -42,6 +45,10 @@ class ProcessRevisionApiTest {
     ManagementService management;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService taskService;
 
     Api api;
     String shipped;
@@ -104,6 +111,114 @@ class ProcessRevisionApiTest {
 
         JsonNode versions = require(api.get("admin", "/api/admin/process-versions"), 200).body();
         assertThat(versions.toString()).contains(target);
+    }
+
+    @Test
+    void aRevisionInsertingTheLeagueHeadStepMovesClaimsFromEveryStageAndEachIsPaidOnce() throws Exception {
+        String routing = Files.readString(Path.of("processes/approval-routing.dmn"), StandardCharsets.UTF_8);
+        Answer withoutHead = upload("admin", "去掉协会负责人审批", Map.of("claim-lifecycle.bpmn", withoutLeagueHeadStep(shipped),
+                "approval-routing.dmn", routing.replaceAll("(?s)<rule id=\"Rule_LeagueHead\">.*?</rule>", "")));
+        assertThat(withoutHead.status()).as(withoutHead.body().toString()).isEqualTo(201);
+        assertThat(withoutHead.body().get("changes").asText()).contains("删除步骤", "LeagueHeadApproval");
+        String oldVersion = latestVersion();
+
+        ApprovalRoutingTest.ClaimDriver claims = new ApprovalRoutingTest.ClaimDriver(api, taskService, management, jdbc);
+        Map<String, Object> incomplete = ClaimRequests.claim(api.enrolledMember(), "21000.00");
+        incomplete.put("documents", List.of("INVOICE", "EXPENSE_LIST", "DISCHARGE_SUMMARY", "SETTLEMENT_STATEMENT", "ID_CARD"));
+        long supplements = require(api.post("clerk", "/api/claims", incomplete), 201).body().get("id").asLong();
+        long agency = claims.submit(api.enrolledMember(), "21000.00");
+        long league = claims.submit(api.enrolledMember(), "21000.00");
+        long small = claims.submit(api.enrolledMember(), "2000.00");
+        String repeating = api.enrolledMember();
+        long repeatAtAgency = claims.submit(repeating, "21000.00");
+        long repeatAtSecondAudit = claims.submit(repeating, "21000.00");
+        long committee = claims.submit(api.enrolledMember(), "110000.00");
+        long payout = claims.submit(api.enrolledMember(), "21000.00");
+        long bank = claims.submit(api.enrolledMember(), "21000.00");
+        for (long id : List.of(league, small, repeatAtSecondAudit, committee, payout, bank)) {
+            claims.decide("agency", id, "AgencyCheck", "APPROVE");
+        }
+        for (long id : List.of(repeatAtSecondAudit, committee, payout, bank)) {
+            claims.decide("league", id, "LeagueAudit", "APPROVE");
+        }
+        for (Job job : management.createJobQuery().processInstanceId(claims.processOf(bank)).executable().list()) {
+            management.executeJob(job.getId());
+        }
+        Map<Long, String> waitingAt = Map.of(supplements, "SupplementsReceived", agency, "AgencyCheck",
+                league, "LeagueAudit", small, "LeagueAudit", repeatAtAgency, "AgencyCheck",
+                repeatAtSecondAudit, "SecondAudit", committee, "CommitteeReview", payout, "PayOut", bank, "AwaitBankResult");
+        waitingAt.forEach((id, step) -> {
+            assertThat(runtime.getActiveActivityIds(claims.processOf(id))).as("claim " + id).contains(step);
+            assertThat(definitionOf(claims.processOf(id))).isEqualTo(oldVersion);
+        });
+
+        Answer withHead = upload("admin", "补助1万元及以上须协会负责人审批", Map.of("claim-lifecycle.bpmn", shipped,
+                "approval-routing.dmn", routing));
+        assertThat(withHead.status()).as(withHead.body().toString()).isEqualTo(201);
+        assertThat(withHead.body().get("changes").asText()).contains("新增步骤", "LeagueHeadApproval");
+        JsonNode report = require(api.post("admin", "/api/admin/migrations", Map.of("processKey", "claim-lifecycle",
+                "processInstanceIds", waitingAt.keySet().stream().map(claims::processOf).toList())), 200).body();
+        assertThat(report.get("refused").size()).as(report.toString()).isZero();
+        assertThat(report.get("migrated").size()).isEqualTo(waitingAt.size());
+        waitingAt.keySet().forEach(id -> assertThat(definitionOf(claims.processOf(id))).isEqualTo(latestVersion()));
+
+        require(api.post("clerk", "/api/claims/" + supplements + "/supplements", Map.of("documents", List.of("BANK_CARD"))), 200);
+        for (long id : List.of(supplements, agency, repeatAtAgency)) {
+            claims.decide("agency", id, "AgencyCheck", "APPROVE");
+        }
+        for (long id : List.of(supplements, agency, league, small, repeatAtAgency)) {
+            claims.decide("league", id, "LeagueAudit", "APPROVE");
+        }
+        for (long id : List.of(repeatAtAgency, repeatAtSecondAudit)) {
+            claims.decide("league-b", id, "SecondAudit", "APPROVE");
+        }
+        for (long id : List.of(supplements, agency, league, repeatAtAgency, repeatAtSecondAudit)) {
+            claims.decide("head", id, "LeagueHeadApproval", "APPROVE");
+        }
+        claims.decide("committee", committee, "CommitteeReview", "APPROVE");
+        for (long id : waitingAt.keySet()) {
+            claims.pay(id);
+            assertThat(jdbc.sql("select count(*) from payment_instruction where claim_id = :id").param("id", id)
+                    .query(Long.class).single()).as("claim " + id).isEqualTo(1);
+        }
+
+        List<String> withLeagueHead = List.of("AGENCY_CHECK", "LEAGUE_AUDIT", "LEAGUE_HEAD_APPROVAL");
+        assertThat(claims.decidedSteps(supplements)).isEqualTo(withLeagueHead);
+        assertThat(claims.decidedSteps(agency)).isEqualTo(withLeagueHead);
+        assertThat(claims.decidedSteps(league)).isEqualTo(withLeagueHead);
+        assertThat(claims.decidedSteps(small)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT");
+        assertThat(claims.decidedSteps(repeatAtAgency))
+                .containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "SECOND_AUDIT", "LEAGUE_HEAD_APPROVAL");
+        assertThat(claims.decidedSteps(repeatAtSecondAudit))
+                .containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "SECOND_AUDIT", "LEAGUE_HEAD_APPROVAL");
+        // Past the new step when it moved: the committee's claim and those already in payout finish without it.
+        assertThat(claims.decidedSteps(committee)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "COMMITTEE_REVIEW");
+        assertThat(claims.decidedSteps(payout)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT");
+        assertThat(claims.decidedSteps(bank)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT");
+    }
+
+    /** The shipped process as it was before the league head's step: the second audit leads straight to the committee. */
+    private static String withoutLeagueHeadStep(String bpmn) {
+        String cut = bpmn;
+        for (String element : List.of("exclusiveGateway", "userTask", "endEvent")) {
+            cut = cut.replaceAll("(?s)\\s*<bpmn:" + element + " id=\"LeagueHead[A-Za-z]*\".*?</bpmn:" + element + ">", "");
+        }
+        cut = cut.replaceAll("(?s)\\s*<bpmn:sequenceFlow id=\"Flow_(ToLeagueHeadApproval|LeagueHead[A-Za-z]*)\"[^>]*?(/>|>.*?</bpmn:sequenceFlow>)", "")
+                .replaceAll("(?s)\\s*<bpmndi:BPMN(Shape|Edge) id=\"[A-Za-z_]*LeagueHead[A-Za-z_]*_di\".*?</bpmndi:BPMN\\1>", "")
+                .replace("sourceRef=\"SecondAuditDone\" targetRef=\"LeagueHeadNeeded\"", "sourceRef=\"SecondAuditDone\" targetRef=\"CommitteeNeeded\"")
+                .replace("<bpmn:incoming>Flow_LeagueHeadToNext</bpmn:incoming>", "<bpmn:incoming>Flow_SecondAuditToNext</bpmn:incoming>");
+        assertThat(cut).doesNotContain("LeagueHead");
+        return cut;
+    }
+
+    private String latestVersion() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey("claim-lifecycle").latestVersion()
+                .singleResult().getId();
+    }
+
+    private String definitionOf(String processInstanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getProcessDefinitionId();
     }
 
     record Answer(int status, JsonNode body) {
