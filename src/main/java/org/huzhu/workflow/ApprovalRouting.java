@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.huzhu.claim.ApprovalFacts;
 import org.springframework.stereotype.Component;
@@ -26,11 +26,14 @@ import org.springframework.stereotype.Component;
 class ApprovalRouting {
 
     private final DecisionService decisions;
-    private final ProcessEngineConfigurationImpl engine;
+    /**
+     * Decisions under review are parsed and evaluated on a DMN engine of their own (same FEEL),
+     * so that checks and dry runs leave no decision history in the process engine.
+     */
+    private final DmnEngine reviewEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    ApprovalRouting(DecisionService decisions, ProcessEngineConfigurationImpl engine) {
+    ApprovalRouting(DecisionService decisions) {
         this.decisions = decisions;
-        this.engine = engine;
     }
 
     /** The variables a claim's process routes on; BigDecimal cannot be a process variable, the subsidy goes as yuan in a double. */
@@ -50,23 +53,18 @@ class ApprovalRouting {
 
     /** The steps a decision not yet deployed (an upload under review) adds for these facts. */
     Set<ApprovalStep> steps(DmnDecision decision, ApprovalFacts facts) {
-        return steps(engine.getDmnEngine().evaluateDecision(decision, inputs(facts)));
+        return steps(reviewEngine.evaluateDecision(decision, inputs(facts)));
     }
 
     /** The routing decision of a DMN file; empty when the file has none. */
     Optional<DmnDecision> decisionIn(InputStream dmn) {
-        return parsed(() -> engine.getDmnEngine().parseDecisions(dmn)).stream()
+        return reviewEngine.parseDecisions(dmn).stream()
                 .filter(d -> ApprovalStep.DECISION_KEY.equals(d.getKey())).findFirst();
     }
 
     /** The decisions of a DMN model as the engine would deploy them; throws what the engine would refuse. */
     List<DmnDecision> parse(DmnModelInstance dmn) {
-        return parsed(() -> engine.getDmnEngine().parseDecisions(dmn));
-    }
-
-    /** The engine's DMN transform reads its settings (history time to live) from a command context. */
-    private List<DmnDecision> parsed(Supplier<List<DmnDecision>> parse) {
-        return engine.getCommandExecutorTxRequired().execute(commandContext -> parse.get());
+        return reviewEngine.parseDecisions(dmn);
     }
 
     /** The routing variables for these steps, as RouteApproval sets them. */

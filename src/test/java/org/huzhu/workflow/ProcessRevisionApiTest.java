@@ -78,6 +78,81 @@ class ProcessRevisionApiTest {
     }
 
     @Test
+    void aDecisionThatCannotRouteIsRefused() throws Exception {
+        long deployments = repository.createDeploymentQuery().count();
+        String routing = Files.readString(Path.of("processes/approval-routing.dmn"), StandardCharsets.UTF_8);
+        Answer unknownStep = upload("admin", "新增审批环节", Map.of("approval-routing.dmn",
+                routing.replace("<text>\"COMMITTEE\"</text></outputEntry>", "<text>\"BOARD\"</text></outputEntry>")));
+        assertThat(unknownStep.status()).isEqualTo(400);
+        assertThat(unknownStep.body().toString()).contains("UNKNOWN_APPROVAL_STEP");
+        Answer noHistory = upload("admin", "去掉保留期限", Map.of("approval-routing.dmn",
+                routing.replace(" camunda:historyTimeToLive=\"1825\"", "")));
+        assertThat(noHistory.body().toString()).contains("NO_HISTORY_TIME_TO_LIVE");
+        Answer badRule = upload("admin", "规则写错", Map.of("approval-routing.dmn",
+                routing.replace("<text>&gt;= 10000</text>", "<text>[10000..</text>")));
+        assertThat(badRule.body().toString()).contains("DMN_EVALUATION_FAILED");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    @Test
+    void aDryRunShowsHowRecentClaimsWouldBeRoutedAndDeploysNothing() throws Exception {
+        ApprovalRoutingTest.ClaimDriver claims = new ApprovalRoutingTest.ClaimDriver(api, taskService, management, jdbc);
+        for (String eligible : List.of("3000.00", "11000.00", "21000.00")) { // subsidies 1,300, 5,300 and 10,300
+            long id = claims.submit(api.enrolledMember(), eligible);
+            claims.decide("agency", id, "AgencyCheck", "APPROVE");
+        }
+        long deployments = repository.createDeploymentQuery().count();
+        String routing = Files.readString(Path.of("processes/approval-routing.dmn"), StandardCharsets.UTF_8);
+        String lower = routing.replace("<text>&gt;= 10000</text>", "<text>&gt;= 5000</text>");
+
+        JsonNode report = dryRun("admin", Map.of("approval-routing.dmn", lower), "3");
+        assertThat(report.get("sampleSize").asInt()).isEqualTo(3);
+        assertThat(pathCounts(report)).containsEntry("协会审核", List.of(2, 1))
+                .containsEntry("协会审核 → 协会负责人审批", List.of(1, 2));
+        JsonNode head = group(report, "league-head");
+        assertThat(head.get("liveTasks").asInt()).isEqualTo(1);
+        assertThat(head.get("candidateTasks").asInt()).isEqualTo(2);
+        assertThat(head.get("changePercent").asDouble()).isEqualTo(100.0);
+        assertThat(group(report, "league-auditor").get("candidateTasks").asInt()).isEqualTo(3);
+        assertThat(report.toString()).doesNotContain("memberName", "idNumber", "6222");
+
+        JsonNode withoutStep = dryRun("admin", Map.of("approval-routing.dmn", lower,
+                "claim-lifecycle.bpmn", withoutLeagueHeadStep(shipped)), "3");
+        assertThat(withoutStep.get("warnings").toString()).contains("协会负责人审批");
+        assertThat(pathCounts(withoutStep)).containsEntry("协会审核", List.of(2, 3));
+
+        assertThat(dryRunAnswer("admin", Map.of("approval-routing.dmn", lower), "0").status()).isEqualTo(400);
+        assertThat(dryRunAnswer("agency", Map.of("approval-routing.dmn", lower), "3").status()).isEqualTo(403);
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    private JsonNode dryRun(String user, Map<String, String> files, String sample) throws Exception {
+        Answer answer = dryRunAnswer(user, files, sample);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private Answer dryRunAnswer(String user, Map<String, String> files, String sample) throws Exception {
+        return send("/api/admin/deployments/dry-run", user, files, Map.of("sample", sample));
+    }
+
+    private static Map<String, List<Integer>> pathCounts(JsonNode report) {
+        Map<String, List<Integer>> counts = new java.util.HashMap<>();
+        report.get("paths").forEach(p -> counts.put(p.get("path").asText(),
+                List.of(p.get("live").asInt(), p.get("candidate").asInt())));
+        return counts;
+    }
+
+    private static JsonNode group(JsonNode report, String group) {
+        for (JsonNode load : report.get("groups")) {
+            if (load.get("group").asText().equals(group)) {
+                return load;
+            }
+        }
+        throw new AssertionError("no load for " + group + " in " + report);
+    }
+
+    @Test
     void aRevisionGoesLiveAndRunningClaimsMoveOverAndArePaidOnce() throws Exception {
         long waiting = require(api.post("clerk", "/api/claims", ClaimRequests.claim(api.enrolledMember(), "2000.00")), 201)
                 .body().get("id").asLong();
@@ -225,6 +300,10 @@ class ProcessRevisionApiTest {
     }
 
     private Answer upload(String user, String comment, Map<String, String> files) throws Exception {
+        return send("/api/admin/deployments", user, files, Map.of("comment", comment));
+    }
+
+    private Answer send(String path, String user, Map<String, String> files, Map<String, String> fields) throws Exception {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         files.forEach((name, content) -> parts.add("files", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
             @Override
@@ -234,11 +313,11 @@ class ProcessRevisionApiTest {
         }));
         HttpHeaders text = new HttpHeaders();
         text.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-        parts.add("comment", new HttpEntity<>(comment, text));
+        fields.forEach((name, value) -> parts.add(name, new HttpEntity<>(value, text)));
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(user, "demo");
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> response = rest.postForEntity("/api/admin/deployments", new HttpEntity<>(parts, headers), String.class);
+        ResponseEntity<String> response = rest.postForEntity(path, new HttpEntity<>(parts, headers), String.class);
         return new Answer(response.getStatusCode().value(), new ObjectMapper().readTree(response.getBody()));
     }
 
