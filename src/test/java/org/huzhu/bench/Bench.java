@@ -148,6 +148,7 @@ public final class Bench {
             row("lifecycle_vs_bare (best of 1/2/4 workers each)", results.get("lifecycle_vs_bare"));
             row("lifecycle_vs_bare_defaults", results.get("lifecycle_vs_bare_defaults"));
             results.put("lifecycle_mean_step_ms", lifecycle.meanStepMillis());
+            results.put("lifecycle_second_audits", lifecycle.secondAudits());
             row("lifecycle mean ms per step (all levels)", results.get("lifecycle_mean_step_ms"));
         } finally {
             defaultsEngine.close();

@@ -30,6 +30,8 @@ final class BenchSetup {
     static final String ORGANISER = "BENCH";
     static final String ADMIN = "bench-admin";
     static final String LEAGUE = "bench-league";
+    /** Second audits (a member's repeat claim within 90 days) need a league auditor who did not audit. */
+    static final String SECOND_LEAGUE = "bench-league-b";
     static final String SUPERVISOR = "bench-supervisor";
     static final List<String> ALL_DOCUMENTS = ClaimRequests.ALL_DOCUMENTS;
 
@@ -80,6 +82,7 @@ final class BenchSetup {
         identities.ensureUser(ADMIN, "压测", "管理员", Http.PASSWORD,
                 List.of(Role.ADMIN.groupId(), Role.PROCESS_ADMIN.groupId()));
         identities.ensureUser(LEAGUE, "压测", "协会审核员", Http.PASSWORD, List.of(Role.LEAGUE_AUDITOR.groupId()));
+        identities.ensureUser(SECOND_LEAGUE, "压测", "协会复核员", Http.PASSWORD, List.of(Role.LEAGUE_AUDITOR.groupId()));
         identities.ensureUser(SUPERVISOR, "压测", "督办", Http.PASSWORD, List.of(Role.SUPERVISOR.groupId()));
         for (int i = 0; i < agencyCount; i++) {
             String code = agency(i);

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.huzhu.support.Api;
+import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
@@ -35,6 +37,8 @@ class BenefitKindsApiTest {
     JdbcClient jdbc;
     @Autowired
     ManagementService management;
+    @Autowired
+    TaskService taskService;
 
     Api api;
 
@@ -68,6 +72,12 @@ class BenefitKindsApiTest {
         assertThat(atLeague.get("breakdown").get("calculation").get("diagnosisGroup").get("code").asText())
                 .isEqualTo("BREAST_CANCER");
         require(api.decide("league", id, "APPROVE", null), 200);
+        ClaimDriver claims = new ClaimDriver(api, taskService, management, jdbc);
+        // A lump sum of 32,000 yuan: a second audit and the league head, by the approval routing.
+        assertThat(claims.openTask(id).getTaskDefinitionKey()).isEqualTo("SecondAudit");
+        claims.approveRoutedChecks(id);
+        assertThat(claims.decidedSteps(id)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "SECOND_AUDIT",
+                "LEAGUE_HEAD_APPROVAL");
         Jobs.runDue(management, processOf(id));
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("PAID");
         assertThat(jdbc.sql("select message from notification where claim_id = :id and kind = 'PAID'").param("id", id)

@@ -65,7 +65,7 @@ class ClaimApiTest {
         assertThat(new java.math.BigDecimal(tiers.get(1).get("amount").asText())).isEqualByComparingTo("6527.00");
         assertThat(paid.get("breakdown").get("ruleSetVersion").asInt()).isEqualTo(1);
         assertThat(steps(paid)).containsExactly("SUBMITTED", "PRE_CHECK", "AGENCY_CHECK", "SUBSIDY_CALCULATED",
-                "LEAGUE_AUDIT", "PAID");
+                "LEAGUE_AUDIT", "APPROVED_FOR_PAYOUT", "PAID");
         assertThat(paid.get("history").get(2).get("actor").asText()).isEqualTo("agency");
         assertThat(paid.get("history").get(4).get("actor").asText()).isEqualTo("league");
         assertThat(jdbc.sql("select amount from payment where claim_id = :id").param("id", id)

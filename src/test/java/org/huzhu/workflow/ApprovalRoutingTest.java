@@ -1,15 +1,13 @@
 package org.huzhu.workflow;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.huzhu.support.Api;
-import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.HuzhuIntegrationTest;
-import org.huzhu.support.Jobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +15,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.huzhu.support.Api.require;
 
 /** After the league audit, approval-routing.dmn adds the checks a claim's figures call for. */
 @HuzhuIntegrationTest
@@ -96,65 +93,5 @@ class ApprovalRoutingTest {
         claims.pay(second);
         assertThat(claims.decidedSteps(second)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "SECOND_AUDIT");
         assertThat(claims.status(first)).isEqualTo("AGENCY_CHECK");
-    }
-
-    /** Drives claims through the API as the counter and the auditors would. */
-    record ClaimDriver(Api api, TaskService taskService, ManagementService management, JdbcClient jdbc) {
-
-        long submit(String member, String eligibleBase) {
-            return require(api.post("clerk", "/api/claims", ClaimRequests.claim(member, eligibleBase)), 201)
-                    .body().get("id").asLong();
-        }
-
-        Task openTask(long claimId) {
-            return taskService.createTaskQuery().processInstanceId(processOf(claimId)).singleResult();
-        }
-
-        void decide(String user, long claimId, String step, String outcome) {
-            decide(user, claimId, step, outcome, null);
-        }
-
-        void decide(String user, long claimId, String step, String outcome, String reason) {
-            Task task = openTask(claimId);
-            assertThat(task.getTaskDefinitionKey()).isEqualTo(step);
-            require(decision(user, task, outcome, reason), 200);
-        }
-
-        Api.Answer decision(String user, Task task, String outcome) {
-            return decision(user, task, outcome, null);
-        }
-
-        Api.Answer decision(String user, Task task, String outcome, String reason) {
-            return api.post(user, "/api/tasks/" + task.getId() + "/decision",
-                    reason == null ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "reason", reason));
-        }
-
-        void pay(long claimId) {
-            Jobs.runDue(management, processOf(claimId));
-            assertThat(status(claimId)).isEqualTo("PAID");
-            assertThat(payments(claimId)).isEqualTo(1);
-        }
-
-        String status(long claimId) {
-            return jdbc.sql("select status from claim where id = :id").param("id", claimId).query(String.class).single();
-        }
-
-        long payments(long claimId) {
-            return jdbc.sql("select count(*) from payment where claim_id = :id").param("id", claimId)
-                    .query(Long.class).single();
-        }
-
-        /** The checks that decided the claim, in order. */
-        List<String> decidedSteps(long claimId) {
-            return jdbc.sql("""
-                            select step from claim_event where claim_id = :id and decision is not null and step <> 'PRE_CHECK'
-                            order by id""")
-                    .param("id", claimId).query(String.class).list();
-        }
-
-        String processOf(long claimId) {
-            return jdbc.sql("select process_instance_id from claim where id = :id").param("id", claimId)
-                    .query(String.class).single();
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.huzhu.support.Api;
+import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
@@ -96,7 +97,7 @@ class ProcessRevisionApiTest {
 
     @Test
     void aDryRunShowsHowRecentClaimsWouldBeRoutedAndDeploysNothing() throws Exception {
-        ApprovalRoutingTest.ClaimDriver claims = new ApprovalRoutingTest.ClaimDriver(api, taskService, management, jdbc);
+        ClaimDriver claims = new ClaimDriver(api, taskService, management, jdbc);
         for (String eligible : List.of("3000.00", "11000.00", "21000.00")) { // subsidies 1,300, 5,300 and 10,300
             long id = claims.submit(api.enrolledMember(), eligible);
             claims.decide("agency", id, "AgencyCheck", "APPROVE");
@@ -197,7 +198,7 @@ class ProcessRevisionApiTest {
         assertThat(withoutHead.body().get("changes").asText()).contains("删除步骤", "LeagueHeadApproval");
         String oldVersion = latestVersion();
 
-        ApprovalRoutingTest.ClaimDriver claims = new ApprovalRoutingTest.ClaimDriver(api, taskService, management, jdbc);
+        ClaimDriver claims = new ClaimDriver(api, taskService, management, jdbc);
         Map<String, Object> incomplete = ClaimRequests.claim(api.enrolledMember(), "21000.00");
         incomplete.put("documents", List.of("INVOICE", "EXPENSE_LIST", "DISCHARGE_SUMMARY", "SETTLEMENT_STATEMENT", "ID_CARD"));
         long supplements = require(api.post("clerk", "/api/claims", incomplete), 201).body().get("id").asLong();
