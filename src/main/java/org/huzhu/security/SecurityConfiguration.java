@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -38,8 +39,11 @@ class SecurityConfiguration {
     SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
         // The raw engine API can do anything to any process: administrators only.
         return stateless(http.securityMatcher(path("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest()
-                        .hasAnyRole(Role.ADMIN.name(), Role.PROCESS_ADMIN.name()))
+                .authorizeHttpRequests(requests -> requests
+                        // Process admins deploy through /api/admin/deployments, which checks first.
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/engine-rest/deployment/**"))
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.PROCESS_ADMIN.name()))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
     }
