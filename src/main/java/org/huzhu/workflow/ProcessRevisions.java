@@ -25,6 +25,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.ClaimApprovalFacts;
 import org.huzhu.platform.Beijing;
@@ -108,6 +114,8 @@ public class ProcessRevisions {
         for (RevisionFile file : files) {
             if (file.isBpmn()) {
                 changes.addAll(stepChanges(file));
+            } else if (file.isDmn()) {
+                changes.addAll(ruleChanges(file));
             }
         }
         DeploymentBuilder deployment = repository.createDeployment().name(REVISION_DEPLOYMENT).source(admin.userId());
@@ -240,6 +248,47 @@ public class ProcessRevisions {
             }
         }
         return changes;
+    }
+
+    /** Rules added, removed or changed in each decision table of a DMN file, against the newest deployed version. */
+    private List<String> ruleChanges(RevisionFile file) {
+        DmnModelInstance revised = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+        List<String> changes = new ArrayList<>();
+        for (Decision decision : revised.getModelElementsByType(Decision.class)) {
+            DecisionDefinition current = repository.createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(decision.getId()).latestVersion().singleResult();
+            Map<String, String> before = current == null ? Map.of()
+                    : rules(repository.getDmnModelInstance(current.getId()).getModelElementById(decision.getId()));
+            Map<String, String> after = rules(decision);
+            List<String> differences = new ArrayList<>();
+            differences.addAll(difference("新增规则", after.keySet().stream().filter(id -> !before.containsKey(id)).toList()));
+            differences.addAll(difference("删除规则", before.keySet().stream().filter(id -> !after.containsKey(id)).toList()));
+            differences.addAll(difference("修改规则", after.keySet().stream()
+                    .filter(id -> before.containsKey(id) && !before.get(id).equals(after.get(id))).toList()));
+            if (!differences.isEmpty()) {
+                changes.add(decision.getId() + " " + String.join("，", differences));
+            }
+        }
+        return changes;
+    }
+
+    private static List<String> difference(String what, List<String> ruleIds) {
+        return ruleIds.isEmpty() ? List.of() : List.of(what + "：" + String.join("、", new TreeSet<>(ruleIds)));
+    }
+
+    /** A decision table's rules by id, each as the text of its cells. */
+    private static Map<String, String> rules(ModelElementInstance decision) {
+        Map<String, String> rules = new HashMap<>();
+        if (decision != null) {
+            for (Rule rule : decision.getChildElementsByType(DecisionTable.class).stream()
+                    .flatMap(table -> table.getRules().stream()).toList()) {
+                StringBuilder cells = new StringBuilder();
+                rule.getInputEntries().forEach(entry -> cells.append(entry.getTextContent()).append('|'));
+                rule.getOutputEntries().forEach(entry -> cells.append(entry.getTextContent()).append('|'));
+                rules.put(rule.getId(), cells.toString());
+            }
+        }
+        return rules;
     }
 
     private static Set<String> steps(BpmnModelInstance model) {

@@ -195,7 +195,8 @@ class ProcessRevisionApiTest {
         Answer withoutHead = upload("admin", "去掉协会负责人审批", Map.of("claim-lifecycle.bpmn", withoutLeagueHeadStep(shipped),
                 "approval-routing.dmn", routing.replaceAll("(?s)<rule id=\"Rule_LeagueHead\">.*?</rule>", "")));
         assertThat(withoutHead.status()).as(withoutHead.body().toString()).isEqualTo(201);
-        assertThat(withoutHead.body().get("changes").asText()).contains("删除步骤", "LeagueHeadApproval");
+        assertThat(withoutHead.body().get("changes").asText()).contains("删除步骤", "LeagueHeadApproval",
+                "approval-routing 删除规则：Rule_LeagueHead");
         String oldVersion = latestVersion();
 
         ClaimDriver claims = new ClaimDriver(api, taskService, management, jdbc);
@@ -231,7 +232,8 @@ class ProcessRevisionApiTest {
         Answer withHead = upload("admin", "补助1万元及以上须协会负责人审批", Map.of("claim-lifecycle.bpmn", shipped,
                 "approval-routing.dmn", routing));
         assertThat(withHead.status()).as(withHead.body().toString()).isEqualTo(201);
-        assertThat(withHead.body().get("changes").asText()).contains("新增步骤", "LeagueHeadApproval");
+        assertThat(withHead.body().get("changes").asText()).contains("新增步骤", "LeagueHeadApproval",
+                "approval-routing 新增规则：Rule_LeagueHead");
         JsonNode report = require(api.post("admin", "/api/admin/migrations", Map.of("processKey", "claim-lifecycle",
                 "processInstanceIds", waitingAt.keySet().stream().map(claims::processOf).toList())), 200).body();
         assertThat(report.get("refused").size()).as(report.toString()).isZero();
