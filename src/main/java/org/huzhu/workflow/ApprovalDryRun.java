@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,18 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
+import org.camunda.bpm.impl.juel.SimpleContext;
+import org.camunda.bpm.impl.juel.SimpleResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ExpressionFactory;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.huzhu.claim.ApprovalFacts;
-import org.huzhu.claim.AuditStage;
 import org.huzhu.claim.ClaimApprovalFacts;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
@@ -29,8 +39,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Before a routing change goes live: replays recent claims' figures (never who they are)
- * through the live and the candidate routing, and reports how many claims would take each
- * approval path and how many league-side tasks each group would get.
+ * through the live and the candidate decision and process, and reports how many claims would
+ * take each approval path and how many tasks after the routing each group would get.
  */
 @Service
 public class ApprovalDryRun {
@@ -103,15 +113,15 @@ public class ApprovalDryRun {
         if (candidateProcess == liveProcess && candidateDecision == liveDecision) {
             warnings.add("上传的文件不涉及申领流程或审批路径决策（" + ApprovalStep.DECISION_KEY + "），试算结果与现行相同");
         }
-        Map<String, String> liveGroups = leagueSideGroups(liveProcess);
-        Map<String, String> candidateGroups = leagueSideGroups(candidateProcess);
-
+        if (candidateProcess != liveProcess) {
+            warn(candidateProcess, "候选", warnings);
+        }
         Map<String, int[]> paths = new TreeMap<>();
         Map<String, int[]> load = new TreeMap<>();
         List<ApprovalFacts> sampled = facts.recent(size);
         for (ApprovalFacts claim : sampled) {
-            count(paths, load, liveGroups, routing.steps(liveDecision, claim), 0, warnings);
-            count(paths, load, candidateGroups, routing.steps(candidateDecision, claim), 1, warnings);
+            count(paths, load, walk(liveProcess, variables(claim, routing.steps(liveDecision, claim))), 0);
+            count(paths, load, walk(candidateProcess, variables(claim, routing.steps(candidateDecision, claim))), 1);
         }
         List<PathCount> pathCounts = paths.entrySet().stream()
                 .map(e -> new PathCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
@@ -122,51 +132,99 @@ public class ApprovalDryRun {
         return new Report(sampled.size(), pathCounts, groups, warnings);
     }
 
+    /** Adds one claim's path through a process to the counts of paths and of each group's tasks. */
+    private static void count(Map<String, int[]> paths, Map<String, int[]> load, List<UserTask> tasks, int side) {
+        StringBuilder path = new StringBuilder();
+        for (UserTask task : tasks) {
+            path.append(path.isEmpty() ? "" : " → ").append(task.getName());
+            String groups = task.getCamundaCandidateGroups();
+            for (String group : groups == null ? new String[0] : groups.split(",")) {
+                load.computeIfAbsent(group.strip(), g -> new int[2])[side]++;
+            }
+        }
+        paths.computeIfAbsent(path.isEmpty() ? "（无人工审批）" : path.toString(), p -> new int[2])[side]++;
+    }
+
     /**
-     * Adds one claim's path: the league audit, then each routed step the process has. A step the
-     * decision asks for but the process lacks is skipped there too, with a warning.
+     * The user tasks a claim meets from the approval routing until it is approved for payout,
+     * walking the process as the engine would with these variables and every check approving.
      */
-    private static void count(Map<String, int[]> paths, Map<String, int[]> load, Map<String, String> groups,
-                              Set<ApprovalStep> steps, int side, List<String> warnings) {
-        StringBuilder path = new StringBuilder(AuditStage.LEAGUE_AUDIT.label());
-        tally(load, groups.get(AuditTask.LEAGUE_AUDIT.taskDefinitionKey()), side);
-        for (ApprovalStep step : ApprovalStep.values()) {
-            if (!steps.contains(step)) {
-                continue;
-            }
-            if (!groups.containsKey(step.taskDefinitionKey())) {
-                String warning = (side == 0 ? "现行" : "候选") + "决策要求「" + step.label() + "」，但流程中没有该步骤（"
-                        + step.taskDefinitionKey() + "），这些申请将跳过它";
-                if (!warnings.contains(warning)) {
-                    warnings.add(warning);
-                }
-                continue;
-            }
-            path.append(" → ").append(step.label());
-            tally(load, groups.get(step.taskDefinitionKey()), side);
+    static List<UserTask> walk(BpmnModelInstance process, Map<String, Object> variables) {
+        List<UserTask> tasks = new ArrayList<>();
+        Optional<BusinessRuleTask> routing = routingTask(process);
+        if (routing.isEmpty()) {
+            return tasks;
         }
-        paths.computeIfAbsent(path.toString(), p -> new int[2])[side]++;
+        Conditions conditions = new Conditions(variables);
+        Set<String> visited = new HashSet<>();
+        FlowNode node = routing.get();
+        while (node != null && visited.add(node.getId()) && !isApproval(node) && !(node instanceof EndEvent)) {
+            if (node instanceof UserTask task) {
+                tasks.add(task);
+            }
+            node = next(node, conditions);
+        }
+        return tasks;
     }
 
-    private static void tally(Map<String, int[]> load, String group, int side) {
-        if (group != null) {
-            load.computeIfAbsent(group, g -> new int[2])[side]++;
+    private static FlowNode next(FlowNode node, Conditions conditions) {
+        List<SequenceFlow> outgoing = List.copyOf(node.getOutgoing());
+        if (outgoing.size() == 1) {
+            return outgoing.get(0).getTarget();
+        }
+        for (SequenceFlow flow : outgoing) {
+            if (flow.getConditionExpression() != null && conditions.hold(flow.getConditionExpression().getTextContent())) {
+                return flow.getTarget();
+            }
+        }
+        SequenceFlow fallback = node instanceof ExclusiveGateway gateway ? gateway.getDefault() : null;
+        return fallback != null ? fallback.getTarget() : outgoing.isEmpty() ? null : outgoing.get(0).getTarget();
+    }
+
+    private static Optional<BusinessRuleTask> routingTask(BpmnModelInstance process) {
+        return process.getModelElementsByType(BusinessRuleTask.class).stream()
+                .filter(task -> ApprovalStep.DECISION_KEY.equals(task.getCamundaDecisionRef())).findFirst();
+    }
+
+    private static boolean isApproval(FlowNode node) {
+        return node instanceof ServiceTask task && "${approveClaim}".equals(task.getCamundaDelegateExpression());
+    }
+
+    /** Warns of what the dry run cannot follow: no routing task, or a routed step no branch reads. */
+    private static void warn(BpmnModelInstance process, String side, List<String> warnings) {
+        if (routingTask(process).isEmpty()) {
+            warnings.add(side + "流程没有调用审批路径决策（" + ApprovalStep.DECISION_KEY + "）的业务规则任务");
+            return;
+        }
+        String conditions = process.getModelElementsByType(SequenceFlow.class).stream()
+                .filter(flow -> flow.getConditionExpression() != null)
+                .map(flow -> flow.getConditionExpression().getTextContent()).reduce("", String::concat);
+        for (ApprovalStep step : ApprovalStep.values()) {
+            if (!conditions.contains(step.variable())) {
+                warnings.add(side + "流程中没有按 " + step.variable() + " 分支的条件：决策要求「" + step.label()
+                        + "」的申请将跳过它");
+            }
         }
     }
 
-    /** The league-side user tasks of a process and the group each goes to. */
-    private static Map<String, String> leagueSideGroups(BpmnModelInstance process) {
-        Map<String, String> groups = new LinkedHashMap<>();
-        List<String> keys = new ArrayList<>(List.of(AuditTask.LEAGUE_AUDIT.taskDefinitionKey()));
-        for (ApprovalStep step : ApprovalStep.values()) {
-            keys.add(step.taskDefinitionKey());
+    /** Evaluates a branch's condition on the given variables; one that cannot be evaluated does not hold. */
+    private static final class Conditions {
+
+        private final ExpressionFactory factory = new ExpressionFactoryImpl();
+        private final SimpleContext context = new SimpleContext(new SimpleResolver());
+
+        Conditions(Map<String, Object> variables) {
+            variables.forEach((name, value) -> context.setVariable(name, factory.createValueExpression(value, Object.class)));
         }
-        for (UserTask task : process.getModelElementsByType(UserTask.class)) {
-            if (keys.contains(task.getId())) {
-                groups.put(task.getId(), task.getCamundaCandidateGroups());
+
+        boolean hold(String condition) {
+            try {
+                return Boolean.TRUE.equals(factory.createValueExpression(context, condition.strip(), Object.class)
+                        .getValue(context));
+            } catch (RuntimeException e) {
+                return false;
             }
         }
-        return groups;
     }
 
     private Optional<DmnDecision> liveDecision(ProcessDefinition live) {
@@ -180,6 +238,16 @@ public class ApprovalDryRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a claim's process holds when it leaves the routing, with every check approving. */
+    private static Map<String, Object> variables(ApprovalFacts claim, Set<ApprovalStep> steps) {
+        Map<String, Object> variables = new HashMap<>(ApprovalRouting.inputs(claim));
+        variables.putAll(ApprovalRouting.variables(steps));
+        for (AuditTask task : AuditTask.values()) {
+            variables.put(task.outcomeVariable(), "APPROVE");
+        }
+        return variables;
     }
 
     private static boolean definesClaimProcess(RevisionFile file) {

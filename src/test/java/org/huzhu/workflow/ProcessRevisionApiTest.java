@@ -122,6 +122,13 @@ class ProcessRevisionApiTest {
         assertThat(withoutStep.get("warnings").toString()).contains("协会负责人审批");
         assertThat(pathCounts(withoutStep)).containsEntry("协会审核", List.of(2, 3));
 
+        // A branch of the process itself: every in-patient claim to a second audit.
+        JsonNode everyInpatient = dryRun("admin", Map.of("claim-lifecycle.bpmn",
+                shipped.replace("${secondAudit}", "${secondAudit || scheme == 'INPATIENT'}")), "3");
+        assertThat(pathCounts(everyInpatient)).containsEntry("协会审核 → 协会复核", List.of(0, 2))
+                .containsEntry("协会审核 → 协会复核 → 协会负责人审批", List.of(0, 1));
+        assertThat(group(everyInpatient, "league-auditor").get("candidateTasks").asInt()).isEqualTo(6);
+
         assertThat(dryRunAnswer("admin", Map.of("approval-routing.dmn", lower), "0").status()).isEqualTo(400);
         assertThat(dryRunAnswer("agency", Map.of("approval-routing.dmn", lower), "3").status()).isEqualTo(403);
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
