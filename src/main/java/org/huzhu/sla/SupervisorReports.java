@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.huzhu.claim.ClaimSummaries;
@@ -89,14 +90,13 @@ public class SupervisorReports {
         LocalDate today = WorkingDayCalendar.dayOf(now);
         long awaiting = jdbc.sql("select count(*) from claim where status = 'AWAITING_SUPPLEMENTS'")
                 .query(Long.class).single();
-        // the years the running clocks count through, and this year
-        List<Integer> years = jdbc.sql("""
-                        select distinct generate_series(start_year, extract(year from due_date)::int)
-                        from sla_open_tally
-                        """)
-                .query(Integer.class).list();
+        // the years the running clocks count through (spelt out here: PostgreSQL guesses a
+        // thousand years per clock and starts parallel workers), and this year
+        Stream<Integer> years = jdbc.sql("select distinct start_year, extract(year from due_date)::int from sla_open_tally")
+                .query((row, n) -> IntStream.rangeClosed(row.getInt(1), row.getInt(2)).boxed().toList())
+                .list().stream().flatMap(List::stream);
         WorkingDayCalendar calendar = calendars.current();
-        List<Integer> missing = Stream.concat(years.stream(), Stream.of(today.getYear()))
+        List<Integer> missing = Stream.concat(years, Stream.of(today.getYear()))
                 .distinct().sorted().filter(year -> !calendar.isPublished(year)).toList();
         YearMonth month = YearMonth.from(today);
         return new SlaOverview(now.atZone(Beijing.ZONE).toOffsetDateTime(), openTotals(), awaiting,
