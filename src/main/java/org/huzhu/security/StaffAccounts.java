@@ -28,11 +28,14 @@ public class StaffAccounts {
     private final IdentityService identityService;
     private final StaffDirectory directory;
     private final AuditTrail audit;
+    private final VerifiedCredentials verified;
 
-    StaffAccounts(IdentityService identityService, StaffDirectory directory, AuditTrail audit) {
+    StaffAccounts(IdentityService identityService, StaffDirectory directory, AuditTrail audit,
+                  VerifiedCredentials verified) {
         this.identityService = identityService;
         this.directory = directory;
         this.audit = audit;
+        this.verified = verified;
     }
 
     public record Account(String id, String name, Set<Role> roles, List<String> agencies) {
@@ -87,6 +90,7 @@ public class StaffAccounts {
             }
         }
         joinGroups(id, parsed, agencyCode);
+        verified.forget(id);
         audit.record(admin, "USER_ROLES_CHANGED", "USER", id, null, describe(parsed, agencyCode));
         return get(id);
     }
@@ -102,6 +106,7 @@ public class StaffAccounts {
         problems.throwIfAny();
         user.setPassword(password);
         identityService.saveUser(user);
+        verified.forget(id);
         audit.record(admin, "USER_PASSWORD_RESET", "USER", id, null, null);
     }
 

@@ -14,19 +14,29 @@ import org.springframework.stereotype.Component;
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     private final StaffDirectory directory;
+    private final VerifiedCredentials verified;
 
-    StaffAuthenticationProvider(StaffDirectory directory) {
+    StaffAuthenticationProvider(StaffDirectory directory, VerifiedCredentials verified) {
         this.directory = directory;
+        this.verified = verified;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null || !directory.checkPassword(userId, credentials.toString())) {
+        if (userId == null || credentials == null) {
             throw new BadCredentialsException("bad credentials");
         }
-        Staff staff = directory.staff(userId);
+        String password = credentials.toString();
+        Staff staff = verified.find(userId, password).orElseGet(() -> {
+            if (!directory.checkPassword(userId, password)) {
+                throw new BadCredentialsException("bad credentials");
+            }
+            Staff signedIn = directory.staff(userId);
+            verified.remember(password, signedIn);
+            return signedIn;
+        });
         List<SimpleGrantedAuthority> authorities = staff.roles().stream()
                 .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
         return UsernamePasswordAuthenticationToken.authenticated(staff, null, authorities);

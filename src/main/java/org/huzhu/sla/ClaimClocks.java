@@ -98,11 +98,12 @@ public class ClaimClocks {
         leaveStage(claimId, at);
         jdbc.sql("""
                         update claim_sla set stopped_at = :at, outcome = :outcome, stage = null, stage_since = null,
-                            stage_due_at = null, holder_user = null, holder_group = null
+                            stage_due_at = null, holder_user = null, holder_group = null,
+                            working_days_to_pay = :days, paid_in_time = :inTime
                         where claim_id = :claim
                         """)
-                .param("claim", claimId).param("at", Timestamp.from(at)).param("outcome", outcome.name()).update();
-        paymentFigures(claimId, workingDaysToPay, paidInTime);
+                .param("claim", claimId).param("at", Timestamp.from(at)).param("outcome", outcome.name())
+                .param("days", workingDaysToPay).param("inTime", paidInTime).update();
     }
 
     void paymentFigures(long claimId, Integer workingDaysToPay, Boolean paidInTime) {

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * SLA figures for Prometheus ({@code /actuator/prometheus}): open claims by state, read from
- * the indexed clock table at each scrape; escalations raised and claims paid, counted as they happen.
+ * the clocks' roll-up at each scrape; escalations raised and claims paid, counted as they happen.
  */
 @Component
 public class SlaMetrics {

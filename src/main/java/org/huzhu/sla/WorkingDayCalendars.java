@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,14 +22,35 @@ public class WorkingDayCalendars {
             from working_day_calendar order by year, version desc
             """;
 
+    /** A calendar as read, with the newest version id it includes. */
+    private record Loaded(long newestVersion, WorkingDayCalendar calendar) {
+    }
+
     private final JdbcClient jdbc;
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
 
     WorkingDayCalendars(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The calendar in force: every year's latest version. A few dozen rows, read when needed. */
+    /**
+     * The calendar in force: every year's latest version. Versions are only ever added, under ids
+     * that are never reused, so the calendar read last is still in force while the newest id is
+     * the same (one indexed read instead of reading every day again; publications on other nodes
+     * and rolled-back ones included).
+     */
     public WorkingDayCalendar current() {
+        long newest = jdbc.sql("select coalesce(max(id), 0) from working_day_calendar").query(Long.class).single();
+        Loaded last = loaded.get();
+        if (last != null && last.newestVersion() == newest) {
+            return last.calendar();
+        }
+        WorkingDayCalendar calendar = read();
+        loaded.set(new Loaded(newest, calendar));
+        return calendar;
+    }
+
+    private WorkingDayCalendar read() {
         List<CalendarDay> days = jdbc.sql("select d.day, d.name, d.off_day from (" + CURRENT + ") c "
                         + "join working_day_calendar_day d on d.calendar_id = c.id")
                 .query(WorkingDayCalendars::day).list();

@@ -80,17 +80,17 @@ public class AuditorTasks {
 
     /** The caller takes the task; someone else holding it is a conflict. */
     public void claim(String taskId, Staff staff) {
-        Task task = openTask(taskId);
+        TaskAtHand task = atHand(taskId);
         requireCandidate(task, staff);
-        if (staff.userId().equals(task.getAssignee())) {
+        if (staff.userId().equals(task.assignee())) {
             return;
         }
-        if (task.getAssignee() != null) {
-            throw claimedBy(task.getAssignee());
+        if (task.assignee() != null) {
+            throw claimedBy(task.assignee());
         }
         inTransaction(staff, taskId, () -> {
             taskService.claim(taskId, staff.userId());
-            audit.record(staff.userId(), "TASK_CLAIMED", "TASK", taskId, claimOf(task), null);
+            audit.record(staff.userId(), "TASK_CLAIMED", "TASK", taskId, claimOf(taskId), null);
             return null;
         });
     }
@@ -106,7 +106,7 @@ public class AuditorTasks {
         }
         inTransaction(staff, taskId, () -> {
             taskService.setAssignee(taskId, null);
-            audit.record(staff.userId(), "TASK_RELEASED", "TASK", taskId, claimOf(task), "原处理人：" + task.getAssignee());
+            audit.record(staff.userId(), "TASK_RELEASED", "TASK", taskId, claimOf(taskId), "原处理人：" + task.getAssignee());
             return null;
         });
     }
@@ -132,7 +132,7 @@ public class AuditorTasks {
         }
         inTransaction(staff, taskId, () -> {
             taskService.setAssignee(taskId, userId);
-            audit.record(staff.userId(), "TASK_REASSIGNED", "TASK", taskId, claimOf(task),
+            audit.record(staff.userId(), "TASK_REASSIGNED", "TASK", taskId, claimOf(taskId),
                     (task.getAssignee() == null ? "" : "原处理人：" + task.getAssignee() + "；") + "改派给：" + userId
                             + "；原因：" + reason.strip());
             return null;
@@ -145,25 +145,38 @@ public class AuditorTasks {
      * transaction, so of two auditors deciding at once exactly one wins.
      */
     public ClaimSummary decide(String taskId, Staff staff, String outcome, String reason) {
-        Task task = openTask(taskId);
-        AuditTask auditTask = AuditTask.of(task.getTaskDefinitionKey())
+        TaskAtHand task = atHand(taskId);
+        AuditTask auditTask = AuditTask.of(task.taskDefinitionKey())
                 .orElseThrow(() -> DomainException.conflict("NOT_AN_AUDIT_TASK", "此任务不是审核任务"));
         requireCandidate(task, staff);
-        if (task.getAssignee() != null && !task.getAssignee().equals(staff.userId())) {
-            throw claimedBy(task.getAssignee());
+        if (task.assignee() != null && !task.assignee().equals(staff.userId())) {
+            throw claimedBy(task.assignee());
         }
         ClaimDecisions.validate(auditTask.stage(), outcome, reason);
         Map<String, Object> variables = new HashMap<>();
         variables.put(auditTask.outcomeVariable(), outcome);
         variables.put(auditTask.reasonVariable(), reason);
         inTransaction(staff, taskId, () -> {
-            if (task.getAssignee() == null) {
+            if (task.assignee() == null) {
                 taskService.claim(taskId, staff.userId());
             }
             taskService.complete(taskId, variables);
             return null;
         });
-        return summaries.byProcessInstances(List.of(task.getProcessInstanceId())).get(0);
+        return summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
+    }
+
+    /**
+     * The task from its work item, which the task listeners keep in step with the engine: two
+     * engine queries fewer per decision. The engine still checks the caller's authorization and
+     * the task's version when completing it. Without a work item, the engine is asked.
+     */
+    private TaskAtHand atHand(String taskId) {
+        return workItems.atHand(taskId).orElseGet(() -> {
+            Task task = openTask(taskId);
+            return new TaskAtHand(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+                    task.getAssignee(), candidateGroups(task));
+        });
     }
 
     private <T> T inTransaction(Staff staff, String taskId, Supplier<T> work) {
@@ -194,11 +207,11 @@ public class AuditorTasks {
                 : DomainException.notFound("TASK_NOT_FOUND", "任务不存在");
     }
 
-    private void requireCandidate(Task task, Staff staff) {
-        if (staff.userId().equals(task.getAssignee())) {
+    private void requireCandidate(TaskAtHand task, Staff staff) {
+        if (staff.userId().equals(task.assignee())) {
             return;
         }
-        if (candidateGroups(task).stream().noneMatch(staff::inGroup)) {
+        if (task.candidateGroups().stream().noneMatch(staff::inGroup)) {
             throw DomainException.forbidden("NOT_YOUR_TASK", "无权处理此任务");
         }
     }
@@ -209,8 +222,8 @@ public class AuditorTasks {
                 .map(IdentityLink::getGroupId).filter(g -> g != null).collect(Collectors.toSet());
     }
 
-    private Long claimOf(Task task) {
-        return workItems.find(task.getId()).map(AuditorTask::claimId).orElse(null);
+    private Long claimOf(String taskId) {
+        return workItems.find(taskId).map(AuditorTask::claimId).orElse(null);
     }
 
     private static DomainException taken() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.huzhu.claim.ClaimSummary;
 import org.huzhu.platform.Beijing;
@@ -83,6 +84,22 @@ public class WorkItems {
     public Optional<AuditorTask> find(String taskId) {
         return jdbc.sql("select " + COLUMNS + " from work_item w where w.task_id = :task").param("task", taskId)
                 .query(WorkItems::map).optional();
+    }
+
+    /** The open task as its work item and candidate groups hold it, empty when there is no work item. */
+    Optional<TaskAtHand> atHand(String taskId) {
+        return jdbc.sql("""
+                        select w.task_id, w.process_instance_id, w.stage, w.assignee,
+                               array_remove(array_agg(g.group_id), null) as groups
+                        from work_item w left join work_item_group g on g.task_id = w.task_id
+                        where w.task_id = :task
+                        group by w.task_id
+                        """)
+                .param("task", taskId)
+                .query((row, n) -> new TaskAtHand(row.getString("task_id"), row.getString("process_instance_id"),
+                        row.getString("stage"), row.getString("assignee"),
+                        Set.of((String[]) row.getArray("groups").getArray())))
+                .optional();
     }
 
     /**

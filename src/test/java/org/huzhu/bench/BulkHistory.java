@@ -58,12 +58,16 @@ final class BulkHistory {
         jdbc.sql("""
                 insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
                     stage, stage_since, stage_due_at, holder_group)
-                select c.id, c.agency_id, 10, c.materials_complete_at,
-                    ((c.materials_complete_at + interval '14 days') at time zone 'Asia/Shanghai')::date,
-                    c.materials_complete_at + interval '14 days', c.materials_complete_at + interval '12 days',
-                    c.status, c.materials_complete_at, c.materials_complete_at + interval '5 days',
+                select c.id, c.agency_id, 10, c.materials_complete_at, d.due_date,
+                    (d.due_date + 1)::timestamp at time zone 'Asia/Shanghai', d.at_risk_day::timestamp at time zone 'Asia/Shanghai',
+                    c.status, c.materials_complete_at, (d.stage_due_day + 1)::timestamp at time zone 'Asia/Shanghai',
                     case when c.status = 'AGENCY_CHECK' then 'agency-auditor-' || a.code else 'league-auditor' end
-                from claim c join agency a on a.id = c.agency_id where c.submitted_by = 'bench-open'
+                from claim c join agency a on a.id = c.agency_id,
+                    -- deadlines fall on Beijing day boundaries, as the payment clock sets them
+                    lateral (select ((c.materials_complete_at + interval '14 days') at time zone 'Asia/Shanghai')::date as due_date,
+                                    ((c.materials_complete_at + interval '12 days') at time zone 'Asia/Shanghai')::date as at_risk_day,
+                                    ((c.materials_complete_at + interval '5 days') at time zone 'Asia/Shanghai')::date as stage_due_day) d
+                where c.submitted_by = 'bench-open'
                 """).update();
         jdbc.sql("""
                 insert into work_item (task_id, claim_id, process_instance_id, stage, name, created_at, due_at, urgent,
@@ -82,7 +86,8 @@ final class BulkHistory {
                 from work_item w join claim_sla s on s.claim_id = w.claim_id where w.task_id like 'bulk-%'
                 """).update();
         // as autovacuum would in time: statistics, and the visibility map for index-only scans
-        for (String table : List.of("member", "claim", "claim_sla", "payment", "work_item", "work_item_group")) {
+        for (String table : List.of("member", "claim", "claim_sla", "sla_open_tally", "sla_paid_tally", "payment", "work_item",
+                "work_item_group")) {
             jdbc.sql("vacuum analyze " + table).update();
         }
     }

@@ -1,12 +1,15 @@
 package org.huzhu.sla;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.huzhu.membership.Organisations;
+import org.huzhu.platform.Beijing;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.EngineTime;
@@ -40,6 +43,8 @@ class SupervisorApiTest {
     Organisations organisations;
     @Autowired
     IdentityBootstrap identities;
+    @Autowired
+    SupervisorReports reports;
 
     Api api;
 
@@ -100,6 +105,91 @@ class SupervisorApiTest {
         assertThat(metrics.getBody()).contains("huzhu_sla_open_claims{state=\"breached\"}",
                 "huzhu_sla_claims_paid_total{in_time=\"false\"}", "huzhu_sla_working_days_to_pay_count",
                 "huzhu_sla_escalations_total{kind=\"BREACHED\"}", "huzhu_sla_open_claims_over_stage_budget");
+
+        for (String now : List.of("2026-10-19T09:00:00+08:00", "2026-10-21T00:00:00+08:00", "2027-01-05T12:00:00+08:00")) {
+            EngineTime.set(now);
+            assertRollUpsMatchTheClocks(now);
+        }
+    }
+
+    /**
+     * The views read roll-ups that a trigger keeps as clocks move: they must give what an
+     * aggregate over every clock of the database gives (all tests' claims, not only this one's),
+     * and the roll-ups must equal a count from scratch (the migration's back-fill).
+     */
+    private void assertRollUpsMatchTheClocks(String at) {
+        Timestamp now = Timestamp.from(EngineTime.date(at).toInstant());
+        List<String> open = jdbc.sql("""
+                        select a.code || ' ' || s.stage || ' ' || count(*) || ' '
+                               || count(*) filter (where s.at_risk_at <= :now and s.due_at > :now) || ' '
+                               || count(*) filter (where s.due_at <= :now) || ' '
+                               || count(*) filter (where s.stage_due_at <= :now)
+                        from claim_sla s join agency a on a.id = s.agency_id
+                        where s.stopped_at is null group by a.code, s.stage order by 1
+                        """).param("now", now).query(String.class).list();
+        assertThat(reports.openByAgencyAndStage().stream().map(o -> o.agencyCode() + " " + o.stage() + " " + o.open()
+                + " " + o.atRisk() + " " + o.breached() + " " + o.overBudget()).sorted().toList())
+                .isEqualTo(open.stream().sorted().toList());
+        OpenClaims totals = reports.openTotals();
+        assertThat(totals.open() + " " + totals.atRisk() + " " + totals.breached() + " " + totals.overBudget())
+                .isEqualTo(jdbc.sql("""
+                        select count(*) || ' ' || count(*) filter (where at_risk_at <= :now and due_at > :now) || ' '
+                               || count(*) filter (where due_at <= :now) || ' ' || count(*) filter (where stage_due_at <= :now)
+                        from claim_sla where stopped_at is null
+                        """).param("now", now).query(String.class).single());
+        assertThat(reports.overview().calendarMissingYears()).containsExactlyElementsOf(jdbc.sql("""
+                        select distinct y from (
+                            select generate_series(extract(year from started_at at time zone 'Asia/Shanghai')::int,
+                                                   extract(year from due_date)::int) as y
+                            from claim_sla where stopped_at is null
+                            union select extract(year from cast(:now as timestamptz) at time zone 'Asia/Shanghai')::int) years
+                        where y not in (select year from working_day_calendar) order by y
+                        """).param("now", now).query(Integer.class).list());
+
+        YearMonth from = YearMonth.of(2025, 1);
+        YearMonth to = YearMonth.of(2027, 12);
+        String paid = """
+                count(s.claim_id) || ' ' || count(s.claim_id) filter (where s.paid_in_time) || ' '
+                || coalesce(percentile_disc(0.5) within group (order by s.working_days_to_pay)::text, 'null') || ' '
+                || coalesce(percentile_disc(0.9) within group (order by s.working_days_to_pay)::text, 'null')
+                """;
+        assertThat(reports.complianceByAgency(from, to).stream().map(SupervisorApiTest::paidFigures).toList())
+                .isEqualTo(jdbc.sql("select a.code || ' ' || " + paid + """
+                         from agency a left join claim_sla s on s.agency_id = a.id and s.outcome = 'PAID'
+                              and s.stopped_at >= :from and s.stopped_at < :to
+                         group by a.code order by a.code
+                        """).param("from", startOf(from)).param("to", startOf(to.plusMonths(1))).query(String.class).list());
+        for (String agency : jdbc.sql("select code from agency order by code").query(String.class).list()) {
+            assertThat(reports.complianceByMonth(from, to, agency).stream().filter(m -> m.paid() > 0)
+                    .map(SupervisorApiTest::paidFigures).toList())
+                    .isEqualTo(jdbc.sql("select to_char(s.stopped_at at time zone 'Asia/Shanghai', 'YYYY-MM') || ' ' || "
+                                    + paid + """
+                                     from claim_sla s join agency a on a.id = s.agency_id
+                                     where s.outcome = 'PAID' and s.stopped_at >= :from and s.stopped_at < :to and a.code = :agency
+                                     group by to_char(s.stopped_at at time zone 'Asia/Shanghai', 'YYYY-MM') order by 1
+                                    """)
+                            .param("from", startOf(from)).param("to", startOf(to.plusMonths(1))).param("agency", agency)
+                            .query(String.class).list());
+        }
+
+        List<String> kept = tallies();
+        jdbc.sql("select 1 from sla_tally_rebuild()").query(Integer.class).single();
+        assertThat(tallies()).isEqualTo(kept);
+    }
+
+    private List<String> tallies() {
+        return jdbc.sql("""
+                select 'open ' || t::text from sla_open_tally t
+                union all select 'paid ' || p::text from sla_paid_tally p order by 1
+                """).query(String.class).list();
+    }
+
+    private static String paidFigures(Compliance c) {
+        return c.key() + " " + c.paid() + " " + c.paidInTime() + " " + c.medianWorkingDays() + " " + c.p90WorkingDays();
+    }
+
+    private static Timestamp startOf(YearMonth month) {
+        return Timestamp.from(month.atDay(1).atStartOfDay(Beijing.ZONE).toInstant());
     }
 
     @Test
