@@ -1,7 +1,6 @@
 -- Roll-ups of the payment clocks for the supervisors' views, kept by a trigger in the
 -- transaction that changes a clock, so the views add up a few thousand rows instead of every
 -- open clock and a year of payments (0.2-0.6 s at 100,000 open / 1,000,000 closed claims).
--- V9, not V8: V8 is left to work on main at the same time.
 
 -- A paid clock always carries its working days to pay and whether that was in time.
 alter table claim_sla add constraint claim_sla_paid_figures
