@@ -2,7 +2,6 @@ package org.huzhu.workflow;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,9 +20,13 @@ import org.huzhu.scheme.Expenses;
 import org.springframework.stereotype.Component;
 
 /**
- * When an audit task is created: puts a masked, read-only view of the claim on the task for
- * its Camunda Form, and clears the stage's previous decision so the form starts empty. The
- * claim itself stays in our tables; these task-local values vanish with the task.
+ * When a task of a claim is created: puts a masked, read-only view of the claim on the task,
+ * as one Markdown text ({@code claimView}) its Camunda Form shows, plus the four values the
+ * Tasklist filters list ({@code memberName}, {@code agencyCode}, {@code eligibleAmount},
+ * {@code subsidy}); and
+ * clears the stage's previous decision so the form starts empty. One text instead of a
+ * variable per field keeps a task's creation and completion to a few rows. The claim itself
+ * stays in our tables; these task-local values vanish with the task.
  */
 @Component("showClaimOnTask")
 class ShowClaimOnTask implements TaskListener {
@@ -47,32 +50,46 @@ class ShowClaimOnTask implements TaskListener {
         long claimId = ProcessVariables.claimId(task);
         Claim claim = claims.get(claimId);
         ClaimSummary summary = summaries.byClaim(claimId);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("memberName", summary.memberName());
-        view.put("memberIdNumberMasked", summary.memberIdNumberMasked());
-        view.put("agencyCode", summary.agencyCode());
-        view.put("hospital", summary.hospital());
-        view.put("diagnosis", summary.diagnosis() + (claim.diagnosisCode() == null ? ""
+        StringBuilder view = new StringBuilder("**会员**：" + summary.memberName() + "（身份证 "
+                + summary.memberIdNumberMasked() + "，代办点 " + summary.agencyCode() + "）");
+        String account = claim.bankAccount().bankName() + " " + claim.bankAccount().maskedNumber()
+                + "（" + claim.bankAccount().accountName() + "）";
+        if (ProcessVariables.FIX_ACCOUNT_TASK.equals(task.getTaskDefinitionKey())) {
+            paragraph(view, "**原收款账户**：" + account);
+        } else {
+            describeClaim(view, claim, summary, account);
+            if (!AuditTask.AGENCY_CHECK.taskDefinitionKey().equals(task.getTaskDefinitionKey())) {
+                paragraph(view, "**补助金**：" + text(claim.subsidy()) + " 元");
+                paragraph(view, "**计算明细**：" + (claim.breakdown() == null ? "" : claim.breakdown().inWords()));
+                paragraph(view, "**审批路径**：" + approvalPath(task));
+                paragraph(view, "**此前结论**：" + decisionsSoFar(claimId));
+            }
+        }
+        task.setVariablesLocal(Map.of("memberName", summary.memberName(), "agencyCode", summary.agencyCode(),
+                "eligibleAmount", figure(claim.expenses(), Expenses::eligibleBase),
+                "subsidy", text(claim.subsidy()), "claimView", view.toString()));
+    }
+
+    private static void describeClaim(StringBuilder view, Claim claim, ClaimSummary summary, String account) {
+        paragraph(view, "**住院**：" + text(summary.admissionDate()) + " 至 " + text(summary.dischargeDate()) + "，"
+                + summary.hospital() + "；诊断：" + summary.diagnosis() + (claim.diagnosisCode() == null ? ""
                 : "（ICD-10 " + claim.diagnosisCode() + "，" + claim.diagnosisDate() + "确诊）"));
-        view.put("admissionDate", text(summary.admissionDate()));
-        view.put("dischargeDate", text(summary.dischargeDate()));
         Expenses expenses = claim.expenses();
-        view.put("expenseTotal", figure(expenses, Expenses::total));
-        view.put("policyScope", figure(expenses, Expenses::policyScope));
-        view.put("fundPaid", figure(expenses, Expenses::fundPaid));
-        view.put("criticalIllnessPaid", figure(expenses, Expenses::criticalIllnessPaid));
-        view.put("medicalAssistancePaid", figure(expenses, Expenses::medicalAssistancePaid));
-        view.put("eligibleAmount", figure(expenses, Expenses::eligibleBase));
-        view.put("subsidy", text(claim.subsidy()));
-        view.put("subsidyBreakdown", claim.breakdown() == null ? "" : claim.breakdown().inWords());
-        view.put("documents", claim.documents().stream().map(DocumentKind::label).collect(Collectors.joining("、")));
-        view.put("bankAccount", claim.bankAccount().bankName() + " " + claim.bankAccount().maskedNumber()
-                + "（" + claim.bankAccount().accountName() + "）");
-        view.put("bankAccountWarning", claim.bankAccount().passesLuhn() ? ""
-                : "注意：银行卡号未通过Luhn校验，请核对卡号（部分借记卡属正常情况）");
-        view.put("approvalPath", approvalPath(task));
-        view.put("decisionsSoFar", decisionsSoFar(claimId));
-        task.setVariablesLocal(view);
+        paragraph(view, "**费用（元）**：总费用 " + figure(expenses, Expenses::total) + "；政策范围内 "
+                + figure(expenses, Expenses::policyScope) + "；统筹支付 " + figure(expenses, Expenses::fundPaid)
+                + "；大病保险 " + figure(expenses, Expenses::criticalIllnessPaid) + "；医疗救助 "
+                + figure(expenses, Expenses::medicalAssistancePaid));
+        paragraph(view, "**合规自付（补助基数）**：" + figure(expenses, Expenses::eligibleBase) + " 元");
+        paragraph(view, "**已交材料**：" + claim.documents().stream().map(DocumentKind::label)
+                .collect(Collectors.joining("、")));
+        paragraph(view, "**收款账户**：" + account);
+        if (!claim.bankAccount().passesLuhn()) {
+            paragraph(view, "注意：银行卡号未通过Luhn校验，请核对卡号（部分借记卡属正常情况）");
+        }
+    }
+
+    private static void paragraph(StringBuilder view, String text) {
+        view.append("\n\n").append(text);
     }
 
     /** The checks the approval routing asked for, in order, e.g. 协会审核 → 协会负责人审批. */
@@ -96,7 +113,7 @@ class ShowClaimOnTask implements TaskListener {
         return decided.isEmpty() ? "无" : decided;
     }
 
-    /** Lump-sum claims may have no stay or expenses: the form shows those fields empty. */
+    /** Lump-sum claims may have no stay or expenses: the view shows those fields empty. */
     private static String text(Object value) {
         return value == null ? "" : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
     }

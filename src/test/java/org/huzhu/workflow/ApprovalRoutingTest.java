@@ -58,7 +58,7 @@ class ApprovalRoutingTest {
             Task head = claims.openTask(id);
             assertThat(head.getTaskDefinitionKey()).isEqualTo("LeagueHeadApproval");
             assertThat(claims.decision("league", head, "APPROVE").status()).isEqualTo(403);
-            assertThat(taskService.getVariableLocal(head.getId(), "approvalPath").toString()).contains("协会负责人审批");
+            assertThat(taskService.getVariableLocal(head.getId(), "claimView").toString()).contains("协会负责人审批");
             claims.decide("head", id, "LeagueHeadApproval", "APPROVE");
         }
         claims.pay(large);
@@ -66,7 +66,7 @@ class ApprovalRoutingTest {
 
         Task committee = claims.openTask(veryLarge);
         assertThat(committee.getTaskDefinitionKey()).isEqualTo("CommitteeReview");
-        assertThat(taskService.getVariableLocal(committee.getId(), "decisionsSoFar").toString())
+        assertThat(taskService.getVariableLocal(committee.getId(), "claimView").toString())
                 .contains("协会负责人审批（head）：通过");
         assertThat(api.fieldCodes(claims.decision("committee", committee, "REJECT"))).contains("reason:REQUIRED");
         claims.decide("committee", veryLarge, "CommitteeReview", "REJECT", "超出委员会核定的特殊困难标准");
