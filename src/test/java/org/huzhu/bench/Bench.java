@@ -86,6 +86,9 @@ public final class Bench {
         BenchSetup setup = new BenchSetup(app, http, size.agencies(), size.membersPerAgency());
         setup.staffAndRules();
         setup.membersOverApi();
+        // Agency 0 takes a whole level, half of the next and a quarter of the last, plus warm-up.
+        setup.lifecycleClaimants(Lifecycle.workerCounts().get(Lifecycle.workerCounts().size() - 1),
+                2 * size.claimsPerLevel() + warmUp(size));
         Lifecycle lifecycle = new Lifecycle(http, jdbc, setup);
         setup.claimsInEveryStage(lifecycle);
         phase("setup over the API", start);
@@ -107,6 +110,10 @@ public final class Bench {
                 + ", " + settings;
     }
 
+    private static int warmUp(BenchSize size) {
+        return Math.max(4, size.claimsPerLevel() / 10);
+    }
+
     /** Scenarios 1 and 2, level by level, so both sides see the same machine at the same moment. */
     private void throughput(ConfigurableApplicationContext app, JdbcClient jdbc, Lifecycle lifecycle) {
         ProcessEngine huzhuEngine = app.getBean(ProcessEngine.class);
@@ -118,7 +125,7 @@ public final class Bench {
         ProcessEngine defaultsEngine = BareEngine.withCamundaDefaults(app.getBean(DataSource.class), jdbc);
         try {
             BareEngine bareDefaults = new BareEngine(defaultsEngine);
-            int warmUp = Math.max(4, size.claimsPerLevel() / 10);
+            int warmUp = warmUp(size);
             lifecycle.claimsPerSecond(2, warmUp);
             bare.instancesPerSecond(2, warmUp);
             bareDefaults.instancesPerSecond(2, warmUp);

@@ -15,7 +15,10 @@ import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSetDraft;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.IdentityBootstrap;
+import org.huzhu.membership.MembershipRegistry;
 import org.huzhu.security.Role;
+import org.huzhu.security.Staff;
+import org.huzhu.security.StaffDirectory;
 import org.huzhu.support.ClaimRequests;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -40,6 +43,9 @@ final class BenchSetup {
     private final int agencyCount;
     private final int membersPerAgency;
     private final List<List<String>> membersByAgency = new ArrayList<>();
+    private final Map<Integer, java.util.Queue<String>> claimantsByAgency = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Lifecycle claimants' ID numbers start here: after the API's members, before the bulk's. */
+    private static final long FIRST_CLAIMANT = 500_000;
 
     BenchSetup(ApplicationContext app, Http http, int agencyCount, int membersPerAgency) {
         this.app = app;
@@ -120,6 +126,40 @@ final class BenchSetup {
             }
             membersByAgency.add(members);
         }
+    }
+
+    /**
+     * Members who claim in the lifecycle scenario, a fresh one for every claim: a member's second
+     * claim within 90 days takes a second audit (approval-routing.dmn), and the lifecycle is to
+     * have the bare process's shape, two audits. Registered and enrolled through the membership
+     * service the API calls, to be quick.
+     */
+    void lifecycleClaimants(int agencies, int perAgency) {
+        MembershipRegistry registry = app.getBean(MembershipRegistry.class);
+        StaffDirectory directory = app.getBean(StaffDirectory.class);
+        long k = FIRST_CLAIMANT;
+        for (int i = 0; i < Math.min(agencies, agencyCount); i++) {
+            Staff clerk = directory.staff(clerk(i));
+            List<String> claimants = new ArrayList<>();
+            for (int m = 0; m < perAgency; m++) {
+                String id = idNumber(k++);
+                registry.addMember(id, "压测申领人", agency(i) + "-U", "EMPLOYEE", clerk);
+                registry.enrol(id, "INPATIENT", LocalDate.of(2019, 10, 16), LocalDate.of(2030, 10, 15), clerk);
+                claimants.add(id);
+            }
+            claimantsByAgency.put(i, new java.util.concurrent.ConcurrentLinkedQueue<>(claimants));
+        }
+    }
+
+    /** A claim of a member who has not claimed before, for the lifecycle scenario. */
+    Map<String, Object> firstClaim(int agencyIndex) {
+        String member = claimantsByAgency.get(agencyIndex).poll();
+        if (member == null) {
+            throw new IllegalStateException("the bench has no fresh claimant left at " + agency(agencyIndex));
+        }
+        Map<String, Object> claim = ClaimRequests.claim(member, "2000.00");
+        claim.put("documents", ALL_DOCUMENTS);
+        return claim;
     }
 
     /** Per agency, claims waiting for papers, at the agency check, at the league audit and rejected. */
