@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -61,6 +62,9 @@ public class BankResults {
 
     private int readOne(Path file) {
         List<String> lines = lines(file);
+        if (lines == null) {
+            return 0;
+        }
         int first = jdbc.sql("""
                         insert into bank_result_file (file_name, read_at, lines) values (:name, :at, :lines)
                         on conflict do nothing""")
@@ -84,9 +88,12 @@ public class BankResults {
         return answered;
     }
 
+    /** The file's lines; null when another node has read it and put it away meanwhile (it is recorded then). */
     private static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        } catch (NoSuchFileException e) {
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

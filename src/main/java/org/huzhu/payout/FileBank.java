@@ -3,6 +3,7 @@ package org.huzhu.payout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -42,6 +43,8 @@ class FileBank implements Bank {
         try {
             Path done = Files.createDirectories(inbox.resolve("read"));
             Files.move(resultFile, done.resolve(resultFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            // another node put it away first
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
