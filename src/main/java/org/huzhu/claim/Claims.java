@@ -38,7 +38,17 @@ public class Claims {
     }
 
     public Optional<Claim> find(long id) {
-        Optional<Claim> claim = jdbc.sql("select * from claim where id = :id").param("id", id).query(this::map).optional();
+        // One statement: the claim is read several times per step of its process.
+        Optional<Claim> claim = jdbc.sql("""
+                        select c.*,
+                               array(select i.code from claim_invoice i where i.claim_id = c.id
+                                     order by i.code, i.number) as invoice_codes,
+                               array(select i.number from claim_invoice i where i.claim_id = c.id
+                                     order by i.code, i.number) as invoice_numbers,
+                               array(select d.kind from claim_document d where d.claim_id = c.id) as document_kinds
+                        from claim c where c.id = :id
+                        """)
+                .param("id", id).query(this::map).optional();
         return claim;
     }
 
@@ -181,11 +191,16 @@ public class Claims {
 
     private Claim map(ResultSet row, int rowNumber) throws SQLException {
         long id = row.getLong("id");
-        List<Invoice> invoices = jdbc.sql("select code, number from claim_invoice where claim_id = :id order by code, number")
-                .param("id", id).query(Invoice.class).list();
+        String[] codes = (String[]) row.getArray("invoice_codes").getArray();
+        String[] numbers = (String[]) row.getArray("invoice_numbers").getArray();
+        List<Invoice> invoices = new java.util.ArrayList<>();
+        for (int i = 0; i < codes.length; i++) {
+            invoices.add(new Invoice(codes[i], numbers[i]));
+        }
         EnumSet<DocumentKind> documents = EnumSet.noneOf(DocumentKind.class);
-        jdbc.sql("select kind from claim_document where claim_id = :id").param("id", id).query(String.class).list()
-                .forEach(kind -> documents.add(DocumentKind.valueOf(kind)));
+        for (String kind : (String[]) row.getArray("document_kinds").getArray()) {
+            documents.add(DocumentKind.valueOf(kind));
+        }
         Expenses expenses = row.getBigDecimal("expense_total") == null ? null
                 : new Expenses(row.getBigDecimal("expense_total"), row.getBigDecimal("policy_scope"),
                         row.getBigDecimal("fund_paid"), row.getBigDecimal("critical_illness_paid"),
