@@ -51,15 +51,13 @@ public class ApprovalDryRun {
     private final RepositoryService repository;
     private final ApprovalRouting routing;
     private final ClaimApprovalFacts facts;
-    private final RevisionChecks checks;
     private final ProcessRevisions revisions;
 
     ApprovalDryRun(RepositoryService repository, ApprovalRouting routing, ClaimApprovalFacts facts,
-                   RevisionChecks checks, ProcessRevisions revisions) {
+                   ProcessRevisions revisions) {
         this.repository = repository;
         this.routing = routing;
         this.facts = facts;
-        this.checks = checks;
         this.revisions = revisions;
     }
 
@@ -98,8 +96,7 @@ public class ApprovalDryRun {
                 .orElseThrow(() -> new IllegalStateException("the live process has no approval routing"));
         BpmnModelInstance candidateProcess = liveProcess;
         DmnDecision candidateDecision = liveDecision;
-        for (int i = 0; i < files.size(); i++) {
-            RevisionFile file = files.get(i);
+        for (RevisionFile file : files) {
             if (file.isBpmn() && definesClaimProcess(file)) {
                 candidateProcess = Bpmn.readModelFromStream(new ByteArrayInputStream(file.content()));
             } else if (file.isDmn()) {
