@@ -1,7 +1,9 @@
 package org.huzhu.workflow;
 
 import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** After the league audit, approval-routing.dmn adds the checks a claim's figures call for. */
 @HuzhuIntegrationTest
@@ -24,6 +27,8 @@ class ApprovalRoutingTest {
     TestRestTemplate rest;
     @Autowired
     TaskService taskService;
+    @Autowired
+    IdentityService identityService;
     @Autowired
     ManagementService management;
     @Autowired
@@ -88,6 +93,16 @@ class ApprovalRoutingTest {
         assertThat(sameAuditor.status()).as(sameAuditor.body().toString()).isEqualTo(409);
         assertThat(sameAuditor.body().get("code").asText()).isEqualTo("SAME_DECIDER");
         assertThat(claims.openTask(second).getTaskDefinitionKey()).isEqualTo("SecondAudit");
+        // Tasklist completes through the engine: the same rule holds there.
+        identityService.setAuthentication("league", List.of("league-auditor"));
+        try {
+            taskService.claim(secondAudit.getId(), "league");
+            assertThatThrownBy(() -> taskService.complete(secondAudit.getId(), Map.of("secondAuditOutcome", "APPROVE")))
+                    .hasStackTraceContaining("须由未审核过此申请的人办理");
+            taskService.setAssignee(secondAudit.getId(), null);
+        } finally {
+            identityService.clearAuthentication();
+        }
 
         claims.decide("league-b", second, "SecondAudit", "APPROVE");
         claims.pay(second);
