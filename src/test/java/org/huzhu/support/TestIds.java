@@ -1,6 +1,8 @@
 package org.huzhu.support;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.huzhu.membership.ResidentIdNumber;
@@ -9,6 +11,8 @@ import org.huzhu.membership.ResidentIdNumber;
 public final class TestIds {
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 5000));
+    private static final int SEQUENCES_PER_DAY = 500;
+    private static final Map<String, AtomicInteger> SEQUENCES = new ConcurrentHashMap<>();
 
     private TestIds() {
     }
@@ -19,8 +23,11 @@ public final class TestIds {
 
     /** A number for someone born on the day, for rules that look at age. */
     public static String idNumber(char sex, LocalDate birth) {
-        int n = NEXT.incrementAndGet();
-        int sequence = (n % 50) * 10 + (sex == 'M' ? 1 : 2) + 2 * (n % 4);
+        // The sequence's last digit is odd for men and even for women: 500 numbers per birthday
+        // and sex, handed out in turn from a random start, so no two calls of a run share one.
+        int n = SEQUENCES.computeIfAbsent(birth + "/" + sex,
+                key -> new AtomicInteger((int) (System.nanoTime() % SEQUENCES_PER_DAY))).getAndIncrement();
+        int sequence = (n % SEQUENCES_PER_DAY) * 2 + (sex == 'M' ? 1 : 0);
         String first17 = "410502" + birth.toString().replace("-", "") + String.format("%03d", sequence);
         return first17 + ResidentIdNumber.checkCharacter(first17);
     }
