@@ -1,5 +1,6 @@
 package org.huzhu.workflow;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class ClaimLifecycleProcess implements ClaimProcess {
 
     private final RuntimeService runtimeService;
+    private final WorkItems workItems;
 
-    ClaimLifecycleProcess(RuntimeService runtimeService) {
+    ClaimLifecycleProcess(RuntimeService runtimeService, WorkItems workItems) {
         this.runtimeService = runtimeService;
+        this.workItems = workItems;
     }
 
     @Override
@@ -27,5 +30,10 @@ class ClaimLifecycleProcess implements ClaimProcess {
         runtimeService.createMessageCorrelation(ProcessVariables.SUPPLEMENTS_RECEIVED)
                 .processInstanceBusinessKey(Long.toString(claimId))
                 .correlate();
+    }
+
+    @Override
+    public List<String> openSteps(long claimId) {
+        return workItems.openStepsOf(claimId);
     }
 }

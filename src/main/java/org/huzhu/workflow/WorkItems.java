@@ -154,6 +154,12 @@ public class WorkItems {
         return statement.query(WorkItems::map).list();
     }
 
+    /** The names of the claim's open tasks, oldest first. */
+    List<String> openStepsOf(long claimId) {
+        return jdbc.sql("select name from work_item where claim_id = :claim order by created_at, task_id")
+                .param("claim", claimId).query(String.class).list();
+    }
+
     private static AuditorTask map(ResultSet row, int rowNumber) throws SQLException {
         Timestamp due = row.getTimestamp("due_at");
         return new AuditorTask(row.getString("task_id"), row.getLong("claim_id"), row.getString("name"),

@@ -63,6 +63,7 @@ class ApprovalRoutingTest {
             Task head = claims.openTask(id);
             assertThat(head.getTaskDefinitionKey()).isEqualTo("LeagueHeadApproval");
             assertThat(claims.decision("league", head, "APPROVE").status()).isEqualTo(403);
+            assertThat(api.get("clerk", "/api/claims/" + id).body().get("openSteps").toString()).contains("协会负责人审批");
             assertThat(taskService.getVariableLocal(head.getId(), "claimView").toString()).contains("协会负责人审批");
             claims.decide("head", id, "LeagueHeadApproval", "APPROVE");
         }

@@ -16,6 +16,7 @@ import org.huzhu.scheme.SubsidyCalculation;
  * may have no stay and no expenses (null). The sla* fields are the payment deadline: due
  * date, working days left or overdue, state, and each stage's time. {@code payments} are the
  * claim's payment instructions, one per attempt, with their state and funders' shares.
+ * {@code openSteps} names the steps where people work on it now (e.g. 协会负责人审批).
  */
 record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, MemberView member,
                  LocalDate admissionDate, LocalDate dischargeDate, String hospital, String diagnosis,
@@ -25,7 +26,7 @@ record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, 
                  OffsetDateTime materialsCompleteAt, OffsetDateTime paidAt, List<HistoryView> history,
                  LocalDate slaDueDate, SlaState slaState, Integer slaWorkingDaysLeft, Integer slaWorkingDaysOverdue,
                  boolean urgent, List<SlaStatus.StageTime> slaStages,
-                 List<ClaimPayments.Line> payments) {
+                 List<ClaimPayments.Line> payments, List<String> openSteps) {
 
     record MemberView(String name, String idNumberMasked) {
     }
