@@ -1,5 +1,7 @@
 package org.huzhu.claim;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,6 +41,11 @@ public enum AuditStage {
 
     /** A check that confirms an earlier league decision, so it needs someone who has not yet decided. */
     public boolean confirmsLeagueAudit() {
-        return this == SECOND_AUDIT || this == LEAGUE_HEAD_APPROVAL || this == COMMITTEE_REVIEW;
+        return claimStatus == ClaimStatus.LEAGUE_AUDIT && this != LEAGUE_AUDIT;
+    }
+
+    /** The checks made at the league, the league audit first. */
+    static List<AuditStage> leagueSide() {
+        return Arrays.stream(values()).filter(stage -> stage.claimStatus == ClaimStatus.LEAGUE_AUDIT).toList();
     }
 }

@@ -33,12 +33,12 @@ public class ClaimHistory {
     List<String> leagueDecidersSinceLastAudit(long claimId) {
         return jdbc.sql("""
                         select actor from claim_event
-                        where claim_id = :claim and decision is not null
-                          and step in ('LEAGUE_AUDIT', 'SECOND_AUDIT', 'LEAGUE_HEAD_APPROVAL', 'COMMITTEE_REVIEW')
+                        where claim_id = :claim and decision is not null and step in (:leagueSide)
                           and id >= (select coalesce(max(id), 0) from claim_event
-                                     where claim_id = :claim and step = 'LEAGUE_AUDIT')
+                                     where claim_id = :claim and step = :leagueAudit)
                         """)
-                .param("claim", claimId).query(String.class).list();
+                .param("claim", claimId).param("leagueSide", AuditStage.leagueSide().stream().map(Enum::name).toList())
+                .param("leagueAudit", AuditStage.LEAGUE_AUDIT.name()).query(String.class).list();
     }
 
     public List<ClaimEvent> of(long claimId) {
