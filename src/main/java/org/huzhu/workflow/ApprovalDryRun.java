@@ -97,8 +97,11 @@ public class ApprovalDryRun {
         BpmnModelInstance candidateProcess = liveProcess;
         DmnDecision candidateDecision = liveDecision;
         for (RevisionFile file : files) {
-            if (file.isBpmn() && definesClaimProcess(file)) {
-                candidateProcess = Bpmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+            if (file.isBpmn()) {
+                BpmnModelInstance process = Bpmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+                if (process.getModelElementById(ProcessVariables.PROCESS_KEY) != null) {
+                    candidateProcess = process;
+                }
             } else if (file.isDmn()) {
                 Optional<DmnDecision> decision = routing.decisionIn(new ByteArrayInputStream(file.content()));
                 if (decision.isPresent()) {
@@ -245,10 +248,5 @@ public class ApprovalDryRun {
             variables.put(task.outcomeVariable(), "APPROVE");
         }
         return variables;
-    }
-
-    private static boolean definesClaimProcess(RevisionFile file) {
-        return Bpmn.readModelFromStream(new ByteArrayInputStream(file.content()))
-                .getModelElementById(ProcessVariables.PROCESS_KEY) != null;
     }
 }

@@ -58,8 +58,12 @@ class ApprovalRouting {
 
     /** The routing decision of a DMN file; empty when the file has none. */
     Optional<DmnDecision> decisionIn(InputStream dmn) {
-        return reviewEngine.parseDecisions(dmn).stream()
-                .filter(d -> ApprovalStep.DECISION_KEY.equals(d.getKey())).findFirst();
+        return routingDecision(reviewEngine.parseDecisions(dmn));
+    }
+
+    /** The routing decision among parsed decisions. */
+    static Optional<DmnDecision> routingDecision(List<DmnDecision> decisions) {
+        return decisions.stream().filter(d -> ApprovalStep.DECISION_KEY.equals(d.getKey())).findFirst();
     }
 
     /** The decisions of a DMN model as the engine would deploy them; throws what the engine would refuse. */

@@ -108,7 +108,7 @@ class RevisionChecks {
                 problems.add(field, "NO_HISTORY_TIME_TO_LIVE", file.filename() + "：决策 " + decision.getId() + " 缺少历史保留期限");
             }
         }
-        decisions.stream().filter(d -> ApprovalStep.DECISION_KEY.equals(d.getKey())).findFirst().ifPresent(decision -> {
+        ApprovalRouting.routingDecision(decisions).ifPresent(decision -> {
             try {
                 routing.steps(decision, new ApprovalFacts(BigDecimal.ZERO, "INPATIENT", "EXPENSE", false));
                 routing.steps(decision, new ApprovalFacts(new BigDecimal("100000.00"), "INPATIENT", "LUMP_SUM", true));
