@@ -1,18 +1,27 @@
 package org.huzhu.platform;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,9 +30,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Every refusal of our API as RFC 7807 problem JSON, in Chinese, with stable codes. */
 @RestControllerAdvice(basePackages = "org.huzhu")
+@Order(0)
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
+    private static final ObjectMapper FILTER_JSON = Jackson2ObjectMapperBuilder.json().build();
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
@@ -35,7 +47,26 @@ public class ProblemResponses {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return invalidInput(List.of(problemOf(mapping, "")));
         }
+        if (e.getCause() instanceof JsonParseException parse) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+            if (duplicate.matches()) {
+                return invalidInput(List.of(new FieldProblem(fieldAt(parse, duplicate.group(1)), "DUPLICATE_FIELD",
+                        "字段 " + duplicate.group(1) + " 出现了不止一次")));
+            }
+        }
         return invalidInput(List.of(new FieldProblem("", "MALFORMED_JSON", "请求内容不是有效的 JSON")));
+    }
+
+    /** The JSON path of a field the parser stopped at, e.g. {@code bankAccount.accountName}. */
+    private static String fieldAt(JsonParseException parse, String name) {
+        JsonParser parser = parse.getProcessor();
+        if (parser != null && parser.getParsingContext() != null) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) {
+                return pointer.substring(1).replace('/', '.');
+            }
+        }
+        return name;
     }
 
     /** The field a JSON value could not be read into, its path under {@code prefix}, and why. */
@@ -45,14 +76,43 @@ public class ProblemResponses {
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(field, "UNKNOWN_FIELD", "无法识别的字段：" + unknown.getPropertyName());
         }
-        boolean wrongFormat = mapping instanceof InvalidFormatException;
-        return new FieldProblem(field, wrongFormat ? "INVALID_FORMAT" : "INVALID_VALUE",
-                wrongFormat ? "格式不正确" : "取值无法识别");
+        if (mapping instanceof JsonConfiguration.InvisibleCharactersException) {
+            return new FieldProblem(field, VisibleText.CODE, VisibleText.MESSAGE);
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new FieldProblem(field, "INVALID_FORMAT", expected(mismatch.getTargetType()));
+        }
+        return new FieldProblem(field, "INVALID_VALUE", "取值无法识别");
+    }
+
+    /** What a value of the type must look like, said to the person who typed it. */
+    static String expected(Class<?> type) {
+        if (type == java.math.BigDecimal.class) {
+            return "金额须为数字，最多两位小数，不要千位分隔符，例如 1234.50";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "日期格式应为 年-月-日，例如 2026-12-02";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "只能是 true 或 false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "须为整数";
+        }
+        if (type.isEnum()) {
+            return "只能是以下之一：" + String.join("、", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).toList());
+        }
+        if (type == String.class) {
+            return "须为文字";
+        }
+        return "格式不正确";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-        return invalidInput(List.of(new FieldProblem(e.getName(), "INVALID_FORMAT", "格式不正确")));
+        return invalidInput(List.of(new FieldProblem(e.getName(), "INVALID_FORMAT",
+                e.getRequiredType() == null ? "格式不正确" : expected(e.getRequiredType()))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -81,6 +141,15 @@ public class ProblemResponses {
             log.error("{}: {}", code, message);
         }
         return respond(status, detail(status, code, message));
+    }
+
+    /** Writes a problem from a servlet filter, where no message converter runs. */
+    public static void write(HttpServletResponse response, ResponseEntity<ProblemDetail> problem) throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        FILTER_JSON.writeValue(response.getWriter(), problem.getBody());
     }
 
     private static ProblemDetail detail(HttpStatus status, String code, String message) {
