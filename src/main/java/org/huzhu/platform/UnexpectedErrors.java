@@ -1,0 +1,108 @@
+package org.huzhu.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * What no handler of a module answers: unknown paths, wrong methods and content types, and
+ * anything unexpected, still as problem JSON in Chinese. Internals stay in the log under a
+ * reference the person can quote; the database being away is a 503 to retry, not an error.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class UnexpectedErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> unknownPath(NoResourceFoundException e) {
+        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "没有这个地址：/" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> wrongMethod(HttpRequestMethodNotSupportedException e) {
+        ResponseEntity<ProblemDetail> problem = ProblemResponses.problem(HttpStatus.METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED", "此地址不接受 " + e.getMethod() + " 请求");
+        return e.getSupportedHttpMethods() == null ? problem : ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders()).header(HttpHeaders.ALLOW, e.getSupportedHttpMethods().stream()
+                        .map(Object::toString).toArray(String[]::new)).body(problem.getBody());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> wrongContentType(HttpMediaTypeNotSupportedException e) {
+        return ProblemResponses.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "不支持这种请求内容类型：" + e.getContentType() + "；请使用 " + e.getSupportedMediaTypes());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ProblemResponses.problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "无法以所要求的格式答复");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        return ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "上传的内容过大");
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+        return ProblemResponses.invalidInput(List.of(new FieldProblem(e.getRequestPartName(), "REQUIRED", "必填")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (isDatabaseAway(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return databaseAway();
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error, reference {}", reference, e);
+        return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "系统出现意外错误，请稍后再试；如仍不行，请把编号 " + reference + " 告诉管理员");
+    }
+
+    /** 503 with a hint when to come back. */
+    static ResponseEntity<ProblemDetail> databaseAway() {
+        ResponseEntity<ProblemDetail> problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE", "数据库暂时无法访问，请稍后再试");
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+    }
+
+    /**
+     * Whether the failure is the database being out of reach: no connection within the pool's
+     * wait, or PostgreSQL's connection and shutdown states (08xxx, 57P01-57P03).
+     */
+    static boolean isDatabaseAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
