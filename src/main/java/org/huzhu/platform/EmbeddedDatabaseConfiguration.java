@@ -30,10 +30,11 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${huzhu.embedded-database.directory:}") String directory,
                                       @Value("${huzhu.embedded-database.port:0}") int port,
-                                      @Value("${huzhu.embedded-database.durable:false}") boolean durable) throws IOException {
+                                      @Value("${huzhu.embedded-database.durable:true}") boolean durable) throws IOException {
         boolean throwAway = directory.isBlank();
         Path dataDirectory = throwAway ? Files.createTempDirectory("huzhu-pg") : Path.of(directory).toAbsolutePath();
         Files.createDirectories(dataDirectory);
+        OrphanedPostmaster.stopIfRunning(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(throwAway)
@@ -44,6 +45,7 @@ public class EmbeddedDatabaseConfiguration {
         if (port > 0) {
             builder.setPort(port);
         }
+        // The embedded server's own defaults are for tests (fsync off): the default keeps real claims.
         if (durable) {
             builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
@@ -58,8 +60,12 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres postgres,
                           @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
-                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql,
+                          @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
+                          @Value("${spring.datasource.hikari.validation-timeout:1000}") long validationTimeout) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionTimeout(connectionTimeout);
+        config.setValidationTimeout(validationTimeout);
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
