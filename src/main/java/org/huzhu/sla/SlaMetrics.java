@@ -61,7 +61,9 @@ public class SlaMetrics {
     private void gauge(ObjectProvider<SupervisorReports> reports, String name, String state,
                        ToLongFunction<OpenClaims> count) {
         Gauge.Builder<ObjectProvider<SupervisorReports>> gauge = Gauge.builder(name, reports,
-                r -> count.applyAsLong(r.getObject().openTotals())).description("Open claims whose payment clock runs");
+                r -> count.applyAsLong(r.getObject().openTotals())).description("Open claims whose payment clock runs")
+                // held weakly by default: the provider was collected and the gauge read NaN
+                .strongReference(true);
         if (state != null) {
             gauge.tag("state", state);
         }
