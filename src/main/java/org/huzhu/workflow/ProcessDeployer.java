@@ -2,8 +2,11 @@ package org.huzhu.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
@@ -41,20 +44,30 @@ class ProcessDeployer implements ApplicationRunner {
                 .source("processes/ and forms/")
                 .enableDuplicateFiltering(true);
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        int count = 0;
+        Set<String> names = new TreeSet<>();
         for (String pattern : new String[] {"classpath*:processes/*.bpmn", "classpath*:processes/*.dmn",
                 "classpath*:forms/*.form"}) {
             for (Resource resource : resolver.getResources(pattern)) {
                 String folder = pattern.substring("classpath*:".length(), pattern.indexOf('/'));
-                try (InputStream in = resource.getInputStream()) {
-                    deployment.addInputStream(folder + "/" + resource.getFilename(), in);
+                String name = folder + "/" + resource.getFilename();
+                // a class path may hold a folder twice; the first one found is deployed
+                if (names.add(name)) {
+                    try (InputStream in = resource.getInputStream()) {
+                        deployment.addInputStream(name, in);
+                    }
                 }
-                count++;
             }
         }
+        Deployment before = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
+                .orderByDeploymentTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
         DeploymentWithDefinitions result = deployment.deployWithResult();
-        log.info("Deployed {} resources from processes/ and forms/ as deployment {} ({} new process definitions)",
-                count, result.getId(), result.getDeployedProcessDefinitions() == null ? 0
-                        : result.getDeployedProcessDefinitions().size());
+        if (before != null && before.getId().equals(result.getId())) {
+            log.info("The {} resources in processes/ and forms/ are unchanged since deployment {}: nothing deployed",
+                    names.size(), result.getId());
+        } else {
+            log.info("Deployed {} resources from processes/ and forms/ as deployment {} ({} new process definitions)",
+                    names.size(), result.getId(), result.getDeployedProcessDefinitions() == null ? 0
+                            : result.getDeployedProcessDefinitions().size());
+        }
     }
 }
