@@ -69,6 +69,12 @@ final class ExpressionPolicy {
     /** Beans that method shapes call; every other bean is reached only as a delegate or listener. */
     static final Set<String> EXPRESSION_BEANS = Set.of("slaClock", "paymentBatches");
 
+    /**
+     * Beans only the engine resolves, for process versions deployed before this list: instances of
+     * older payment-batch versions still waiting at ReadBankResults call {@code bankResults.read()}.
+     */
+    private static final Set<String> EARLIER_VERSIONS_BEANS = Set.of("bankResults");
+
     /** Variables that only the method shapes above may read (the routing decision's result, in output mappings). */
     private static final Set<String> SHAPE_VARIABLES = Set.of("decisionResult");
 
@@ -193,6 +199,7 @@ final class ExpressionPolicy {
     /** Every bean an expression in the engine may resolve: the delegates, the listeners and the shapes' beans. */
     static Set<String> engineBeans(ListableBeanFactory context) {
         Set<String> names = new TreeSet<>(EXPRESSION_BEANS);
+        names.addAll(EARLIER_VERSIONS_BEANS);
         for (DelegateKind kind : DelegateKind.values()) {
             names.addAll(kind.beans(context));
         }

@@ -35,9 +35,12 @@ class RevisionSafety {
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
-    /** Camunda attributes that name Java classes or evaluate arbitrary code. */
+    /**
+     * Camunda attributes that name Java classes or evaluate arbitrary code; formKey too, whose
+     * embedded forms run scripts in Tasklist (our tasks use camunda:formRef).
+     */
     private static final Set<String> CODE_ATTRIBUTES = Set.of("class", "expression", "variableMappingClass",
-            "variableMappingDelegateExpression", "formHandlerClass");
+            "variableMappingDelegateExpression", "formHandlerClass", "formKey");
     /** Elements whose text the engine never evaluates. */
     private static final Set<String> PROSE = Set.of("documentation", "text");
     private static final Set<String> FEEL = Set.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
