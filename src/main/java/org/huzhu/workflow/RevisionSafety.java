@@ -63,7 +63,11 @@ class RevisionSafety {
         try {
             root = parse(file.content());
         } catch (Exception e) {
-            problems.add(field, "UNSAFE_XML", file.filename() + "：XML 无法安全读取（不允许 DOCTYPE 与外部实体）");
+            if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
+                problems.add(field, "UNSAFE_XML", file.filename() + "：不允许 DOCTYPE 与外部实体");
+            } else {
+                problems.add(field, "UNREADABLE_XML", file.filename() + "：XML 格式有误");
+            }
             return false;
         }
         Scan scan = new Scan(file.filename(), field, problems);

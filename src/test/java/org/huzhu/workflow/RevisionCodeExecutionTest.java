@@ -111,6 +111,9 @@ class RevisionCodeExecutionTest {
         assertThat(all.body().get("type").asText()).isNotBlank();
         assertThat(all.body().toString()).contains("CODE_HOOK_NOT_ALLOWED", "DELEGATE_EXPRESSION_NOT_ALLOWED",
                 "EXPRESSION_NOT_ALLOWED", "不允许读取属性", "LISTENER_NOT_A_BEAN", "SCRIPT_NOT_ALLOWED", "BatchDone");
+        Answer entity = uploads.upload("admin", "外部实体", Map.of("payment-batch.bpmn", batch.replaceFirst("\\?>",
+                "?><!DOCTYPE definitions [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>")));
+        assertThat(entity.body().toString()).contains("UNSAFE_XML");
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
         assertThat(marker).doesNotExist();
     }
