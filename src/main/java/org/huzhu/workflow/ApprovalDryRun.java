@@ -22,6 +22,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
 import org.camunda.bpm.impl.juel.SimpleResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ExpressionFactory;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
@@ -207,11 +209,21 @@ public class ApprovalDryRun {
         }
     }
 
-    /** Evaluates a branch's condition on the given variables; one that cannot be evaluated does not hold. */
+    /**
+     * Evaluates a branch's condition on the given variables; one that cannot be evaluated does not
+     * hold. Only conditions that passed the revision checks come here, behind the same guard as the engine's.
+     */
     private static final class Conditions {
 
         private final ExpressionFactory factory = new ExpressionFactoryImpl();
-        private final SimpleContext context = new SimpleContext(new SimpleResolver());
+        private final SimpleContext context = new SimpleContext(guarded());
+
+        private static ELResolver guarded() {
+            CompositeELResolver resolver = new CompositeELResolver();
+            resolver.add(new ReflectionGuard());
+            resolver.add(new SimpleResolver(true));
+            return resolver;
+        }
 
         Conditions(Map<String, Object> variables) {
             variables.forEach((name, value) -> context.setVariable(name, factory.createValueExpression(value, Object.class)));

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.huzhu.claim.ApprovalFacts;
@@ -27,10 +27,17 @@ class ApprovalRouting {
 
     private final DecisionService decisions;
     /**
-     * Decisions under review are parsed and evaluated on a DMN engine of their own (same FEEL),
-     * so that checks and dry runs leave no decision history in the process engine.
+     * Decisions under review are parsed and evaluated on a DMN engine of their own, FEEL only as
+     * the process engine's, so that checks and dry runs leave no decision history in the process engine.
      */
-    private final DmnEngine reviewEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine reviewEngine = SandboxedExpressions.feelOnly(new DefaultDmnEngineConfiguration()).buildEngine();
+
+    private static final String SUBSIDY = "subsidy";
+    private static final String SCHEME = "scheme";
+    private static final String BENEFIT_KIND = "benefitKind";
+    private static final String REPEAT_WITHIN_90_DAYS = "repeatWithin90Days";
+    /** The names of the variables the routing decision reads. */
+    static final List<String> INPUTS = List.of(SUBSIDY, SCHEME, BENEFIT_KIND, REPEAT_WITHIN_90_DAYS);
 
     ApprovalRouting(DecisionService decisions) {
         this.decisions = decisions;
@@ -39,10 +46,10 @@ class ApprovalRouting {
     /** The variables a claim's process routes on; BigDecimal cannot be a process variable, the subsidy goes as yuan in a double. */
     static Map<String, Object> inputs(ApprovalFacts facts) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("subsidy", facts.subsidy().doubleValue());
-        variables.put("scheme", facts.scheme());
-        variables.put("benefitKind", facts.benefitKind());
-        variables.put("repeatWithin90Days", facts.repeatWithin90Days());
+        variables.put(SUBSIDY, facts.subsidy().doubleValue());
+        variables.put(SCHEME, facts.scheme());
+        variables.put(BENEFIT_KIND, facts.benefitKind());
+        variables.put(REPEAT_WITHIN_90_DAYS, facts.repeatWithin90Days());
         return variables;
     }
 

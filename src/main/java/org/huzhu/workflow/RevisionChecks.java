@@ -2,11 +2,12 @@ package org.huzhu.workflow;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,52 +24,57 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.huzhu.claim.ApprovalFacts;
 import org.huzhu.platform.Problems;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * What a revision must pass before it is deployed: every file parses; every delegate, form,
- * decision and candidate group it names exists; and its BPMN keeps the project's lint rules
+ * What a revision must pass before it is deployed: nothing in it may run code
+ * ({@link RevisionSafety}); every file parses; every form, decision and candidate group it names exists; and its BPMN keeps the project's lint rules
  * (names on every step, a condition or default on every branch, a diagram for every element,
  * a history time to live).
  */
 @Component
 class RevisionChecks {
 
-    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
     private static final Pattern ANY_EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
 
-    private final ApplicationContext context;
+    private final RevisionSafety safety;
     private final RepositoryService repository;
     private final IdentityService identity;
     private final ObjectMapper json;
     private final ApprovalRouting routing;
 
-    RevisionChecks(ApplicationContext context, RepositoryService repository, IdentityService identity, ObjectMapper json,
+    RevisionChecks(RevisionSafety safety, RepositoryService repository, IdentityService identity, ObjectMapper json,
                    ApprovalRouting routing) {
-        this.context = context;
+        this.safety = safety;
         this.repository = repository;
         this.identity = identity;
         this.json = json;
         this.routing = routing;
     }
 
-    /** Checks the files against each other and against what stays deployed beside them. */
+    /**
+     * Checks the files against each other and against what stays deployed beside them. What
+     * could run code is looked for in every file first; the files are read by the engine's
+     * parsers after that, and the routing decision is evaluated only when every check passed.
+     */
     void check(List<RevisionFile> files, Collection<String> formsKept, Problems problems) {
+        boolean[] safe = new boolean[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            RevisionFile file = files.get(i);
+            safe[i] = !(file.isBpmn() || file.isDmn()) || safety.check(file, "files[" + i + "]", problems);
+        }
         Set<String> formIds = new HashSet<>(formsKept);
         Set<String> decisionIds = new HashSet<>();
         repository.createDecisionDefinitionQuery().latestVersion().list().forEach(d -> decisionIds.add(d.getKey()));
+        List<Trial> trials = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             RevisionFile file = files.get(i);
             String field = "files[" + i + "]";
@@ -76,7 +82,7 @@ class RevisionChecks {
                 formId(file.content()).ifPresentOrElse(formIds::add,
                         () -> problems.add(field, "UNREADABLE_FORM", file.filename() + "：不是有效的 Camunda 表单（缺少 id）"));
             } else if (file.isDmn()) {
-                checkDecisions(file, field, decisionIds, problems);
+                checkDecisions(file, field, safe[i], decisionIds, problems).ifPresent(trials::add);
             } else if (!file.isBpmn()) {
                 problems.add(field, "UNSUPPORTED_FILE", file.filename() + "：只能上传 .bpmn、.dmn 或 .form 文件");
             }
@@ -86,21 +92,25 @@ class RevisionChecks {
                 checkProcess(files.get(i), "files[" + i + "]", formIds, decisionIds, problems);
             }
         }
+        if (problems.isEmpty()) {
+            trials.forEach(trial -> tryOut(trial, problems));
+        }
     }
 
     /**
-     * A DMN file must parse, transform in the engine and keep its history for a set time; the
-     * approval routing must also evaluate and give only steps the process knows.
+     * A DMN file must parse, transform in the engine and keep its history for a set time; a file
+     * that could run code is only read as a model. Gives the approval routing to try out, if it has it.
      */
-    private void checkDecisions(RevisionFile file, String field, Set<String> decisionIds, Problems problems) {
+    private Optional<Trial> checkDecisions(RevisionFile file, String field, boolean safe, Set<String> decisionIds,
+                                           Problems problems) {
         DmnModelInstance dmn;
         List<DmnDecision> decisions;
         try {
             dmn = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
-            decisions = routing.parse(dmn);
+            decisions = safe ? routing.parse(dmn) : List.of();
         } catch (RuntimeException e) {
             problems.add(field, "UNREADABLE_DMN", file.filename() + "：DMN 无法解析（" + e.getMessage() + "）");
-            return;
+            return Optional.empty();
         }
         for (Decision decision : dmn.getModelElementsByType(Decision.class)) {
             decisionIds.add(decision.getId());
@@ -108,17 +118,25 @@ class RevisionChecks {
                 problems.add(field, "NO_HISTORY_TIME_TO_LIVE", file.filename() + "：决策 " + decision.getId() + " 缺少历史保留期限");
             }
         }
-        ApprovalRouting.routingDecision(decisions).ifPresent(decision -> {
-            try {
-                routing.steps(decision, new ApprovalFacts(BigDecimal.ZERO, "INPATIENT", "EXPENSE", false));
-                routing.steps(decision, new ApprovalFacts(new BigDecimal("100000.00"), "INPATIENT", "LUMP_SUM", true));
-            } catch (IllegalArgumentException e) {
-                problems.add(field, "UNKNOWN_APPROVAL_STEP", file.filename() + "：审批路径只能增加 "
-                        + java.util.Arrays.toString(ApprovalStep.values()) + " 这些环节");
-            } catch (RuntimeException e) {
-                problems.add(field, "DMN_EVALUATION_FAILED", file.filename() + "：审批路径决策无法试算（" + e.getMessage() + "）");
-            }
-        });
+        return ApprovalRouting.routingDecision(decisions).map(decision -> new Trial(file, field, decision));
+    }
+
+    /** An uploaded approval routing, to try out once every check passed. */
+    private record Trial(RevisionFile file, String field, DmnDecision decision) {
+    }
+
+    /** Tries the routing on a small and a large claim: it must give only steps the process knows. */
+    private void tryOut(Trial trial, Problems problems) {
+        try {
+            routing.steps(trial.decision(), new ApprovalFacts(BigDecimal.ZERO, "INPATIENT", "EXPENSE", false));
+            routing.steps(trial.decision(), new ApprovalFacts(new BigDecimal("100000.00"), "INPATIENT", "LUMP_SUM", true));
+        } catch (IllegalArgumentException e) {
+            problems.add(trial.field(), "UNKNOWN_APPROVAL_STEP", trial.file().filename() + "：审批路径只能增加 "
+                    + java.util.Arrays.toString(ApprovalStep.values()) + " 这些环节");
+        } catch (RuntimeException e) {
+            problems.add(trial.field(), "DMN_EVALUATION_FAILED", trial.file().filename() + "：审批路径决策无法试算（"
+                    + e.getMessage() + "）");
+        }
     }
 
     /** The ids of the forms among the named resources of a deployment. */
@@ -147,15 +165,6 @@ class RevisionChecks {
             return;
         }
         String name = file.filename();
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            delegate(task.getCamundaDelegateExpression(), task.getCamundaClass(), name + " 的 " + label(task), field, problems);
-        }
-        for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
-            delegate(listener.getCamundaDelegateExpression(), listener.getCamundaClass(), name + " 的任务监听器", field, problems);
-        }
-        for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
-            delegate(listener.getCamundaDelegateExpression(), listener.getCamundaClass(), name + " 的执行监听器", field, problems);
-        }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String formRef = task.getCamundaFormRef();
             if (formRef != null && !formIds.contains(formRef)) {
@@ -214,21 +223,6 @@ class RevisionChecks {
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
                 problems.add(field, "NO_HISTORY_TIME_TO_LIVE", name + "：流程 " + process.getId() + " 缺少历史保留期限");
-            }
-        }
-    }
-
-    private void delegate(String expression, String className, String where, String field, Problems problems) {
-        if (expression != null) {
-            Matcher bean = BEAN_EXPRESSION.matcher(expression);
-            if (bean.matches() && !context.containsBean(bean.group(1))) {
-                problems.add(field, "UNKNOWN_DELEGATE", where + " 引用的服务不存在：" + bean.group(1));
-            }
-        } else if (className != null) {
-            try {
-                Class.forName(className, false, getClass().getClassLoader());
-            } catch (ClassNotFoundException e) {
-                problems.add(field, "UNKNOWN_DELEGATE", where + " 引用的类不存在：" + className);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,18 +17,12 @@ import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
+import org.huzhu.workflow.RevisionUploads.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.require;
@@ -52,11 +45,13 @@ class ProcessRevisionApiTest {
     TaskService taskService;
 
     Api api;
+    RevisionUploads uploads;
     String shipped;
 
     @BeforeEach
     void setUp() throws Exception {
         api = new Api(rest);
+        uploads = new RevisionUploads(rest);
         shipped = Files.readString(Path.of("processes/claim-lifecycle.bpmn"), StandardCharsets.UTF_8);
     }
 
@@ -141,7 +136,7 @@ class ProcessRevisionApiTest {
     }
 
     private Answer dryRunAnswer(String user, Map<String, String> files, String sample) throws Exception {
-        return send("/api/admin/deployments/dry-run", user, files, Map.of("sample", sample));
+        return uploads.dryRun(user, files, sample);
     }
 
     private static Map<String, List<Integer>> pathCounts(JsonNode report) {
@@ -306,29 +301,8 @@ class ProcessRevisionApiTest {
                 .getProcessDefinitionId();
     }
 
-    record Answer(int status, JsonNode body) {
-    }
-
     private Answer upload(String user, String comment, Map<String, String> files) throws Exception {
-        return send("/api/admin/deployments", user, files, Map.of("comment", comment));
-    }
-
-    private Answer send(String path, String user, Map<String, String> files, Map<String, String> fields) throws Exception {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        files.forEach((name, content) -> parts.add("files", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }));
-        HttpHeaders text = new HttpHeaders();
-        text.setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
-        fields.forEach((name, value) -> parts.add(name, new HttpEntity<>(value, text)));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(user, "demo");
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> response = rest.postForEntity(path, new HttpEntity<>(parts, headers), String.class);
-        return new Answer(response.getStatusCode().value(), new ObjectMapper().readTree(response.getBody()));
+        return uploads.upload(user, comment, files);
     }
 
     private String processOf(long claimId) {
