@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,6 +21,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -62,6 +64,18 @@ class UnexpectedErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         return ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "上传的内容过大");
+    }
+
+    /** More parts than the server takes (server.tomcat.max-part-count), or a body that is no multipart. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badUpload(MultipartException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileCountLimitExceededException) {
+                return ProblemResponses.invalidInput(List.of(new FieldProblem("files", "TOO_MANY_FILES",
+                        "一次上传的文件过多")));
+            }
+        }
+        return ProblemResponses.invalidInput(List.of(new FieldProblem("", "MALFORMED_MULTIPART", "上传的内容格式有误")));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

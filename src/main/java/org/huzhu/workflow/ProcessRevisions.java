@@ -107,7 +107,7 @@ public class ProcessRevisions {
         }
         Deployment newest = newestDeployment();
         List<String> kept = kept(newest, files);
-        checks.check(files, checks.formIdsOf(newest.getId(), kept), problems);
+        checks.check(files, checks.definitionsOf(newest.getId(), kept), problems);
         problems.throwIfAny();
 
         List<String> changes = new ArrayList<>();
@@ -140,7 +140,7 @@ public class ProcessRevisions {
     /** Adds to the problems what keeps these files from going live beside what stays deployed. */
     void check(List<RevisionFile> files, Problems problems) {
         Deployment newest = newestDeployment();
-        checks.check(files, checks.formIdsOf(newest.getId(), kept(newest, files)), problems);
+        checks.check(files, checks.definitionsOf(newest.getId(), kept(newest, files)), problems);
     }
 
     /** The newest deployment's resources that the upload does not replace. */

@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,6 +46,9 @@ import org.springframework.stereotype.Component;
 class RevisionChecks {
 
     private static final Pattern ANY_EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
+    private static final String PROCESS = "process:";
+    private static final String DECISION = "decision:";
+    private static final String FORM = "form:";
 
     private final RevisionSafety safety;
     private final RepositoryService repository;
@@ -65,13 +70,15 @@ class RevisionChecks {
      * could run code is looked for in every file first; the files are read by the engine's
      * parsers after that, and the routing decision is evaluated only when every check passed.
      */
-    void check(List<RevisionFile> files, Collection<String> formsKept, Problems problems) {
+    void check(List<RevisionFile> files, Map<String, String> kept, Problems problems) {
         boolean[] safe = new boolean[files.size()];
         for (int i = 0; i < files.size(); i++) {
             RevisionFile file = files.get(i);
             safe[i] = !(file.isBpmn() || file.isDmn()) || safety.check(file, "files[" + i + "]", problems);
         }
-        Set<String> formIds = new HashSet<>(formsKept);
+        Map<String, String> definedBy = new HashMap<>(kept);
+        Set<String> formIds = new HashSet<>();
+        kept.keySet().stream().filter(key -> key.startsWith(FORM)).forEach(key -> formIds.add(key.substring(FORM.length())));
         Set<String> decisionIds = new HashSet<>();
         repository.createDecisionDefinitionQuery().latestVersion().list().forEach(d -> decisionIds.add(d.getKey()));
         List<Trial> trials = new ArrayList<>();
@@ -79,17 +86,19 @@ class RevisionChecks {
             RevisionFile file = files.get(i);
             String field = "files[" + i + "]";
             if (file.isForm()) {
-                formId(file.content()).ifPresentOrElse(formIds::add,
-                        () -> problems.add(field, "UNREADABLE_FORM", file.filename() + "：不是有效的 Camunda 表单（缺少 id）"));
+                formId(file.content()).ifPresentOrElse(id -> {
+                    formIds.add(id);
+                    claim(definedBy, FORM + id, file, field, problems);
+                }, () -> problems.add(field, "UNREADABLE_FORM", file.filename() + "：不是有效的 Camunda 表单（缺少 id）"));
             } else if (file.isDmn()) {
-                checkDecisions(file, field, safe[i], decisionIds, problems).ifPresent(trials::add);
+                checkDecisions(file, field, safe[i], decisionIds, definedBy, problems).ifPresent(trials::add);
             } else if (!file.isBpmn()) {
                 problems.add(field, "UNSUPPORTED_FILE", file.filename() + "：只能上传 .bpmn、.dmn 或 .form 文件");
             }
         }
         for (int i = 0; i < files.size(); i++) {
             if (files.get(i).isBpmn()) {
-                checkProcess(files.get(i), "files[" + i + "]", formIds, decisionIds, problems);
+                checkProcess(files.get(i), "files[" + i + "]", formIds, decisionIds, definedBy, problems);
             }
         }
         if (problems.isEmpty()) {
@@ -102,7 +111,7 @@ class RevisionChecks {
      * that could run code is only read as a model. Gives the approval routing to try out, if it has it.
      */
     private Optional<Trial> checkDecisions(RevisionFile file, String field, boolean safe, Set<String> decisionIds,
-                                           Problems problems) {
+                                           Map<String, String> definedBy, Problems problems) {
         DmnModelInstance dmn;
         List<DmnDecision> decisions;
         try {
@@ -114,6 +123,7 @@ class RevisionChecks {
         }
         for (Decision decision : dmn.getModelElementsByType(Decision.class)) {
             decisionIds.add(decision.getId());
+            claim(definedBy, DECISION + decision.getId(), file, field, problems);
             if (decision.getCamundaHistoryTimeToLiveString() == null) {
                 problems.add(field, "NO_HISTORY_TIME_TO_LIVE", file.filename() + "：决策 " + decision.getId() + " 缺少历史保留期限");
             }
@@ -139,23 +149,46 @@ class RevisionChecks {
         }
     }
 
-    /** The ids of the forms among the named resources of a deployment. */
-    Set<String> formIdsOf(String deploymentId, Collection<String> resourceNames) {
-        Set<String> ids = new HashSet<>();
+    /**
+     * What the named resources of a deployment define, as {@code process:id}, {@code decision:id}
+     * and {@code form:id}, each with the resource that defines it.
+     */
+    Map<String, String> definitionsOf(String deploymentId, Collection<String> resourceNames) {
+        Map<String, String> definitions = new HashMap<>();
+        repository.createProcessDefinitionQuery().deploymentId(deploymentId).list().stream()
+                .filter(d -> resourceNames.contains(d.getResourceName()))
+                .forEach(d -> definitions.put(PROCESS + d.getKey(), d.getResourceName()));
+        repository.createDecisionDefinitionQuery().deploymentId(deploymentId).list().stream()
+                .filter(d -> resourceNames.contains(d.getResourceName()))
+                .forEach(d -> definitions.put(DECISION + d.getKey(), d.getResourceName()));
         for (String name : resourceNames) {
             if (name.endsWith(".form")) {
                 try (var in = repository.getResourceAsStream(deploymentId, name)) {
-                    formId(in.readAllBytes()).ifPresent(ids::add);
+                    formId(in.readAllBytes()).ifPresent(id -> definitions.put(FORM + id, name));
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException("deployed form cannot be read: " + name, e);
                 }
             }
         }
-        return ids;
+        return definitions;
+    }
+
+    /**
+     * The engine refuses a deployment in which two resources define the same process, decision
+     * or form: a revision replaces a file by uploading it under the same name.
+     */
+    private static void claim(Map<String, String> definedBy, String key, RevisionFile file, String field,
+                              Problems problems) {
+        String other = definedBy.putIfAbsent(key, file.resourceName());
+        if (other != null && !other.equals(file.resourceName())) {
+            String id = key.substring(key.indexOf(':') + 1);
+            problems.add(field, "DUPLICATE_DEFINITION", file.filename() + "：" + id + " 已由 "
+                    + other.substring(other.indexOf('/') + 1) + " 定义；要替换它，请以同一文件名上传");
+        }
     }
 
     private void checkProcess(RevisionFile file, String field, Set<String> formIds, Set<String> decisionIds,
-                              Problems problems) {
+                              Map<String, String> definedBy, Problems problems) {
         BpmnModelInstance model;
         try {
             model = Bpmn.readModelFromStream(new ByteArrayInputStream(file.content()));
@@ -165,6 +198,9 @@ class RevisionChecks {
             return;
         }
         String name = file.filename();
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            claim(definedBy, PROCESS + process.getId(), file, field, problems);
+        }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String formRef = task.getCamundaFormRef();
             if (formRef != null && !formIds.contains(formRef)) {

@@ -29,6 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/admin")
 class RevisionController {
 
+    /** A revision is a handful of files; the server takes at most 50 parts in all. */
+    static final int MAX_FILES = 40;
+
     private final ProcessRevisions revisions;
     private final ApprovalDryRun dryRun;
 
@@ -56,6 +59,9 @@ class RevisionController {
     }
 
     private static List<RevisionFile> read(List<MultipartFile> files) {
+        if (files != null && files.size() > MAX_FILES) {
+            throw new InvalidInputException("files", "TOO_MANY_FILES", "一次最多上传 " + MAX_FILES + " 个文件");
+        }
         List<RevisionFile> uploaded = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replaceAll(".*[/\\\\]", "");
