@@ -10,6 +10,7 @@ import java.util.Set;
 import org.huzhu.membership.BankAccountNumber;
 import org.huzhu.membership.ResidentIdNumber;
 import org.huzhu.platform.Money;
+import org.huzhu.platform.NameText;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.BenefitKind;
 import org.huzhu.scheme.DocumentKind;
@@ -22,6 +23,9 @@ import org.huzhu.scheme.Icd10;
 final class SubmissionRules {
 
     private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999.99");
+
+    /** A long stay has some dozens of invoices; thousands are a mistake or an attack. */
+    static final int MAX_INVOICES = 200;
 
     private SubmissionRules() {
     }
@@ -37,7 +41,7 @@ final class SubmissionRules {
         if (!lumpSum || claim.admissionDate() != null || claim.dischargeDate() != null) {
             checkStay(claim.admissionDate(), claim.dischargeDate(), true, today, problems);
         }
-        text(problems, "hospital", claim.hospital(), "请填写就诊医院", 200);
+        NameText.check(problems, "hospital", claim.hospital(), "请填写就诊医院", 200);
         text(problems, "diagnosis", claim.diagnosis(), "请填写诊断", 200);
         checkDiagnosis(claim.diagnosisCode(), claim.diagnosisDate(), lumpSum, today, problems);
         if (!lumpSum || claim.expenses() != null) {
@@ -133,6 +137,10 @@ final class SubmissionRules {
             problems.add("invoices", "REQUIRED", "请至少填写一张发票");
             return;
         }
+        if (invoices.size() > MAX_INVOICES) {
+            problems.add("invoices", "TOO_MANY", "一件申请最多" + MAX_INVOICES + "张发票；更多的请分开申请");
+            return;
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < invoices.size(); i++) {
             ClaimSubmission.InvoiceInput invoice = invoices.get(i);
@@ -166,8 +174,8 @@ final class SubmissionRules {
             problems.add("bankAccount", "REQUIRED", "请填写收款银行账户");
             return;
         }
-        text(problems, "bankAccount.bankName", account.bankName(), "请填写开户银行", 100);
-        text(problems, "bankAccount.accountName", account.accountName(), "请填写账户名", 50);
+        NameText.check(problems, "bankAccount.bankName", account.bankName(), "请填写开户银行", 100);
+        NameText.check(problems, "bankAccount.accountName", account.accountName(), "请填写账户名", 50);
         if (account.accountNumber() == null || account.accountNumber().isBlank()) {
             problems.add("bankAccount.accountNumber", "REQUIRED", "请填写银行账号");
         } else if (!BankAccountNumber.isWellFormed(account.accountNumber())) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.NameText;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
@@ -27,7 +28,7 @@ public class MembershipRegistry {
         staff.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         code(problems, "code", code);
-        text(problems, "name", name, "请填写单位名称", 100);
+        NameText.check(problems, "name", name, "请填写单位名称", 100);
         if (blank(agencyCode)) {
             problems.add("agencyCode", "REQUIRED", "请选择代办点");
         }
@@ -50,7 +51,7 @@ public class MembershipRegistry {
         } else if (ResidentIdNumber.parse(idNumber).isEmpty()) {
             problems.add("idNumber", "INVALID_ID_NUMBER", "身份证号不正确（应为18位，校验位不符）");
         }
-        text(problems, "name", name, "请填写姓名", 50);
+        NameText.check(problems, "name", name, "请填写姓名", 50);
         if (blank(unitCode)) {
             problems.add("unitCode", "REQUIRED", "请填写单位编码");
         }
@@ -114,14 +115,6 @@ public class MembershipRegistry {
             problems.add(field, "REQUIRED", "请填写编码");
         } else if (!code.matches("[A-Za-z0-9-]{1,32}")) {
             problems.add(field, "INVALID_FORMAT", "编码只能是1到32位字母、数字或连字符");
-        }
-    }
-
-    private static void text(Problems problems, String field, String value, String message, int maxLength) {
-        if (blank(value)) {
-            problems.add(field, "REQUIRED", message);
-        } else if (value.length() > maxLength) {
-            problems.add(field, "TOO_LONG", "最多" + maxLength + "个字");
         }
     }
 

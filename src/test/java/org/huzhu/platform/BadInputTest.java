@@ -62,6 +62,30 @@ class BadInputTest {
     }
 
     @Test
+    void namesThatASpreadsheetWouldTakeForAFormulaAndEndlessInvoicesAreRefused() {
+        Api api = new Api(rest);
+        long claimsBefore = count("claim");
+        for (String name : List.of("=HYPERLINK(\"http://evil.example\")", "+86 1234", "-1", "@SUM(A1)")) {
+            Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "900.00");
+            claim.put("bankAccount", Map.of("bankName", "中国工商银行", "accountNumber", "6222021234567890128",
+                    "accountName", name));
+            assertThat(fieldCodes(require(api.post("clerk", "/api/claims", claim), 400)))
+                    .containsExactly("bankAccount.accountName:FORMULA_LIKE");
+        }
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "900.00");
+        List<Map<String, String>> invoices = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            invoices.add(Map.of("code", "410001", "number", "N" + i));
+        }
+        claim.put("invoices", invoices);
+        assertThat(fieldCodes(require(api.post("clerk", "/api/claims", claim), 400))).containsExactly("invoices:TOO_MANY");
+        assertThat(count("claim")).isEqualTo(claimsBefore);
+        assertThat(fieldCodes(require(api.post("clerk", "/api/members", Map.of("idNumber", TestIds.idNumber(),
+                "name", "张三\n李四", "unitCode", "DEMO-U1", "insuranceType", "EMPLOYEE")), 400)))
+                .containsExactly("name:LINE_BREAK");
+    }
+
+    @Test
     void invisibleCharactersInQueryParametersAreRefused() {
         // a URI, not a template: the template would encode the % itself
         HttpHeaders headers = new HttpHeaders();
