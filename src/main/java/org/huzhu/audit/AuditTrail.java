@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import org.huzhu.platform.Beijing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,7 +60,7 @@ public class AuditTrail {
     }
 
     private static AuditEntry map(ResultSet row, int rowNumber) throws SQLException {
-        return new AuditEntry(row.getTimestamp("occurred_at").toInstant(), row.getString("actor"),
+        return new AuditEntry(row.getTimestamp("occurred_at").toInstant().atZone(Beijing.ZONE).toOffsetDateTime(), row.getString("actor"),
                 row.getString("action"), row.getString("subject_type"), row.getString("subject_id"),
                 (Long) row.getObject("claim_id"), row.getString("reason"));
     }

@@ -105,8 +105,11 @@ class AuditorWorkTest {
         require(api.post("agency2", "/api/tasks/" + task + "/decision", Map.of("outcome", "APPROVE")), 200);
 
         List<String> trail = new ArrayList<>();
-        api.get("clerk", "/api/claims/" + claim + "/audit").body()
-                .forEach(e -> trail.add(e.get("actor").asText() + ":" + e.get("action").asText()));
+        api.get("clerk", "/api/claims/" + claim + "/audit").body().forEach(e -> {
+            trail.add(e.get("actor").asText() + ":" + e.get("action").asText());
+            // Beijing time, as beside the claim
+            assertThat(e.get("occurredAt").asText()).endsWith("+08:00");
+        });
         assertThat(trail).containsSubsequence("agency:TASK_CLAIMED", "agency:TASK_RELEASED", "supervisor:TASK_REASSIGNED",
                 "agency2:AGENCY_CHECK:APPROVE");
         assertThat(api.get("supervisor", "/api/audit?actor=agency2").body().toString()).contains("AGENCY_CHECK:APPROVE");
