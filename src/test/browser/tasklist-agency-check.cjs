@@ -1,7 +1,6 @@
 // Camunda Tasklist as an agency auditor: the saved filter lists only the agency's claims,
 // the Chinese form of one task opens, and the agency check is completed from it.
 // Environment: BASE_URL, HUZHU_USER, HUZHU_PASSWORD, TASK_ID, MEMBER_NAME, CHROMIUM, SCREENSHOT.
-// Real pointer input does not reach the webapp in this headless set-up, so clicks are dispatched.
 const { chromium } = require('playwright-core');
 
 const env = process.env;
@@ -24,7 +23,7 @@ function check(condition, message) {
     await page.waitForSelector('form[name=signinForm] input[type=password]');
     await page.locator('form[name=signinForm] input[type=text]').fill(env.HUZHU_USER);
     await page.locator('form[name=signinForm] input[type=password]').fill(env.HUZHU_PASSWORD);
-    await page.locator('form[name=signinForm] button').dispatchEvent('click');
+    await page.locator('form[name=signinForm] button').click();
 
     await page.getByText('待审核申请').first().waitFor({ timeout: 20000 });
     await page.locator('.tasks-list .task').first().waitFor({ timeout: 20000 });
@@ -38,23 +37,20 @@ function check(condition, message) {
 
     await page.goto(tasklist + '#/?task=' + env.TASK_ID + '&detailsTab=task-detail-form');
     await page.getByText(env.MEMBER_NAME).first().waitFor({ timeout: 20000 });
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('a, button'))
-      .some(e => e.textContent.trim() === 'Claim'), null, { timeout: 20000 });
-    await page.evaluate(() => Array.from(document.querySelectorAll('a, button'))
-      .find(e => e.textContent.trim() === 'Claim').click());
+    await page.getByText('Claim', { exact: true }).click({ timeout: 20000 });
     // Claiming re-renders the form; choose only once it is the holder's (Complete enabled).
     await page.waitForFunction(() => {
       const button = Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Complete');
       return button && !button.disabled;
     }, null, { timeout: 20000 });
     await page.locator('input[type=radio]').first().waitFor({ timeout: 20000 });
-    await page.locator('input[type=radio]').first().dispatchEvent('click');
+    await page.locator('input[type=radio]').first().click();
     await page.locator('textarea').first().fill('材料齐全，同意（浏览器测试）');
     await page.waitForTimeout(500);
     await page.screenshot({ path: env.SCREENSHOT, fullPage: true });
     const [submitted] = await Promise.all([
       page.waitForResponse(r => r.url().includes('/submit-form'), { timeout: 20000 }),
-      page.locator('button', { hasText: 'Complete' }).first().dispatchEvent('click'),
+      page.locator('button', { hasText: 'Complete' }).first().click(),
     ]);
     check(submitted.ok(), 'completing the task answered ' + submitted.status());
     console.log('agency check completed in tasklist');

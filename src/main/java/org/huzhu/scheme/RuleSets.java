@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.platform.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,10 +32,12 @@ public class RuleSets {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    RuleSets(JdbcClient jdbc, ObjectMapper json) {
+    RuleSets(JdbcClient jdbc, ObjectMapper json, AuditTrail audit) {
         this.jdbc = jdbc;
         this.json = json;
+        this.audit = audit;
     }
 
     public List<Scheme> schemes() {
@@ -86,6 +89,7 @@ public class RuleSets {
      * Publishes the next version of the scheme's rules for the organiser, after checking it
      * against {@link PublicationRules}; a refused draft changes nothing. Publications for one
      * organiser are serialised on its row, so two admins never take over the same version.
+     * The audit trail names the version; its reason stays on the rule set itself.
      */
     @Transactional
     public RuleSet publish(Scheme scheme, RuleSetDraft draft, String publishedBy, Instant publishedAt) {
@@ -116,7 +120,13 @@ public class RuleSets {
         if (latest != null) {
             takeOver(latest, id, draft.effectiveFrom());
         }
-        return byId(id);
+        RuleSet published = byId(id);
+        audit.record(publishedBy, "RULE_SET_PUBLISHED", "RULE_SET", Long.toString(id), null,
+                published.scheme() + "（主办单位 " + published.organiserCode() + "）第" + published.version() + "版，自"
+                        + published.effectiveFrom() + "起" + (published.effectiveTo() == null ? "" : "至" + published.effectiveTo())
+                        + (latest == null ? "" : "；原第" + latest.version() + "版"
+                        + (latest.effectiveFrom().equals(published.effectiveFrom()) ? "被取代" : "止于" + published.effectiveFrom().minusDays(1))));
+        return published;
     }
 
     private Optional<RuleSet> latestLive(String scheme, long organiserId) {

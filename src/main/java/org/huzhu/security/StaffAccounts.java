@@ -1,6 +1,9 @@
 package org.huzhu.security;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +12,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.huzhu.audit.AuditTrail;
+import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
@@ -18,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Administrators manage staff accounts here or in Camunda Admin: both write Camunda's
- * identity tables, where passwords are stored salted and hashed.
+ * identity tables, where passwords are stored salted and hashed. Accounts locked after wrong
+ * passwords ({@link SignInLocks}) show until when; a password reset unlocks.
  */
 @Service
 public class StaffAccounts {
@@ -28,21 +34,26 @@ public class StaffAccounts {
     private final IdentityService identityService;
     private final StaffDirectory directory;
     private final AuditTrail audit;
-    private final VerifiedCredentials verified;
+    private final Clock clock;
 
-    StaffAccounts(IdentityService identityService, StaffDirectory directory, AuditTrail audit,
-                  VerifiedCredentials verified) {
+    StaffAccounts(IdentityService identityService, StaffDirectory directory, AuditTrail audit, Clock clock) {
         this.identityService = identityService;
         this.directory = directory;
         this.audit = audit;
-        this.verified = verified;
+        this.clock = clock;
     }
 
-    public record Account(String id, String name, Set<Role> roles, List<String> agencies) {
+    /** @param lockedUntil while sign-in is refused after wrong passwords, until when; else null */
+    public record Account(String id, String name, Set<Role> roles, List<String> agencies, OffsetDateTime lockedUntil) {
     }
 
     public List<Account> list() {
         return identityService.createUserQuery().orderByUserId().asc().list().stream().map(this::account).toList();
+    }
+
+    /** The accounts whose sign-in is refused now. */
+    public List<Account> locked() {
+        return list().stream().filter(account -> account.lockedUntil() != null).toList();
     }
 
     public Account get(String id) {
@@ -90,11 +101,11 @@ public class StaffAccounts {
             }
         }
         joinGroups(id, parsed, agencyCode);
-        verified.forget(id);
         audit.record(admin, "USER_ROLES_CHANGED", "USER", id, null, describe(parsed, agencyCode));
         return get(id);
     }
 
+    /** Also lifts a lock after wrong passwords: the person signs in with the new password at once. */
     @Transactional
     public void resetPassword(String id, String password, String admin) {
         User user = identityService.createUserQuery().userId(id).singleResult();
@@ -104,10 +115,11 @@ public class StaffAccounts {
         Problems problems = new Problems();
         checkPassword(password, problems);
         problems.throwIfAny();
+        OffsetDateTime lockedUntil = lockedUntil(user);
         user.setPassword(password);
         identityService.saveUser(user);
-        verified.forget(id);
-        audit.record(admin, "USER_PASSWORD_RESET", "USER", id, null, null);
+        identityService.unlockUser(id);
+        audit.record(admin, "USER_PASSWORD_RESET", "USER", id, null, lockedUntil == null ? null : "已解除登录锁定");
     }
 
     private Set<Role> parseRoles(List<String> roles, String agencyCode, Problems problems) {
@@ -172,6 +184,13 @@ public class StaffAccounts {
         List<String> agencies = staff.agencies().values().stream().flatMap(Set::stream).distinct().sorted().toList();
         String name = (user.getFirstName() == null ? "" : user.getFirstName())
                 + (user.getLastName() == null ? "" : user.getLastName());
-        return new Account(user.getId(), name, staff.roles(), agencies);
+        return new Account(user.getId(), name, staff.roles(), agencies, lockedUntil(user));
+    }
+
+    /** The engine's user query answers its entities, which carry the lock. */
+    private OffsetDateTime lockedUntil(User user) {
+        Date until = user instanceof UserEntity entity ? entity.getLockExpirationTime() : null;
+        return until == null || !until.toInstant().isAfter(clock.instant()) ? null
+                : until.toInstant().atZone(Beijing.ZONE).toOffsetDateTime();
     }
 }

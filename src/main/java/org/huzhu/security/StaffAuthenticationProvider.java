@@ -30,11 +30,13 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         }
         String password = credentials.toString();
         Staff staff = verified.find(userId, password).orElseGet(() -> {
+            long started = verified.checkStarts();
+            // false for a wrong password and for a locked account alike (SignInLocks)
             if (!directory.checkPassword(userId, password)) {
                 throw new BadCredentialsException("bad credentials");
             }
             Staff signedIn = directory.staff(userId);
-            verified.remember(password, signedIn);
+            verified.remember(password, signedIn, started);
             return signedIn;
         });
         List<SimpleGrantedAuthority> authorities = staff.roles().stream()

@@ -19,10 +19,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Credentials the identity service accepted a moment ago, with the person they signed in: HTTP
  * Basic sends the password with every request, and checking it and reading the groups again
  * each time was two engine commands per request. An entry lives {@value #LIFETIME_SECONDS}
- * seconds; a password or role change made here forgets the person at once, one made in Camunda
- * Admin, or the identity service's lock after failed sign-ins, takes effect within that time
- * for someone already signed in. Only a keyed hash of name and password is kept (the key
- * is random per process), and a failed check is never remembered.
+ * seconds. Any change of the person in the identity service (password, groups, a lock after
+ * wrong passwords; through our API or Camunda Admin, see {@link LockingIdentityProvider})
+ * forgets them at once, and a check that was under way during such a change is not
+ * remembered. Only a keyed hash of name and password is kept (the key is random per
+ * process), and a failed check is never remembered.
  */
 @Component
 class VerifiedCredentials {
@@ -35,6 +36,8 @@ class VerifiedCredentials {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** When each person last changed, for checks that were under way then. */
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
 
     VerifiedCredentials() {
@@ -51,8 +54,20 @@ class VerifiedCredentials {
         return Optional.of(entry.staff());
     }
 
-    void remember(String password, Staff staff) {
+    /** The moment a check starts, to hand to {@link #remember} when it succeeded. */
+    long checkStarts() {
+        return System.nanoTime();
+    }
+
+    void remember(String password, Staff staff, long checkStarted) {
         long now = System.nanoTime();
+        Long changed = changedAt.get(staff.userId());
+        if (changed != null && changed - checkStarted >= 0) {
+            return;
+        }
+        if (changedAt.size() >= MOST_ENTRIES) {
+            changedAt.values().removeIf(at -> now - at > LIFETIME_NANOS);
+        }
         if (entries.size() >= MOST_ENTRIES) {
             entries.values().removeIf(entry -> now - entry.expiresAt() > 0);
             if (entries.size() >= MOST_ENTRIES) {
@@ -67,15 +82,20 @@ class VerifiedCredentials {
      * request in between cannot keep what is being changed.
      */
     void forget(String userId) {
-        entries.values().removeIf(entry -> entry.staff().userId().equals(userId));
+        forgetNow(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    entries.values().removeIf(entry -> entry.staff().userId().equals(userId));
+                    forgetNow(userId);
                 }
             });
         }
+    }
+
+    private void forgetNow(String userId) {
+        changedAt.put(userId, System.nanoTime());
+        entries.values().removeIf(entry -> entry.staff().userId().equals(userId));
     }
 
     private String hash(String userId, String password) {

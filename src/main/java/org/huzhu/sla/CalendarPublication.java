@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
@@ -29,12 +30,15 @@ public class CalendarPublication {
     private final PaymentClock paymentClock;
     private final DeadlineTimers timers;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    CalendarPublication(WorkingDayCalendars calendars, PaymentClock paymentClock, DeadlineTimers timers, Clock clock) {
+    CalendarPublication(WorkingDayCalendars calendars, PaymentClock paymentClock, DeadlineTimers timers, Clock clock,
+                        AuditTrail audit) {
         this.calendars = calendars;
         this.paymentClock = paymentClock;
         this.timers = timers;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The published version and how many running claims' deadlines were worked out again. */
@@ -51,6 +55,9 @@ public class CalendarPublication {
                 clock.instant());
         List<ClaimClock> running = paymentClock.recalculate(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         timers.reschedule(running);
+        audit.record(staff.userId(), "CALENDAR_PUBLISHED", "CALENDAR", Integer.toString(year), null,
+                year + "年工作日历第" + published.version() + "版（放假" + count(days, true) + "天，调休上班"
+                        + count(days, false) + "天）；" + running.size() + "件在办申请的期限已重算");
         return new Published(published, running.size());
     }
 
@@ -102,6 +109,10 @@ public class CalendarPublication {
         }
         problems.throwIfAny();
         return checked;
+    }
+
+    private static long count(List<CalendarDay> days, boolean offDays) {
+        return days.stream().filter(day -> day.offDay() == offDays).count();
     }
 
     private static boolean isWeekend(LocalDate day) {

@@ -26,10 +26,14 @@ import org.springframework.stereotype.Component;
  * {@code subsidy}); and
  * clears the stage's previous decision so the form starts empty. One text instead of a
  * variable per field keeps a task's creation and completion to a few rows. The claim itself
- * stays in our tables; these task-local values vanish with the task.
+ * stays in our tables; these task-local values vanish with the task. What people typed (names,
+ * hospital, diagnosis, bank, reasons) goes into the Markdown as {@link #literal} text, so that
+ * {@code <img onerror=...>} or {@code [x](javascript:...)} shows as typed instead of as markup.
  */
 @Component("showClaimOnTask")
 class ShowClaimOnTask implements TaskListener {
+
+    private static final String MARKDOWN_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private final Claims claims;
     private final ClaimSummaries summaries;
@@ -50,10 +54,10 @@ class ShowClaimOnTask implements TaskListener {
         long claimId = ProcessVariables.claimId(task);
         Claim claim = claims.get(claimId);
         ClaimSummary summary = summaries.byClaim(claimId);
-        StringBuilder view = new StringBuilder("**会员**：" + summary.memberName() + "（身份证 "
-                + summary.memberIdNumberMasked() + "，代办点 " + summary.agencyCode() + "）");
-        String account = claim.bankAccount().bankName() + " " + claim.bankAccount().maskedNumber()
-                + "（" + claim.bankAccount().accountName() + "）";
+        StringBuilder view = new StringBuilder("**会员**：" + literal(summary.memberName()) + "（身份证 "
+                + literal(summary.memberIdNumberMasked()) + "，代办点 " + literal(summary.agencyCode()) + "）");
+        String account = literal(claim.bankAccount().bankName()) + " " + literal(claim.bankAccount().maskedNumber())
+                + "（" + literal(claim.bankAccount().accountName()) + "）";
         if (ProcessVariables.FIX_ACCOUNT_TASK.equals(task.getTaskDefinitionKey())) {
             paragraph(view, "**原收款账户**：" + account);
         } else {
@@ -72,8 +76,8 @@ class ShowClaimOnTask implements TaskListener {
 
     private static void describeClaim(StringBuilder view, Claim claim, ClaimSummary summary, String account) {
         paragraph(view, "**住院**：" + text(summary.admissionDate()) + " 至 " + text(summary.dischargeDate()) + "，"
-                + summary.hospital() + "；诊断：" + summary.diagnosis() + (claim.diagnosisCode() == null ? ""
-                : "（ICD-10 " + claim.diagnosisCode() + "，" + claim.diagnosisDate() + "确诊）"));
+                + literal(summary.hospital()) + "；诊断：" + literal(summary.diagnosis()) + (claim.diagnosisCode() == null ? ""
+                : "（ICD-10 " + literal(claim.diagnosisCode()) + "，" + claim.diagnosisDate() + "确诊）"));
         Expenses expenses = claim.expenses();
         paragraph(view, "**费用（元）**：总费用 " + figure(expenses, Expenses::total) + "；政策范围内 "
                 + figure(expenses, Expenses::policyScope) + "；统筹支付 " + figure(expenses, Expenses::fundPaid)
@@ -107,10 +111,33 @@ class ShowClaimOnTask implements TaskListener {
     private String decisionsSoFar(long claimId) {
         String decided = history.of(claimId).stream().flatMap(event -> Arrays.stream(AuditStage.values())
                         .filter(stage -> stage.name().equals(event.step()) && event.decision() != null)
-                        .map(stage -> stage.label() + "（" + event.actor() + "）：" + Decision.valueOf(event.decision()).label()
-                                + (event.reason() == null ? "" : "，" + event.reason())))
+                        .map(stage -> stage.label() + "（" + literal(event.actor()) + "）：" + Decision.valueOf(event.decision()).label()
+                                + (event.reason() == null ? "" : "，" + literal(event.reason()))))
                 .collect(Collectors.joining("；"));
         return decided.isEmpty() ? "无" : decided;
+    }
+
+    /**
+     * Typed text as Markdown that renders as exactly that text: every ASCII punctuation mark
+     * backslash-escaped (CommonMark lets any of them be escaped, and then none starts a tag, a
+     * link, an entity or emphasis), line breaks as spaces so no line can start a block.
+     */
+    private static String literal(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        StringBuilder markdown = new StringBuilder(typed.length() + 16);
+        typed.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\r') {
+                markdown.append(' ');
+            } else {
+                if (c < 128 && MARKDOWN_PUNCTUATION.indexOf(c) >= 0) {
+                    markdown.append('\\');
+                }
+                markdown.appendCodePoint(c);
+            }
+        });
+        return markdown.toString();
     }
 
     /** Lump-sum claims may have no stay or expenses: the view shows those fields empty. */

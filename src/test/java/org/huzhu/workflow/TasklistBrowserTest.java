@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.support.Api;
 import org.huzhu.support.BrowserScript;
 import org.huzhu.support.ClaimRequests;
@@ -25,6 +26,7 @@ import static org.huzhu.support.Api.require;
 class TasklistBrowserTest {
 
     private static final Path SCREENSHOT = Path.of("target/tasklist-agency-check.png");
+    private static final Path MARKUP_SCREENSHOT = Path.of("target/tasklist-claim-view-markup.png");
 
     @LocalServerPort
     int port;
@@ -59,7 +61,34 @@ class TasklistBrowserTest {
                 .isEqualTo("AGENCY_CHECK");
     }
 
+    /**
+     * What a clerk typed shows as typed in Tasklist's claim view, markup and all; none of it
+     * becomes an element, a link or a script.
+     */
+    @Test
+    void typedMarkupInAClaimShowsAsTextInTasklist() throws Exception {
+        Api api = new Api(rest);
+        String name = "<svg onload=\"window.__xss='name'\">王*五*" + TestIds.code("m").replace("-", "");
+        String hospital = "<img src=x onerror=\"window.__xss='hospital'\">安阳&amp;人民医院";
+        String diagnosis = "[点我](javascript:window.__xss='diagnosis') **肺炎** <script>window.__xss='script'</script>";
+        long claim = submitFor(api, "DEMO-A", name, Map.of("hospital", hospital, "diagnosis", diagnosis));
+        String task = api.taskOf("agency", claim);
+
+        Files.deleteIfExists(MARKUP_SCREENSHOT);
+        String output = BrowserScript.run("tasklist-claim-view-markup.cjs", Map.of(
+                "BASE_URL", "http://localhost:" + port, "HUZHU_USER", "agency", "HUZHU_PASSWORD", "demo",
+                "TASK_ID", task, "LITERALS", new ObjectMapper().writeValueAsString(List.of(hospital, diagnosis, name)),
+                "SCREENSHOT", MARKUP_SCREENSHOT.toAbsolutePath().toString()));
+
+        assertThat(output).contains("signed in with real input").contains("claim view shows typed markup as text");
+        assertThat(MARKUP_SCREENSHOT).isNotEmptyFile();
+    }
+
     private static long submitFor(Api api, String agency, String memberName) {
+        return submitFor(api, agency, memberName, Map.of());
+    }
+
+    private static long submitFor(Api api, String agency, String memberName, Map<String, Object> changes) {
         String unit = TestIds.code("U");
         require(api.post("admin", "/api/units", Map.of("code", unit, "name", "浏览器测试单位", "agencyCode", agency)), 201);
         String idNumber = TestIds.idNumber();
@@ -67,7 +96,8 @@ class TasklistBrowserTest {
                 "insuranceType", "EMPLOYEE")), 201);
         require(api.post("admin", "/api/enrolments", Map.of("memberIdNumber", idNumber, "scheme", "INPATIENT",
                 "validFrom", "2019-10-16", "validTo", "2030-10-15")), 201);
-        return require(api.post("admin", "/api/claims", ClaimRequests.claim(idNumber, "3000.00")), 201)
-                .body().get("id").asLong();
+        Map<String, Object> claim = ClaimRequests.claim(idNumber, "3000.00");
+        claim.putAll(changes);
+        return require(api.post("admin", "/api/claims", claim), 201).body().get("id").asLong();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,10 +43,12 @@ class StaffAccountController {
         return accounts.get(staff.userId());
     }
 
+    /** Every account, or with {@code locked=true} those whose sign-in is refused now after wrong passwords. */
     @GetMapping
-    List<StaffAccounts.Account> list(@AuthenticationPrincipal Staff staff) {
+    List<StaffAccounts.Account> list(@RequestParam(defaultValue = "false") boolean locked,
+                                     @AuthenticationPrincipal Staff staff) {
         requireAdmin(staff);
-        return accounts.list();
+        return locked ? accounts.locked() : accounts.list();
     }
 
     @PostMapping
@@ -63,6 +66,7 @@ class StaffAccountController {
         return accounts.changeRoles(id, roles.roles(), roles.agencyCode(), staff.userId());
     }
 
+    /** Also unlocks an account locked after wrong passwords. */
     @PostMapping("/{id}/password")
     ResponseEntity<Void> resetPassword(@PathVariable String id, @RequestBody Password password,
                                        @AuthenticationPrincipal Staff staff) {
