@@ -1,0 +1,43 @@
+package org.huzhu.security;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+
+/**
+ * The engine's authorization store, refusing any grant of CREATE on deployments: only members
+ * of camunda-admin (whom the engine never checks) deploy past Huzhu's revision checks. Every
+ * way of saving an authorization (REST, Admin webapp, default authorizations) ends here.
+ */
+class NoDeploymentCreateGrants extends AuthorizationManager {
+
+    @Override
+    public void insert(DbEntity entity) {
+        if (entity instanceof AuthorizationEntity authorization) {
+            refuseDeploymentCreate(authorization);
+        }
+        super.insert(entity);
+    }
+
+    @Override
+    public void update(AuthorizationEntity authorization) {
+        refuseDeploymentCreate(authorization);
+        super.update(authorization);
+    }
+
+    static boolean grantsDeploymentCreate(Authorization authorization) {
+        return authorization.getResourceType() == Resources.DEPLOYMENT.resourceType()
+                && authorization.getAuthorizationType() != Authorization.AUTH_TYPE_REVOKE
+                && authorization.isPermissionGranted(Permissions.CREATE);
+    }
+
+    private static void refuseDeploymentCreate(AuthorizationEntity authorization) {
+        if (grantsDeploymentCreate(authorization)) {
+            throw new BadUserRequestException("不能授予创建部署（Deployment CREATE）的权限：流程修订只能通过 Huzhu 的修订接口部署");
+        }
+    }
+}
