@@ -64,11 +64,11 @@ public class EngineAuthorizations implements ApplicationRunner {
         stripDeploymentCreate();
     }
 
-    /** Grants made before nobody held deployment CREATE (the engine refuses new ones: NoDeploymentCreateGrants). */
+    /** Grants made before nobody held deployment CREATE (the engine refuses new ones: OnlyAdministratorsDeploy). */
     private void stripDeploymentCreate() {
         for (Authorization authorization : authorizations.createAuthorizationQuery()
                 .resourceType(Resources.DEPLOYMENT).list()) {
-            if (NoDeploymentCreateGrants.grantsDeploymentCreate(authorization)) {
+            if (OnlyAdministratorsDeploy.grantsDeploymentCreate(authorization)) {
                 authorization.removePermission(Permissions.CREATE);
                 authorizations.saveAuthorization(authorization);
             }

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules the engine keeps whatever the client: nobody is granted deployment CREATE, camunda-admin
- * never loses its last member, and break-glass deployments are recorded.
+ * Rules the engine keeps whatever the client: only system administrators deploy and nobody can be
+ * granted it, camunda-admin never loses its last member, and break-glass deployments are recorded.
  */
 @Component
 class EngineSafeguards extends AbstractProcessEnginePlugin {
@@ -34,7 +34,7 @@ class EngineSafeguards extends AbstractProcessEnginePlugin {
         configuration.setIdentityProviderSessionFactory(sessions(AdministratorsRemain.class, AdministratorsRemain::new));
         List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(sessions(AuthorizationManager.class, NoDeploymentCreateGrants::new));
+        factories.add(sessions(AuthorizationManager.class, OnlyAdministratorsDeploy::new));
         configuration.setCustomSessionFactories(factories);
         List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
