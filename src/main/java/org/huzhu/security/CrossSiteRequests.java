@@ -31,10 +31,8 @@ class CrossSiteRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String claimed = request.getHeader("Origin");
-        if (claimed == null && request.getHeader("Referer") != null) {
-            claimed = originOf(request.getHeader("Referer"));
-        }
+        String sender = request.getHeader("Origin") != null ? request.getHeader("Origin") : request.getHeader("Referer");
+        String claimed = sender == null ? null : originOf(sender);
         if (claimed != null && STATE_CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT))
                 && !claimed.equals(ownOrigin(request)) && !allowedOrigins.contains(claimed)) {
             ProblemAuthenticationEntryPoint.write(response, 403, "CROSS_SITE_REQUEST", "无权访问",
