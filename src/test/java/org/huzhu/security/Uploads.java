@@ -18,8 +18,17 @@ import org.springframework.util.MultiValueMap;
 /** Multipart uploads with HTTP Basic: the engine's deployment/create and our checked revision upload. */
 final class Uploads {
 
-    /** Never parses as BPMN: who gets past security and the engine's authorizations gets a 400, nothing deploys. */
-    static final String BROKEN_BPMN = "<definitions>不是BPMN";
+    /** The engine refuses to parse it (a flow to nowhere): who gets past the authorizations gets a 400, nothing deploys. */
+    static final String BROKEN_BPMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                         targetNamespace="urn:huzhu:test">
+              <process id="broken" isExecutable="true" camunda:historyTimeToLive="1">
+                <startEvent id="start"/>
+                <sequenceFlow id="nowhere" sourceRef="start" targetRef="missing"/>
+              </process>
+            </definitions>
+            """;
 
     private Uploads() {
     }

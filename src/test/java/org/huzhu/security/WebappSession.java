@@ -34,6 +34,14 @@ final class WebappSession {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
     }
 
+    /** Nobody signed in, with the CSRF token a first visit to the app's page gives. */
+    static WebappSession anonymous(int port) {
+        WebappSession session = new WebappSession(port);
+        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/default/")).GET());
+        session.csrfToken = session.cookie("XSRF-TOKEN");
+        return session;
+    }
+
     /** Signs in through the app's login API (tasklist, cockpit, admin); fails unless that succeeds. */
     static WebappSession signIn(int port, String user, String app) {
         WebappSession session = new WebappSession(port);
