@@ -69,7 +69,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
         // The raw engine API can do anything to any process: administrators only. Who may deploy
-        // here is the engine's to say (EngineAuthorizations): only system administrators.
+        // here is the engine's to say (OnlyAdministratorsDeploy): only system administrators.
         return stateless(http.securityMatcher(path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.PROCESS_ADMIN.name()))
