@@ -53,11 +53,33 @@ public class EngineAuthorizations implements ApplicationRunner {
             grant(Role.PROCESS_ADMIN.groupId(), Resources.APPLICATION, app, Permissions.ACCESS);
         }
         for (Resource resource : new Resource[] {Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE,
-                Resources.DEPLOYMENT, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION,
+                Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION,
                 Resources.BATCH, Resources.TASK, Resources.FILTER, Resources.HISTORIC_PROCESS_INSTANCE,
                 Resources.HISTORIC_TASK}) {
             grant(Role.PROCESS_ADMIN.groupId(), resource, Permissions.ALL);
         }
+        // Process admins deploy through /api/admin/deployments, which checks first and deploys
+        // as the system; the engine's own deployment endpoints stay closed to them.
+        grantOnly(Role.PROCESS_ADMIN.groupId(), Resources.DEPLOYMENT, Permissions.READ);
+        stripDeploymentCreate();
+    }
+
+    /** Grants made before nobody held deployment CREATE (the engine refuses new ones: OnlyAdministratorsDeploy). */
+    private void stripDeploymentCreate() {
+        for (Authorization authorization : authorizations.createAuthorizationQuery()
+                .resourceType(Resources.DEPLOYMENT).list()) {
+            if (OnlyAdministratorsDeploy.grantsDeploymentCreate(authorization)) {
+                authorization.removePermission(Permissions.CREATE);
+                authorizations.saveAuthorization(authorization);
+            }
+        }
+    }
+
+    /** Sets the group's grant on all resources of the kind to exactly these permissions. */
+    private void grantOnly(String groupId, Resource resource, Permission... permissions) {
+        Authorization grant = grantOf(groupId, resource, Authorization.ANY);
+        grant.setPermissions(permissions);
+        authorizations.saveAuthorization(grant);
     }
 
     /** Grants on all resources of the kind. */
@@ -67,6 +89,14 @@ public class EngineAuthorizations implements ApplicationRunner {
 
     /** Adds the permissions to the group's grant on the resource, creating it when missing. */
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization grant = grantOf(groupId, resource, resourceId);
+        for (Permission permission : permissions) {
+            grant.addPermission(permission);
+        }
+        authorizations.saveAuthorization(grant);
+    }
+
+    private Authorization grantOf(String groupId, Resource resource, String resourceId) {
         Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).singleResult();
         if (grant == null) {
@@ -75,9 +105,6 @@ public class EngineAuthorizations implements ApplicationRunner {
             grant.setResource(resource);
             grant.setResourceId(resourceId);
         }
-        for (Permission permission : permissions) {
-            grant.addPermission(permission);
-        }
-        authorizations.saveAuthorization(grant);
+        return grant;
     }
 }

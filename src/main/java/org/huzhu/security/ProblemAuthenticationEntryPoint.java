@@ -26,12 +26,13 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
         write(response, 403, "FORBIDDEN", "无权访问", "无权执行此操作");
     }
 
-    private static void write(HttpServletResponse response, int status, String code, String title, String detail)
+    /** A problem answer written by a filter, before Spring MVC's ProblemResponses could. */
+    static void write(HttpServletResponse response, int status, String code, String title, String detail)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"urn:huzhu:problem:" + code.toLowerCase() + "\",\"title\":\"" + title
+        response.getWriter().write("{\"type\":\"urn:huzhu:problem:" + code.toLowerCase().replace('_', '-') + "\",\"title\":\"" + title
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
     }
 }

@@ -1,0 +1,105 @@
+package org.huzhu.security;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person signed in to one of Camunda's webapps, calling its API as the browser does: with the
+ * session cookie and the CSRF token. The token is renewed at sign-in; the new one comes in the
+ * {@code X-XSRF-TOKEN} header of the next answer.
+ */
+final class WebappSession {
+
+    record Answer(int status, String body, HttpHeaders headers) {
+    }
+
+    private final HttpClient http;
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private String csrfToken;
+
+    private WebappSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** Nobody signed in, with the CSRF token a first visit to the app's page gives. */
+    static WebappSession anonymous(int port) {
+        WebappSession session = new WebappSession(port);
+        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/default/")).GET());
+        session.csrfToken = session.cookie("XSRF-TOKEN");
+        return session;
+    }
+
+    /** Signs in through the app's login API (tasklist, cockpit, admin); fails unless that succeeds. */
+    static WebappSession signIn(int port, String user, String app) {
+        WebappSession session = new WebappSession(port);
+        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/")).GET());
+        session.csrfToken = session.cookie("XSRF-TOKEN");
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+        Answer login = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(login.status()).as(user + " signs in to " + app + ": " + login.body()).isEqualTo(200);
+        session.get("/camunda/api/admin/auth/user/default");
+        return session;
+    }
+
+    Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    Answer postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A multipart form of text fields and one file, as the engine's deployment/create takes it. */
+    Answer postMultipart(String path, Map<String, String> fields, String fileName, String content) {
+        String boundary = "huzhu" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        return csrfToken == null ? request : request.header("X-XSRF-TOKEN", csrfToken);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+            return new Answer(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+}
