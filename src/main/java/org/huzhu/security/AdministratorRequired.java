@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to run without a system administrator, checked after everything that creates users
  * at start (the initial admin, the demo): with camunda-admin empty, the Admin webapp would offer
- * anyone its first-run setup. The engine keeps the last one afterwards (AdministratorsRemain).
+ * anyone its first-run setup. The engine keeps the last one afterwards ({@link IdentityStore}).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -15,15 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rules the engine keeps whatever the client: only system administrators deploy and nobody can be
- * granted it, camunda-admin never loses its last member, and break-glass deployments are recorded.
+ * granted it, break-glass deployments are recorded, and users are kept by {@link IdentityStore}
+ * (sign-in locks that end, camunda-admin never without a member).
  */
 @Component
 class EngineSafeguards extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<AuditTrail> audit;
+    private final SignInLocks locks;
 
-    EngineSafeguards(ObjectProvider<AuditTrail> audit) {
+    EngineSafeguards(ObjectProvider<AuditTrail> audit, SignInLocks locks) {
         this.audit = audit;
+        this.locks = locks;
     }
 
     @Override
@@ -31,7 +34,8 @@ class EngineSafeguards extends AbstractProcessEnginePlugin {
         if (configuration.getIdentityProviderSessionFactory() != null) {
             throw new IllegalStateException("another identity provider is configured; Huzhu keeps users in the engine's own tables");
         }
-        configuration.setIdentityProviderSessionFactory(sessions(AdministratorsRemain.class, AdministratorsRemain::new));
+        // the engine registers the provider as writable too because this type is one
+        configuration.setIdentityProviderSessionFactory(sessions(IdentityStore.class, () -> new IdentityStore(locks)));
         List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
         factories.add(sessions(AuthorizationManager.class, OnlyAdministratorsDeploy::new));

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How long sign-in stays refused after wrong passwords in a row, for our API and the Camunda
- * webapps alike (both ask the identity service, see {@link LockingIdentityProvider}). A few
+ * webapps alike (both ask the identity service, see {@link IdentityStore}). A few
  * typos cost nothing; then each further wrong password locks for longer, up to a cap, and
  * never for good: anyone who knows a user id could otherwise lock that person (or
  * {@code admin}) out until someone unlocks them. A correct password after the lock expires

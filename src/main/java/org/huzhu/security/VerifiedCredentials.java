@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Basic sends the password with every request, and checking it and reading the groups again
  * each time was two engine commands per request. An entry lives {@value #LIFETIME_SECONDS}
  * seconds. Any change of the person in the identity service (password, groups, a lock after
- * wrong passwords; through our API or Camunda Admin, see {@link LockingIdentityProvider})
+ * wrong passwords; through our API or Camunda Admin, see {@link IdentityStore})
  * forgets them at once, and a check that was under way during such a change is not
  * remembered. Only a keyed hash of name and password is kept (the key is random per
  * process), and a failed check is never remembered.
