@@ -18,17 +18,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attaches to every user task the engine parses, as built-in listeners that no revision can drop:
- * {@link AssignOnlyToCandidates} first, then {@link KeepWorkItems}.
+ * {@link OfferToOtherAuditors} on the second audit, then {@link AssignOnlyToCandidates} and
+ * {@link KeepWorkItems}.
  */
 @Component
 class WorkItemsPlugin extends AbstractProcessEnginePlugin {
 
     private final KeepWorkItems keepWorkItems;
     private final AssignOnlyToCandidates assignOnlyToCandidates;
+    private final OfferToOtherAuditors offerToOtherAuditors;
 
-    WorkItemsPlugin(KeepWorkItems keepWorkItems, AssignOnlyToCandidates assignOnlyToCandidates) {
+    WorkItemsPlugin(KeepWorkItems keepWorkItems, AssignOnlyToCandidates assignOnlyToCandidates,
+                    OfferToOtherAuditors offerToOtherAuditors) {
         this.keepWorkItems = keepWorkItems;
         this.assignOnlyToCandidates = assignOnlyToCandidates;
+        this.offerToOtherAuditors = offerToOtherAuditors;
     }
 
     @Override
@@ -39,6 +43,9 @@ class WorkItemsPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                if (OfferToOtherAuditors.appliesTo(activity.getId())) {
+                    offerToOtherAuditors.takeOver(task);
+                }
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignOnlyToCandidates);
                 for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
                         TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
