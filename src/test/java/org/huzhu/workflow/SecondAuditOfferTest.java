@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -36,6 +40,10 @@ class SecondAuditOfferTest {
     ManagementService management;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    TasklistFilters tasklistFilters;
     @LocalServerPort
     int port;
 
@@ -107,6 +115,20 @@ class SecondAuditOfferTest {
                 .contains(secondAudit.getId());
         claims.decide("league-b", id, "SecondAudit", "APPROVE");
         assertThat(claims.decidedSteps(id)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "SECOND_AUDIT");
+    }
+
+    @Test
+    void anOlderDatabasesGroupFilterIsBroughtUpToDateAtStart() {
+        Filter filter = filterService.createFilterQuery().filterName("待审核申请").singleResult();
+        TaskQuery current = filter.getQuery();
+        filterService.saveFilter(filter.setQuery(taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .orderByTaskCreateTime().asc()));
+        tasklistFilters.run(null);
+        TaskQueryImpl updated = filterService.getFilter(filter.getId()).getQuery();
+        assertThat(updated.getExpressions()).containsOnlyKeys("taskCandidateUser");
+        assertThat(updated.getExpressions().get("taskCandidateUser").toString()).isEqualTo("${currentUser()}");
+        assertThat(((TaskQueryImpl) current).getExpressions()).containsOnlyKeys("taskCandidateUser");
     }
 
     private static JsonNode inFilter(WebappSession session, String name) {
