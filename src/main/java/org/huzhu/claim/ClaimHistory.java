@@ -30,7 +30,7 @@ public class ClaimHistory {
      * Who has approved the claim at the league since its latest league audit began: the league
      * auditor and anyone who confirmed after them.
      */
-    List<String> leagueDecidersSinceLastAudit(long claimId) {
+    public List<String> leagueDecidersSinceLastAudit(long claimId) {
         return jdbc.sql("""
                         select actor from claim_event
                         where claim_id = :claim and decision is not null and step in (:leagueSide)

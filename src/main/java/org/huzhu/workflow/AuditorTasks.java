@@ -3,7 +3,9 @@ package org.huzhu.workflow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -33,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The auditors' work: their task list, taking and releasing a task, a supervisor's
- * reassignment, and deciding. Who may touch a task is decided by its candidate groups in
- * the engine; every change of hands is in the audit trail.
+ * reassignment, and deciding. Who may touch a task is decided by its candidates (groups, or
+ * users by name) in the engine; every change of hands is in the audit trail.
  */
 @Service
 public class AuditorTasks {
@@ -111,7 +113,7 @@ public class AuditorTasks {
         });
     }
 
-    /** A supervisor hands the task to someone of its candidate groups. */
+    /** A supervisor hands the task to one of its candidates. */
     public void reassign(String taskId, String userId, String reason, Staff staff) {
         if (!staff.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
             throw DomainException.forbidden("NOT_SUPERVISOR", "只有督办人员可以改派任务");
@@ -127,8 +129,8 @@ public class AuditorTasks {
             throw new InvalidInputException("userId", "UNKNOWN_USER", "没有这个用户：" + userId);
         }
         Staff target = directory.staff(userId);
-        if (candidateGroups(task).stream().noneMatch(target::inGroup)) {
-            throw new InvalidInputException("userId", "NOT_A_CANDIDATE", "该用户不属于此任务的审核组");
+        if (!candidateUsers(task).contains(userId) && candidateGroups(task).stream().noneMatch(target::inGroup)) {
+            throw new InvalidInputException("userId", "NOT_A_CANDIDATE", "该用户不是此任务的候选人");
         }
         inTransaction(staff, taskId, () -> {
             taskService.setAssignee(taskId, userId);
@@ -175,7 +177,7 @@ public class AuditorTasks {
         return workItems.atHand(taskId).orElseGet(() -> {
             Task task = openTask(taskId);
             return new TaskAtHand(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
-                    task.getAssignee(), candidateGroups(task));
+                    task.getAssignee(), candidateGroups(task), candidateUsers(task));
         });
     }
 
@@ -211,15 +213,23 @@ public class AuditorTasks {
         if (staff.userId().equals(task.assignee())) {
             return;
         }
-        if (task.candidateGroups().stream().noneMatch(staff::inGroup)) {
+        if (!task.candidateUsers().contains(staff.userId()) && task.candidateGroups().stream().noneMatch(staff::inGroup)) {
             throw DomainException.forbidden("NOT_YOUR_TASK", "无权处理此任务");
         }
     }
 
     private Set<String> candidateGroups(Task task) {
+        return candidates(task, IdentityLink::getGroupId);
+    }
+
+    private Set<String> candidateUsers(Task task) {
+        return candidates(task, IdentityLink::getUserId);
+    }
+
+    private Set<String> candidates(Task task, Function<IdentityLink, String> id) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId).filter(g -> g != null).collect(Collectors.toSet());
+                .map(id).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     private Long claimOf(String taskId) {

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.huzhu.claim.ClaimSummaries;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +33,8 @@ class KeepWorkItems implements TaskListener {
                 }
                 workItems.open(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(),
                         task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                        task.getCandidates().stream()
-                                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                                .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList(),
+                        task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList(),
+                        task.getCandidates().stream().map(IdentityLink::getUserId).filter(Objects::nonNull).toList(),
                         task.getAssignee(), summaries.byClaim(ProcessVariables.claimId(task)));
             }
             case EVENTNAME_ASSIGNMENT -> workItems.assign(task.getId(), task.getAssignee());

@@ -1,15 +1,12 @@
 package org.huzhu.workflow;
 
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.huzhu.claim.ClaimDecisions;
 import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
@@ -51,11 +48,7 @@ class RecordAuditDecision implements TaskListener {
         if (actor == null) {
             throw new ProcessEngineException("请先认领任务再提交审核结论");
         }
-        Set<String> candidateGroups = task.getCandidates().stream().map(IdentityLink::getGroupId)
-                .filter(g -> g != null).collect(Collectors.toSet());
-        boolean candidate = identityService.createGroupQuery().groupMember(actor).list().stream()
-                .map(Group::getId).anyMatch(candidateGroups::contains);
-        if (!candidate) {
+        if (!AssignOnlyToCandidates.isCandidate(task, actor)) {
             throw new ProcessEngineException("用户 " + actor + " 无权审核此任务");
         }
         return actor;

@@ -1,9 +1,10 @@
 package org.huzhu.workflow;
 
+import java.util.Objects;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.huzhu.sla.PaymentClock;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,14 @@ class RecordTaskHolder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String group = task.getCandidates().stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).findFirst().orElse(null);
+        String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
+                .findFirst().orElseGet(() -> declaredGroup(task));
         paymentClock.holder(ProcessVariables.claimId(task), task.getAssignee(), group);
+    }
+
+    /** A task offered to users by name ({@link OfferToOtherAuditors}) is still held by the group its BPMN names. */
+    private static String declaredGroup(DelegateTask task) {
+        String declared = task.getBpmnModelElementInstance().getCamundaCandidateGroups();
+        return declared == null || declared.contains("{") ? null : declared.split(",")[0].strip();
     }
 }

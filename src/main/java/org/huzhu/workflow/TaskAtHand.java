@@ -7,5 +7,5 @@ import java.util.Set;
  * step, who holds it and who may take it.
  */
 record TaskAtHand(String taskId, String processInstanceId, String taskDefinitionKey, String assignee,
-                  Set<String> candidateGroups) {
+                  Set<String> candidateGroups, Set<String> candidateUsers) {
 }

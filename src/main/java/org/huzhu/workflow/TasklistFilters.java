@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -37,18 +38,24 @@ class TasklistFilters implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        TaskQuery groupTasks = taskService.createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        // a candidate user query also takes the tasks of the user's groups (TaskQueryImpl.getCandidateGroups),
+        // so it lists the second audit, offered by name, with the rest
+        TaskQuery candidateTasks = taskService.createTaskQuery()
+                .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
                 .orderByTaskCreateTime().asc();
-        ensure("待审核申请", "本人所在审核组的全部待办，最早的在前", -10, groupTasks);
+        ensure("待审核申请", "本人所在审核组及指名给本人的全部待办，最早的在前", -10, candidateTasks);
         TaskQuery mine = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                 .orderByTaskCreateTime().asc();
         ensure("我的任务", "本人已认领的任务", -5, mine);
     }
 
-    /** Creates the filter when missing and lets every role read it. */
+    /** Creates the filter when missing, brings an older one's query up to date, and lets every role read it. */
     private void ensure(String name, String description, int priority, TaskQuery query) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter != null && !sameQuery(filter.getQuery(), query)) {
+            filter.getProperties().put("description", description);
+            filter = filterService.saveFilter(filter.setQuery(query));
+        }
         if (filter == null) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("description", description);
@@ -64,5 +71,10 @@ class TasklistFilters implements ApplicationRunner {
         for (Role role : Role.values()) {
             authorizations.grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
         }
+    }
+
+    private static boolean sameQuery(TaskQuery stored, TaskQuery wanted) {
+        JsonTaskQueryConverter json = new JsonTaskQueryConverter();
+        return json.toJsonObject(stored).toString().equals(json.toJsonObject(wanted).toString());
     }
 }

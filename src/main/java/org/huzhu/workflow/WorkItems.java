@@ -34,7 +34,7 @@ public class WorkItems {
     }
 
     void open(String taskId, String processInstanceId, String stage, String name, Instant createdAt, Instant dueAt,
-              Collection<String> candidateGroups, String assignee, ClaimSummary claim) {
+              Collection<String> candidateGroups, Collection<String> candidateUsers, String assignee, ClaimSummary claim) {
         jdbc.sql("""
                         insert into work_item (task_id, claim_id, process_instance_id, stage, name, assignee, created_at, due_at,
                             agency_code, scheme, member_name, member_id_masked, eligible_amount, subsidy)
@@ -56,6 +56,14 @@ public class WorkItems {
                     .param("task", taskId).param("group", group).param("due", timestamp(dueAt))
                     .param("created", Timestamp.from(createdAt)).update();
         }
+        for (String user : candidateUsers) {
+            jdbc.sql("""
+                            insert into work_item_user (task_id, user_id, due_at, created_at)
+                            values (:task, :user, :due, :created) on conflict do nothing
+                            """)
+                    .param("task", taskId).param("user", user).param("due", timestamp(dueAt))
+                    .param("created", Timestamp.from(createdAt)).update();
+        }
     }
 
     void assign(String taskId, String assignee) {
@@ -68,6 +76,8 @@ public class WorkItems {
                 .param("due", timestamp(dueAt)).param("task", taskId).update();
         jdbc.sql("update work_item_group set due_at = :due where task_id = :task")
                 .param("due", timestamp(dueAt)).param("task", taskId).update();
+        jdbc.sql("update work_item_user set due_at = :due where task_id = :task")
+                .param("due", timestamp(dueAt)).param("task", taskId).update();
     }
 
     void close(String taskId) {
@@ -78,6 +88,8 @@ public class WorkItems {
     public void markUrgent(long claimId) {
         jdbc.sql("update work_item set urgent = true where claim_id = :claim").param("claim", claimId).update();
         jdbc.sql("update work_item_group set urgent = true where task_id in (select task_id from work_item where claim_id = :claim)")
+                .param("claim", claimId).update();
+        jdbc.sql("update work_item_user set urgent = true where task_id in (select task_id from work_item where claim_id = :claim)")
                 .param("claim", claimId).update();
     }
 
@@ -90,23 +102,24 @@ public class WorkItems {
     Optional<TaskAtHand> atHand(String taskId) {
         return jdbc.sql("""
                         select w.task_id, w.process_instance_id, w.stage, w.assignee,
-                               array_remove(array_agg(g.group_id), null) as groups
-                        from work_item w left join work_item_group g on g.task_id = w.task_id
+                               array(select g.group_id from work_item_group g where g.task_id = w.task_id) as groups,
+                               array(select u.user_id from work_item_user u where u.task_id = w.task_id) as users
+                        from work_item w
                         where w.task_id = :task
-                        group by w.task_id
                         """)
                 .param("task", taskId)
                 .query((row, n) -> new TaskAtHand(row.getString("task_id"), row.getString("process_instance_id"),
                         row.getString("stage"), row.getString("assignee"),
-                        Set.of((String[]) row.getArray("groups").getArray())))
+                        Set.of((String[]) row.getArray("groups").getArray()),
+                        Set.of((String[]) row.getArray("users").getArray())))
                 .optional();
     }
 
     /**
-     * One page of the caller's work: tasks of their groups, or assigned to them. Each group is
-     * read in list order from its index and stops after the page, so the cost does not grow
-     * with all open work. Reads one more row than asked, so the caller knows whether there is
-     * more without counting.
+     * One page of the caller's work: tasks of their groups, offered to them by name, or assigned
+     * to them. Each group (and the caller's own offers) is read in list order from its index and
+     * stops after the page, so the cost does not grow with all open work. Reads one more row
+     * than asked, so the caller knows whether there is more without counting.
      */
     List<AuditorTask> page(WorkFilter filter, Collection<String> groups, String userId, int offset, int limit) {
         List<String> conditions = new ArrayList<>();
@@ -128,13 +141,17 @@ public class WorkItems {
         String narrowed = conditions.isEmpty() ? "" : " and " + String.join(" and ", conditions);
         String assigned = "(select w.task_id from work_item w where w.assignee = :user" + narrowed
                 + " order by w.urgent desc, w.due_at, w.created_at, w.task_id limit :window)";
-        String candidates = filter.assignedToMe() || groups.isEmpty() ? assigned : """
+        String offered = "(select u.task_id from work_item_user u join work_item w on w.task_id = u.task_id"
+                + " where u.user_id = :user" + narrowed
+                + " order by u.urgent desc, u.due_at, u.created_at, u.task_id limit :window)";
+        String ofGroups = groups.isEmpty() ? "" : """
                 select picked.task_id from unnest(array[:groups]::varchar[]) as grp(id) cross join lateral (
                     select g.task_id from work_item_group g join work_item w on w.task_id = g.task_id
                     where g.group_id = grp.id""" + narrowed + """
                     order by g.urgent desc, g.due_at, g.created_at, g.task_id limit :window) picked
                 union
-                """ + assigned;
+                """;
+        String candidates = filter.assignedToMe() ? assigned : ofGroups + offered + " union " + assigned;
         JdbcClient.StatementSpec statement = jdbc.sql("with candidates as (" + candidates + ") select " + COLUMNS
                         + " from work_item w join candidates c on c.task_id = w.task_id"
                         + " order by w.urgent desc, w.due_at, w.created_at, w.task_id limit :limit offset :offset")

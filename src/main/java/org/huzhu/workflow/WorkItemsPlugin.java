@@ -9,20 +9,30 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Attaches {@link KeepWorkItems} to every user task the engine parses, as a built-in listener. */
+/**
+ * Attaches to every user task the engine parses, as built-in listeners that no revision can drop:
+ * {@link OfferToOtherAuditors} on the second audit, then {@link AssignOnlyToCandidates} and
+ * {@link KeepWorkItems}.
+ */
 @Component
 class WorkItemsPlugin extends AbstractProcessEnginePlugin {
 
     private final KeepWorkItems keepWorkItems;
+    private final AssignOnlyToCandidates assignOnlyToCandidates;
+    private final OfferToOtherAuditors offerToOtherAuditors;
 
-    WorkItemsPlugin(KeepWorkItems keepWorkItems) {
+    WorkItemsPlugin(KeepWorkItems keepWorkItems, AssignOnlyToCandidates assignOnlyToCandidates,
+                    OfferToOtherAuditors offerToOtherAuditors) {
         this.keepWorkItems = keepWorkItems;
+        this.assignOnlyToCandidates = assignOnlyToCandidates;
+        this.offerToOtherAuditors = offerToOtherAuditors;
     }
 
     @Override
@@ -33,6 +43,10 @@ class WorkItemsPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                if (OfferToOtherAuditors.appliesTo(activity.getId())) {
+                    offerToOtherAuditors.takeOver(task);
+                }
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignOnlyToCandidates);
                 for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
                         TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
                     task.addBuiltInTaskListener(event, keepWorkItems);
@@ -40,5 +54,9 @@ class WorkItemsPlugin extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new AssignOnlyToCandidates.Refusals());
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 }
