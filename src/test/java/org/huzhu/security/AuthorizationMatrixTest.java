@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;

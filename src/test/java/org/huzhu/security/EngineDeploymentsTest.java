@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.huzhu.audit.AuditTrail;
+import org.huzhu.support.WebappSession;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.ClaimRequests;
@@ -81,7 +82,7 @@ class PersonalValuesOutOfHistoryTest {
         WebappSession.Answer submitted = tasklist.enginePost("/task/" + fix.getId() + "/submit-form", Map.of("variables",
                 Map.of("bankName", Map.of("value", "中国建设银行"), "accountNumber", Map.of("value", NEW_ACCOUNT),
                         "accountName", Map.of("value", "会员本人"))));
-        assertThat(submitted.status()).as(String.valueOf(submitted.body())).isEqualTo(204);
+        assertThat(submitted.status()).as(String.valueOf(submitted.json())).isEqualTo(204);
         Jobs.runDue(management, process);
         assertThat(claims.status(id)).isEqualTo("PAID");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("bankAccount").get("accountNumberMasked").asText())
@@ -107,12 +108,12 @@ class PersonalValuesOutOfHistoryTest {
         WebappSession cockpit = WebappSession.signIn(port, "supervisor", "cockpit");
         WebappSession.Answer variables = cockpit.engineGet("/history/variable-instance?processInstanceId=" + process);
         assertThat(variables.status()).isEqualTo(200);
-        variables.body().forEach(v -> assertThat(v.get("taskId").isNull()).as(v.toString()).isTrue());
-        assertThat(names(variables.body())).contains("claimId").doesNotContainAnyElementsOf(DISPLAY_ONLY)
+        variables.json().forEach(v -> assertThat(v.get("taskId").isNull()).as(v.toString()).isTrue());
+        assertThat(names(variables.json())).contains("claimId").doesNotContainAnyElementsOf(DISPLAY_ONLY)
                 .doesNotContain(FixBankAccount.BANK_NAME, FixBankAccount.ACCOUNT_NUMBER, FixBankAccount.ACCOUNT_NAME);
         WebappSession.Answer details = cockpit.engineGet("/history/detail?processInstanceId=" + process);
         assertThat(details.status()).isEqualTo(200);
-        assertThat(details.body()).isEmpty();
+        assertThat(details.json()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -92,7 +93,7 @@ class SecondAuditOfferTest {
         assertThat(taskIds(inFilter(leagueB, "我的任务"))).contains(secondAudit.getId());
         WebappSession.Answer completed = leagueB.enginePost("/task/" + secondAudit.getId() + "/submit-form",
                 Map.of("variables", Map.of("secondAuditOutcome", Map.of("value", "APPROVE"))));
-        assertThat(completed.status()).as(String.valueOf(completed.body())).isEqualTo(204);
+        assertThat(completed.status()).as(String.valueOf(completed.json())).isEqualTo(204);
         claims.pay(id);
         assertThat(claims.decidedSteps(id)).containsExactly("AGENCY_CHECK", "LEAGUE_AUDIT", "SECOND_AUDIT");
     }
@@ -132,13 +133,13 @@ class SecondAuditOfferTest {
     }
 
     private static JsonNode inFilter(WebappSession session, String name) {
-        JsonNode filters = session.engineGet("/filter?resourceType=Task").body();
+        JsonNode filters = session.engineGet("/filter?resourceType=Task").json();
         for (JsonNode filter : filters) {
             if (filter.get("name").asText().equals(name)) {
                 WebappSession.Answer list = session.enginePost("/filter/" + filter.get("id").asText()
                         + "/list?firstResult=0&maxResults=200", Map.of());
-                assertThat(list.status()).as(String.valueOf(list.body())).isEqualTo(200);
-                return list.body();
+                assertThat(list.status()).as(String.valueOf(list.json())).isEqualTo(200);
+                return list.json();
             }
         }
         throw new AssertionError("no filter " + name + " in " + filters);

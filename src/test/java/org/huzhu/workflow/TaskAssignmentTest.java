@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -59,8 +60,8 @@ class TaskAssignmentTest {
         assertThat(agency.engineGet("/task/" + task.getId() + "/variables").status()).isEqualTo(200);
 
         WebappSession.Answer handed = agency.enginePost("/task/" + task.getId() + "/assignee", Map.of("userId", "agency-b"));
-        assertThat(handed.status()).as(String.valueOf(handed.body())).isEqualTo(403);
-        assertThat(handed.body().get("message").asText()).contains("agency-b").contains("候选");
+        assertThat(handed.status()).as(String.valueOf(handed.json())).isEqualTo(403);
+        assertThat(handed.json().get("message").asText()).contains("agency-b").contains("候选");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
         assertThat(agencyB.engineGet("/task/" + task.getId() + "/variables").status()).isIn(403, 404);
         assertThat(agencyB.engineGet("/task/" + task.getId()).status()).isIn(403, 404);
@@ -88,7 +89,7 @@ class TaskAssignmentTest {
         Task task = claims.openTask(id);
         WebappSession supervisor = WebappSession.signIn(port, "supervisor", "tasklist");
         WebappSession.Answer self = supervisor.enginePost("/task/" + task.getId() + "/assignee", Map.of("userId", "supervisor"));
-        assertThat(self.status()).as(String.valueOf(self.body())).isEqualTo(403);
+        assertThat(self.status()).as(String.valueOf(self.json())).isEqualTo(403);
         identityService.setAuthentication("supervisor", List.of("supervisor"));
         try {
             assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "supervisor"))

@@ -1,4 +1,4 @@
-package org.huzhu.security;
+package org.huzhu.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,12 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session cookie and the CSRF token. The token is renewed at sign-in; the new one comes in the
  * {@code X-XSRF-TOKEN} header of the next answer.
  */
-final class WebappSession {
+public final class WebappSession {
 
-    record Answer(int status, String body, HttpHeaders headers) {
+    public record Answer(int status, String body, HttpHeaders headers) {
+
+        /** The body as JSON; text that is no JSON as one text node. */
+        public JsonNode json() {
+            try {
+                return body == null || body.isBlank() ? null : JSON.readTree(body);
+            } catch (IOException e) {
+                return JSON.getNodeFactory().textNode(body);
+            }
+        }
     }
 
     private final HttpClient http;
+    private static final String ENGINE = "/camunda/api/engine/engine/default";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private String csrfToken;
@@ -35,7 +50,7 @@ final class WebappSession {
     }
 
     /** Nobody signed in, with the CSRF token a first visit to the app's page gives. */
-    static WebappSession anonymous(int port) {
+    public static WebappSession anonymous(int port) {
         WebappSession session = new WebappSession(port);
         session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/default/")).GET());
         session.csrfToken = session.cookie("XSRF-TOKEN");
@@ -43,7 +58,7 @@ final class WebappSession {
     }
 
     /** Signs in through the app's login API (tasklist, cockpit, admin); fails unless that succeeds. */
-    static WebappSession signIn(int port, String user, String app) {
+    public static WebappSession signIn(int port, String user, String app) {
         WebappSession session = new WebappSession(port);
         session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/")).GET());
         session.csrfToken = session.cookie("XSRF-TOKEN");
@@ -56,17 +71,31 @@ final class WebappSession {
         return session;
     }
 
-    Answer get(String path) {
+    /** A GET of the engine API as the webapps call it, e.g. {@code /task/{id}/variables}. */
+    public Answer engineGet(String path) {
+        return get(ENGINE + path);
+    }
+
+    /** A POST of JSON to the engine API as the webapps call it, e.g. {@code /task/{id}/assignee}. */
+    public Answer enginePost(String path, Object body) {
+        try {
+            return postJson(ENGINE + path, JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Answer get(String path) {
         return send(request(path).GET());
     }
 
-    Answer postJson(String path, String json) {
+    public Answer postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A multipart form of text fields and one file, as the engine's deployment/create takes it. */
-    Answer postMultipart(String path, Map<String, String> fields, String fileName, String content) {
+    public Answer postMultipart(String path, Map<String, String> fields, String fileName, String content) {
         String boundary = "huzhu" + System.nanoTime();
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
