@@ -24,7 +24,11 @@ class ProblemErrorController implements ErrorController {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure) {
             return unexpected.unexpected(failure);
         }
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        return forStatus(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+    }
+
+    /** The problem for the status a servlet, filter or the container set before forwarding here. */
+    static ResponseEntity<ProblemDetail> forStatus(Object code) {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         return switch (status) {

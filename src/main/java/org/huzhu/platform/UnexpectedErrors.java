@@ -5,6 +5,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +70,12 @@ class UnexpectedErrors {
 
     /** More parts than the server takes (server.tomcat.max-part-count), or a body that is no multipart. */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> badUpload(MultipartException e) {
+    ResponseEntity<ProblemDetail> badUpload(MultipartException e, HttpServletRequest request) {
+        Object forwardedStatus = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (forwardedStatus != null) {
+            // an error page for an upload another servlet already refused and read: its status stands
+            return ProblemErrorController.forStatus(forwardedStatus);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof FileCountLimitExceededException) {
                 return ProblemResponses.invalidInput(List.of(new FieldProblem("files", "TOO_MANY_FILES",
