@@ -156,6 +156,31 @@ class AuthorizationMatrixTest {
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
+    /**
+     * Tasklist's API as every role: nobody, whatever the engine lets them touch, hands a DEMO-A
+     * task to DEMO-B's auditor, and that auditor never reads the task's values.
+     */
+    @Test
+    void inTasklistNobodyHandsATaskToAnotherAgency() {
+        Api api = new Api(rest);
+        identities.ensureUser("padmin", "流程", "管理员", "demo", List.of(Role.PROCESS_ADMIN.groupId()));
+        long claim = require(api.post("clerk", "/api/claims", ClaimRequests.claim(api.enrolledMember(), "900.00")), 201)
+                .body().get("id").asLong();
+        String task = api.taskOf("agency", claim);
+        List<String> wrong = new ArrayList<>();
+        for (String user : USERS) {
+            int status = WebappSession.signIn(port, user, "tasklist")
+                    .enginePost("/task/" + task + "/assignee", Map.of("userId", "agency-b")).status();
+            if (status != 403 && status != 404) {
+                wrong.add(user + " hands the DEMO-A task to agency-b in Tasklist -> " + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(WebappSession.signIn(port, "agency-b", "tasklist").engineGet("/task/" + task + "/variables").status())
+                .isIn(403, 404);
+        assertThat(api.taskOf("agency", claim)).isEqualTo(task);
+    }
+
     /** Through the webapp session when there is one, else over HTTP Basic as the user. */
     private int deploy(WebappSession session, String user, String path) {
         return session == null ? Uploads.engineDeployment(rest, user, path, "matrix.bpmn", Uploads.BROKEN_BPMN).status()
