@@ -184,7 +184,10 @@ public class AuditorTasks {
     private <T> T inTransaction(Staff staff, String taskId, Supplier<T> work) {
         identityService.setAuthentication(staff.userId(), List.copyOf(staff.groupIds()));
         try {
-            return transaction.execute(status -> work.get());
+            return transaction.execute(status -> {
+                workItems.lock(taskId);
+                return work.get();
+            });
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             // Another auditor got there first: the task was taken, changed or completed meanwhile.
             throw taken();

@@ -93,6 +93,16 @@ public class WorkItems {
                 .param("claim", claimId).update();
     }
 
+    /**
+     * Holds the task's work item until the transaction ends, so two people acting on one task
+     * at once go one after the other: the second then finds it taken or done (a 409), where
+     * running side by side in the engine failed in its listeners or on a duplicate grant.
+     */
+    void lock(String taskId) {
+        jdbc.sql("select task_id from work_item where task_id = :task for update").param("task", taskId)
+                .query(String.class).optional();
+    }
+
     public Optional<AuditorTask> find(String taskId) {
         return jdbc.sql("select " + COLUMNS + " from work_item w where w.task_id = :task").param("task", taskId)
                 .query(WorkItems::map).optional();
