@@ -42,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditorTasks {
 
     public static final int LARGEST_PAGE = 100;
+    /** Far past any real list, and small enough that the offset stays an int. */
+    static final int LAST_PAGE = 100_000;
 
     private final TaskService taskService;
     private final HistoryService historyService;
@@ -69,8 +71,8 @@ public class AuditorTasks {
 
     /** A page of the caller's work, most urgent first; one extra row tells whether more follow. */
     public List<AuditorTask> openTasks(Staff staff, WorkFilter filter, int page, int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "OUT_OF_RANGE", "页码不能为负数");
+        if (page < 0 || page > LAST_PAGE) {
+            throw new InvalidInputException("page", "OUT_OF_RANGE", "页码应在0到" + LAST_PAGE + "之间");
         }
         if (size < 1 || size > LARGEST_PAGE) {
             throw new InvalidInputException("size", "OUT_OF_RANGE", "每页条数应在1到" + LARGEST_PAGE + "之间");

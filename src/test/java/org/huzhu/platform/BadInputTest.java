@@ -97,6 +97,12 @@ class BadInputTest {
     }
 
     @Test
+    void aPageFarPastTheEndIsAFieldError() {
+        assertThat(fieldCodes(require(new Api(rest).get("agency", "/api/tasks?page=2147483647"), 400)))
+                .containsExactly("page:OUT_OF_RANGE");
+    }
+
+    @Test
     void aKeySentTwiceIsRefusedNotTakenLast() {
         long before = count("member");
         String body = "{\"idNumber\":\"" + TestIds.idNumber() + "\",\"name\":\"张三\",\"name\":\"李四\","
