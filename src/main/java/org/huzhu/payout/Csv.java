@@ -2,10 +2,17 @@ package org.huzhu.payout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Comma-separated lines as RFC 4180 writes them: a field with a comma, quote or line break is quoted. */
+/**
+ * Comma-separated lines as RFC 4180 writes them: a field with a comma, quote or line break is
+ * quoted. The bank's files keep the bank's layout ({@link #line}); files people open in a
+ * spreadsheet ({@link #sheetLine}) never start a text cell with what Excel takes for a formula.
+ */
 final class Csv {
+
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private Csv() {
     }
@@ -13,6 +20,17 @@ final class Csv {
     static String line(Object... fields) {
         return java.util.Arrays.stream(fields).map(f -> f == null ? "" : f.toString()).map(Csv::quote)
                 .collect(Collectors.joining(",")) + "\n";
+    }
+
+    /** A line for a spreadsheet: a text cell starting with = + - @ or a tab is prefixed with ' (shown as text). */
+    static String sheetLine(Object... fields) {
+        return java.util.Arrays.stream(fields).map(f -> f == null ? "" : f.toString()).map(Csv::inert).map(Csv::quote)
+                .collect(Collectors.joining(",")) + "\n";
+    }
+
+    private static String inert(String field) {
+        boolean formulaLike = !field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0;
+        return formulaLike && !NUMBER.matcher(field).matches() ? "'" + field : field;
     }
 
     static List<String> fields(String line) {

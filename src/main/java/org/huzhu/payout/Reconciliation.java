@@ -22,16 +22,16 @@ public record Reconciliation(String scope, int instructions, BigDecimal total, i
     /** The report as CSV: a summary block, the funders, then the lines (UTF-8 with BOM for Excel). */
     public String csv() {
         StringBuilder text = new StringBuilder("\uFEFF");
-        text.append(Csv.line("对账范围", scope));
-        text.append(Csv.line("指令笔数", instructions, "金额", total.toPlainString()));
-        text.append(Csv.line("已入账笔数", confirmed, "金额", confirmedAmount.toPlainString()));
-        text.append(Csv.line("退票笔数", returned, "金额", returnedAmount.toPlainString()));
-        text.append(Csv.line("待回盘笔数", unanswered, "金额", unansweredAmount.toPlainString()));
-        text.append(Csv.line("出资方编码", "出资方", "已入账金额", "退票金额"));
-        funders.forEach(f -> text.append(Csv.line(f.code(), f.name(), f.confirmedAmount().toPlainString(),
+        text.append(Csv.sheetLine("对账范围", scope));
+        text.append(Csv.sheetLine("指令笔数", instructions, "金额", total.toPlainString()));
+        text.append(Csv.sheetLine("已入账笔数", confirmed, "金额", confirmedAmount.toPlainString()));
+        text.append(Csv.sheetLine("退票笔数", returned, "金额", returnedAmount.toPlainString()));
+        text.append(Csv.sheetLine("待回盘笔数", unanswered, "金额", unansweredAmount.toPlainString()));
+        text.append(Csv.sheetLine("出资方编码", "出资方", "已入账金额", "退票金额"));
+        funders.forEach(f -> text.append(Csv.sheetLine(f.code(), f.name(), f.confirmedAmount().toPlainString(),
                 f.returnedAmount().toPlainString())));
-        text.append(Csv.line("批次", "指令编号", "申请编号", "第几次付款", "账号", "金额", "状态", "退票原因"));
-        lines.forEach(l -> text.append(Csv.line(l.batch(), l.instructionId(), l.claimId(), l.attempt(), l.accountMasked(),
+        text.append(Csv.sheetLine("批次", "指令编号", "申请编号", "第几次付款", "账号", "金额", "状态", "退票原因"));
+        lines.forEach(l -> text.append(Csv.sheetLine(l.batch(), l.instructionId(), l.claimId(), l.attempt(), l.accountMasked(),
                 l.amount().toPlainString(), l.status(), l.returnReason())));
         return text.toString();
     }
