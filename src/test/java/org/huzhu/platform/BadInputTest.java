@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -94,6 +95,21 @@ class BadInputTest {
                 HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(answer.getBody()).contains("\"field\":\"actor\"").contains("INVISIBLE_CHARACTERS");
+    }
+
+    @Test
+    void aBodyInAnotherCharsetIsRefusedNotStoredGarbled() {
+        long before = count("member");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("clerk", "demo");
+        headers.setContentType(MediaType.parseMediaType("application/json;charset=GBK"));
+        String body = "{\"idNumber\":\"" + TestIds.idNumber() + "\",\"name\":\"测试\",\"unitCode\":\"DEMO-U1\","
+                + "\"insuranceType\":\"EMPLOYEE\"}";
+        ResponseEntity<String> answer = rest.exchange("/api/members", HttpMethod.POST,
+                new HttpEntity<>(body.getBytes(java.nio.charset.Charset.forName("GBK")), headers), String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(415);
+        assertThat(answer.getBody()).contains("UNSUPPORTED_CHARSET").contains("UTF-8");
+        assertThat(count("member")).isEqualTo(before);
     }
 
     @Test
