@@ -1,7 +1,5 @@
 package org.huzhu.platform;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +27,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * What no handler of a module answers: unknown paths, wrong methods and content types, and
  * anything unexpected, still as problem JSON in Chinese. Internals stay in the log under a
- * reference the person can quote; the database being away is a 503 to retry, not an error.
+ * reference the person can quote; the database being away ({@link DatabaseAway}) is a 503 to
+ * retry, not an error.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -92,38 +90,13 @@ class UnexpectedErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (isDatabaseAway(e)) {
+        if (DatabaseAway.causedBy(e)) {
             log.warn("Database unavailable: {}", e.toString());
-            return databaseAway();
+            return DatabaseAway.problem();
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, e);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "系统出现意外错误，请稍后再试；如仍不行，请把编号 " + reference + " 告诉管理员");
-    }
-
-    /** 503 with a hint when to come back. */
-    static ResponseEntity<ProblemDetail> databaseAway() {
-        ResponseEntity<ProblemDetail> problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "DATABASE_UNAVAILABLE", "数据库暂时无法访问，请稍后再试");
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
-    }
-
-    /**
-     * Whether the failure is the database being out of reach: no connection within the pool's
-     * wait, or PostgreSQL's connection and shutdown states (08xxx, 57P01-57P03).
-     */
-    static boolean isDatabaseAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,7 +36,7 @@ class CrossSiteRequests extends OncePerRequestFilter {
         String claimed = sender == null ? null : originOf(sender);
         if (claimed != null && STATE_CHANGING.contains(request.getMethod().toUpperCase(Locale.ROOT))
                 && !claimed.equals(ownOrigin(request)) && !allowedOrigins.contains(claimed)) {
-            ProblemAuthenticationEntryPoint.write(response, 403, "CROSS_SITE_REQUEST", "无权访问",
+            ProblemAuthenticationEntryPoint.write(response, HttpStatus.FORBIDDEN, "CROSS_SITE_REQUEST",
                     "请求来自其他网站，已拒绝");
             return;
         }

@@ -21,6 +21,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -70,7 +71,7 @@ class ExpressionsInEngineRequests extends OncePerRequestFilter {
             refused = form ? carriesExpression(percentDecoded(text)) : jsonCarriesExpression(text, filterSave);
         }
         if (refused) {
-            ProblemAuthenticationEntryPoint.write(response, 400, "EXPRESSION_NOT_ALLOWED", "请求有误",
+            ProblemAuthenticationEntryPoint.write(response, HttpStatus.BAD_REQUEST, "EXPRESSION_NOT_ALLOWED",
                     "引擎接口的参数和请求内容不能包含表达式（${ 或 #{）");
             return;
         }

@@ -4,7 +4,9 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
+import org.huzhu.platform.DatabaseAway;
+import org.huzhu.platform.ProblemResponses;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -16,23 +18,23 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseAway.causedBy(e)) {
+            // the password could not be checked: not a wrong one
+            ProblemResponses.write(response, DatabaseAway.problem());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"huzhu\", charset=\"UTF-8\"");
-        write(response, 401, "UNAUTHENTICATED", "未登录", "请先登录");
+        write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, "FORBIDDEN", "无权访问", "无权执行此操作");
+        write(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "无权执行此操作");
     }
 
     /** A problem answer written by a filter, before Spring MVC's ProblemResponses could. */
-    static void write(HttpServletResponse response, int status, String code, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"urn:huzhu:problem:" + code.toLowerCase().replace('_', '-') + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+    static void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+        ProblemResponses.write(response, ProblemResponses.problem(status, code, detail));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,6 +68,12 @@ class DatabaseOutageTest {
         assertThat(refused.body().get("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
         assertThat(refused.body().get("detail").asText()).contains("数据库暂时无法访问");
         assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("5");
+
+        // a password that cannot be checked is no wrong password: 503, not 401
+        ResponseEntity<String> unchecked = rest.withBasicAuth("admin", "not-remembered")
+                .getForEntity("/api/schemes", String.class);
+        assertThat(unchecked.getStatusCode().value()).isEqualTo(503);
+        assertThat(unchecked.getBody()).contains("DATABASE_UNAVAILABLE");
 
         asked = Instant.now();
         Api.Answer health = api.get(null, "/actuator/health");

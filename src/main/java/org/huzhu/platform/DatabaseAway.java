@@ -1,0 +1,42 @@
+package org.huzhu.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** The database out of reach: a 503 to retry in a few seconds, wherever it is noticed. */
+public final class DatabaseAway {
+
+    private DatabaseAway() {
+    }
+
+    /**
+     * Whether the failure is the database being out of reach: no connection within the pool's
+     * wait, or PostgreSQL's connection and shutdown states (08xxx, 57P01-57P03).
+     */
+    public static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 503 with a hint when to come back. */
+    public static ResponseEntity<ProblemDetail> problem() {
+        ResponseEntity<ProblemDetail> problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE", "数据库暂时无法访问，请稍后再试");
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+    }
+}
