@@ -1,0 +1,105 @@
+package org.huzhu.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.huzhu.support.HuzhuIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every write endpoint of our API, found in the application's own request mappings (a new
+ * one is covered without being listed), gets a fixed corpus of malformed bodies as the
+ * administrator, who may call them all: no answer is a 5xx, and no row of ours changes.
+ */
+@HuzhuIntegrationTest
+class MalformedBodiesTest {
+
+    /**
+     * What clients and attackers send that no handler should take ({@code {}} is left out: it is
+     * a real request to some, e.g. "migrate every older claim").
+     */
+    static final List<String> CORPUS = List.of(
+            "", "not json", "{", "[]", "null", "\"text\"", "12", "{\"a\":",
+            "{\"x\":\"\\u0000\"}", "{\"name\":\"a\",\"name\":\"b\"}", "{\"code\":{\"nested\":[1,2,{\"deep\":true}]}}",
+            "{\"amount\":1e999999}", "{\"amount\":\"999999999999999999999999999.999\"}", "{\"isOffDay\":123}",
+            "{\"documents\":\"INVOICE\"}", "{\"invoices\":[null,null]}", "{\"days\":[{}]}", "{\"userId\":[]}",
+            "{\"validFrom\":\"2026-02-30\"}", "{\"outcome\":null,\"reason\":{}}", "[".repeat(2000) + "]".repeat(2000),
+            "{\"name\":\"" + "长".repeat(100_000) + "\"}");
+
+    /** The one write whose fields are all optional. */
+    static final String EVERY_FIELD_OPTIONAL = "POST /api/admin/migrations";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void malformedBodiesToEveryWriteEndpointChangeNothingAndNeverFail() {
+        List<String> endpoints = writeEndpoints();
+        assertThat(endpoints).hasSizeGreaterThan(15);
+        Map<String, Long> before = rowCounts();
+        List<String> failures = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            String[] parts = endpoint.split(" ", 2);
+            String path = parts[1].replaceAll("\\{[^}]+}", "1");
+            for (String body : CORPUS) {
+                if (endpoint.equals(EVERY_FIELD_OPTIONAL) && body.startsWith("{\"")) {
+                    // unknown fields are ignored, so any object is the real request "migrate every older claim"
+                    continue;
+                }
+                HttpHeaders headers = new HttpHeaders();
+                headers.setBasicAuth("admin", "demo");
+                headers.setContentType(MediaType.APPLICATION_JSON);
+                int status = rest.exchange(path, HttpMethod.valueOf(parts[0]), new HttpEntity<>(body, headers), String.class)
+                        .getStatusCode().value();
+                if (status >= 500 || status < 400) {
+                    failures.add(endpoint + " <- " + (body.length() > 60 ? body.substring(0, 60) + "…" : body) + " -> " + status);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    private List<String> writeEndpoints() {
+        List<String> endpoints = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                if (method != RequestMethod.GET && method != RequestMethod.HEAD && method != RequestMethod.OPTIONS) {
+                    info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
+                            .forEach(pattern -> endpoints.add(method + " " + pattern));
+                }
+            }
+        }
+        return endpoints.stream().sorted().toList();
+    }
+
+    /** Rows of every table of ours; the audit trail too, since a refusal records nothing. */
+    private Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : jdbc.sql("select tablename from pg_tables where schemaname = 'huzhu' and tablename <> 'flyway_schema_history'")
+                .query(String.class).list()) {
+            counts.put(table, jdbc.sql("select count(*) from huzhu." + table).query(Long.class).single());
+        }
+        return counts;
+    }
+}
