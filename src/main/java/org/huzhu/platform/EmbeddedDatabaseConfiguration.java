@@ -32,7 +32,7 @@ public class EmbeddedDatabaseConfiguration {
                                       @Value("${huzhu.embedded-database.port:0}") int port,
                                       @Value("${huzhu.embedded-database.durable:true}") boolean durable) throws IOException {
         boolean throwAway = directory.isBlank();
-        Path dataDirectory = throwAway ? Files.createTempDirectory("huzhu-pg") : Path.of(directory).toAbsolutePath();
+        Path dataDirectory = throwAway ? Files.createTempDirectory("huzhu-pg") : earlierLayout(Path.of(directory).toAbsolutePath());
         Files.createDirectories(dataDirectory);
         OrphanedPostmaster.stopIfRunning(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -55,6 +55,21 @@ public class EmbeddedDatabaseConfiguration {
         log.info("Embedded PostgreSQL on port {} with data in {}{}", postgres.getPort(), dataDirectory,
                 throwAway ? " (discarded at exit)" : "");
         return postgres;
+    }
+
+    /**
+     * HUZHU_DATA_DIR used to name the PostgreSQL folder itself; it now names the folder of all
+     * the app keeps, with the database in postgres/ below it. A database found where the old
+     * setting put it is used there, so an upgrade never starts on an empty one.
+     */
+    private static Path earlierLayout(Path directory) {
+        Path parent = directory.getParent();
+        if (!Files.exists(directory.resolve("PG_VERSION")) && parent != null && Files.exists(parent.resolve("PG_VERSION"))) {
+            log.warn("The database is in {} (HUZHU_DATA_DIR named it before Huzhu kept everything under one folder); "
+                    + "move it to {} or set HUZHU_DB_DIR", parent, directory);
+            return parent;
+        }
+        return directory;
     }
 
     @Bean(destroyMethod = "close")
