@@ -86,8 +86,7 @@ public class Fund {
                 .param("scheme", scheme).param("year", schemeYear)
                 .query((row, n) -> new FundBalance.FunderPayout(row.getString(1), row.getString(2), row.getBigDecimal(3)))
                 .list();
-        return new FundBalance(scheme, schemeYear, contributions, subsidies, payouts,
-                contributions.add(subsidies).subtract(payouts), byFunder);
+        return FundBalance.of(scheme, schemeYear, contributions, subsidies, payouts, byFunder);
     }
 
     private BigDecimal sum(String sql, String scheme, int year) {

@@ -96,6 +96,15 @@ class FinanceApiTest {
 
         int year = claim.get("breakdown").get("schemeYear").asInt();
         JsonNode before = require(api.get("supervisor", "/api/fund/balance?scheme=INPATIENT&schemeYear=" + year), 200).body();
+        for (JsonNode balance : List.of(before, require(api.get("supervisor",
+                "/api/fund/balance?scheme=INPATIENT&schemeYear=1990"), 200).body())) {
+            // a negative balance is said in words, a positive or zero one is not
+            boolean negative = new BigDecimal(balance.get("balance").asText()).signum() < 0;
+            assertThat(balance.get("warning").isNull()).isEqualTo(!negative);
+            if (negative) {
+                assertThat(balance.get("warning").asText()).contains("基金结余为负");
+            }
+        }
         Api.Answer bad = api.post("admin", "/api/fund/contributions", Map.of("scheme", "INPATIENT", "schemeYear", year,
                 "unitCode", "DEMO-U1", "members", 0, "perMember", "12.345"));
         assertThat(Api.fieldCodes(bad)).contains("members:NOT_POSITIVE", "perMember:TOO_MANY_DECIMALS");
