@@ -1,31 +1,15 @@
 // Camunda Tasklist as an agency auditor: the saved filter lists only the agency's claims,
 // the Chinese form of one task opens, and the agency check is completed from it.
 // Environment: BASE_URL, HUZHU_USER, HUZHU_PASSWORD, TASK_ID, MEMBER_NAME, CHROMIUM, SCREENSHOT.
-const { chromium } = require('playwright-core');
+const { check, launch, desktopPage, signInToTasklist } = require('./browser.cjs');
 
 const env = process.env;
-function check(condition, message) {
-  if (!condition) {
-    console.log('FAILED: ' + message);
-    process.exit(1);
-  }
-}
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: env.CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const tasklist = env.BASE_URL + '/camunda/app/tasklist/default/';
-    await page.goto(tasklist);
-    await page.waitForSelector('form[name=signinForm] input[type=password]');
-    await page.locator('form[name=signinForm] input[type=text]').fill(env.HUZHU_USER);
-    await page.locator('form[name=signinForm] input[type=password]').fill(env.HUZHU_PASSWORD);
-    await page.locator('form[name=signinForm] button').click();
-
-    await page.getByText('待审核申请').first().waitFor({ timeout: 20000 });
+    const page = await desktopPage(browser);
+    const tasklist = await signInToTasklist(page, env.HUZHU_USER, env.HUZHU_PASSWORD);
     await page.locator('.tasks-list .task').first().waitFor({ timeout: 20000 });
     const agencies = await page.locator('.tasks-list .task').evaluateAll(tasks => tasks.map(task => {
       const text = task.innerText;

@@ -2,38 +2,21 @@
 // fields carry HTML and Markdown shows them as text in the task's claim view, and none of it runs.
 // Environment: BASE_URL, HUZHU_USER, HUZHU_PASSWORD, TASK_ID, LITERALS (JSON array of texts that
 // must show as typed), CHROMIUM, SCREENSHOT.
-const { chromium } = require('playwright-core');
+const { check, launch, desktopPage, signInToTasklist } = require('./browser.cjs');
 
 const env = process.env;
 const literals = JSON.parse(env.LITERALS);
-function check(condition, message) {
-  if (!condition) {
-    console.log('FAILED: ' + message);
-    process.exit(1);
-  }
-}
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: env.CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await desktopPage(browser);
     const dialogs = [];
     page.on('dialog', dialog => {
       dialogs.push(dialog.message());
       dialog.dismiss();
     });
-    const tasklist = env.BASE_URL + '/camunda/app/tasklist/default/';
-    await page.goto(tasklist);
-    await page.waitForSelector('form[name=signinForm] input[type=password]');
-    await page.click('form[name=signinForm] input[type=text]');
-    await page.keyboard.type(env.HUZHU_USER);
-    await page.click('form[name=signinForm] input[type=password]');
-    await page.fill('form[name=signinForm] input[type=password]', env.HUZHU_PASSWORD);
-    await page.click('form[name=signinForm] button[type=submit]');
-    await page.getByText('待审核申请').first().waitFor({ timeout: 20000 });
+    const tasklist = await signInToTasklist(page, env.HUZHU_USER, env.HUZHU_PASSWORD);
     console.log('signed in with real input');
 
     await page.goto(tasklist + '#/?task=' + env.TASK_ID + '&detailsTab=task-detail-form');
