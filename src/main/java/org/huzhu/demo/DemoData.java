@@ -15,6 +15,7 @@ import org.huzhu.membership.Organisations;
 import org.huzhu.membership.ResidentIdNumber;
 import org.huzhu.membership.Sex;
 import org.huzhu.membership.Unit;
+import org.huzhu.platform.Beijing;
 import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSetDraft;
 import org.huzhu.scheme.RuleSets;
@@ -42,7 +43,6 @@ class DemoData implements ApplicationRunner {
     static final String PASSWORD = "demo";
     private static final LocalDate INPATIENT_START = LocalDate.of(2019, 10, 16);
     private static final LocalDate OTHER_SCHEMES_START = LocalDate.of(2025, 1, 1);
-    private static final LocalDate OTHER_SCHEMES_END = LocalDate.of(2027, 12, 31);
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final Organisations organisations;
@@ -112,15 +112,25 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    /** Every demo member in in-patient aid, outpatient special diseases and major illness; the women in 馨康 too. */
+    /**
+     * Every demo member in in-patient aid, outpatient special diseases and major illness; the
+     * women in 馨康 too. Enrolments run to the end of next scheme year, counted from the day the
+     * demo is first loaded, so a demo started on any day has members who can claim.
+     */
     private void enrolDemoMembers() {
+        LocalDate today = LocalDate.now(clock.withZone(Beijing.ZONE));
+        LocalDate inpatientEnd = LocalDate.of(today.getYear() + 1, 10, 15);
+        if (today.isAfter(LocalDate.of(today.getYear(), 10, 15))) {
+            inpatientEnd = inpatientEnd.plusYears(1);
+        }
+        LocalDate otherSchemesEnd = LocalDate.of(today.getYear() + 1, 12, 31);
         for (String unit : List.of("DEMO-U1", "DEMO-U2", "DEMO-U3")) {
             for (Member member : members.ofUnit(unit)) {
-                enrolOnce(member, "INPATIENT", INPATIENT_START, LocalDate.of(2027, 10, 15));
-                enrolOnce(member, "OUTPATIENT_SPECIAL", OTHER_SCHEMES_START, OTHER_SCHEMES_END);
-                enrolOnce(member, "MAJOR_ILLNESS", OTHER_SCHEMES_START, OTHER_SCHEMES_END);
+                enrolOnce(member, "INPATIENT", INPATIENT_START, inpatientEnd);
+                enrolOnce(member, "OUTPATIENT_SPECIAL", OTHER_SCHEMES_START, otherSchemesEnd);
+                enrolOnce(member, "MAJOR_ILLNESS", OTHER_SCHEMES_START, otherSchemesEnd);
                 if (member.sex() == Sex.F) {
-                    enrolOnce(member, "XINKANG", OTHER_SCHEMES_START, OTHER_SCHEMES_END);
+                    enrolOnce(member, "XINKANG", OTHER_SCHEMES_START, otherSchemesEnd);
                 }
             }
         }

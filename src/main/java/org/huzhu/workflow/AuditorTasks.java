@@ -101,16 +101,21 @@ public class AuditorTasks {
 
     /** The holder (or a supervisor) puts the task back for the group. */
     public void release(String taskId, Staff staff) {
-        Task task = openTask(taskId);
-        if (task.getAssignee() == null) {
+        TaskAtHand task = atHand(taskId);
+        boolean supervising = staff.hasAny(Role.SUPERVISOR, Role.ADMIN);
+        // someone who may not work on the task learns nothing of it, not even who holds it
+        if (!supervising) {
+            requireCandidate(task, staff);
+        }
+        if (task.assignee() == null) {
             return;
         }
-        if (!staff.userId().equals(task.getAssignee()) && !staff.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
-            throw claimedBy(task.getAssignee());
+        if (!staff.userId().equals(task.assignee()) && !supervising) {
+            throw claimedBy(task.assignee());
         }
         inTransaction(staff, taskId, () -> {
             taskService.setAssignee(taskId, null);
-            audit.record(staff.userId(), "TASK_RELEASED", "TASK", taskId, claimOf(taskId), "原处理人：" + task.getAssignee());
+            audit.record(staff.userId(), "TASK_RELEASED", "TASK", taskId, claimOf(taskId), "原处理人：" + task.assignee());
             return null;
         });
     }

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark's small mode runs every scenario to the end; its figures are not judged here. */
+/**
+ * The benchmark's small mode runs every scenario to the end; its figures are not judged here.
+ * It starts a second application and two bare engines, so it runs apart from the suite:
+ * {@code ./mvnw -B test -Pbench-smoke} (CI runs both).
+ */
+@Tag("bench")
 class BenchSmokeTest {
 
     @Test

@@ -4,25 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.require;
 
 /**
- * Every role against every endpoint of ours and a sample of /engine-rest: the allowed get past
- * security (bodies are left invalid where a call would change something, so they answer 400),
- * the others get 403, and nobody gets in anonymously.
+ * Every role against every endpoint of ours (read from the application's request mappings, so a
+ * new one cannot be forgotten) and a sample of /engine-rest: the allowed get past security to
+ * the handler (bodies are left invalid where a call would change something, so they answer 400;
+ * a 404 is a failure, not a pass), the others get 403, and nobody gets in anonymously.
  */
 @HuzhuIntegrationTest
 class AuthorizationMatrixTest {
@@ -37,8 +46,112 @@ class AuthorizationMatrixTest {
     @Autowired
     IdentityBootstrap identities;
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
     record Call(HttpMethod method, String path, Object body, Set<String> allowed) {
     }
+
+    /** A request to one of our mappings: its path with the variables filled in, a body, who may. */
+    record Entry(String path, Object body, Set<String> allowed) {
+    }
+
+    static Entry get(String path, Set<String> allowed) {
+        return new Entry(path, null, allowed);
+    }
+
+    static Entry write(String path, Object body, Set<String> allowed) {
+        return new Entry(path, body, allowed);
+    }
+
+    /**
+     * Every endpoint and page of ours, keyed as the application maps it ("POST /api/claims"): a
+     * mapping without a row here fails the test, and so does a row whose mapping is gone.
+     */
+    static Map<String, Entry> matrix(long claim, String task, String year) {
+        Set<String> clerks = Set.of("clerk", "admin");
+        Set<String> processAdmins = Set.of("padmin", "admin");
+        Set<String> supervisors = Set.of("supervisor", "admin");
+        Set<String> admins = Set.of("admin");
+        String claimPath = "/api/claims/" + claim;
+        String taskPath = "/api/tasks/" + task;
+        return Map.ofEntries(
+                Map.entry("POST /api/claims", write("/api/claims", Map.of(), clerks)),
+                Map.entry("GET /api/claims/{id}", get(claimPath, READ_CLAIM_A)),
+                Map.entry("GET /api/claims/{id}/audit", get(claimPath + "/audit", READ_CLAIM_A)),
+                Map.entry("GET /api/claims/{id}/personal-data", get(claimPath + "/personal-data",
+                        Set.of("clerk", "agency", "league", "head", "admin"))),
+                Map.entry("POST /api/claims/{id}/supplements", write(claimPath + "/supplements",
+                        Map.of("documents", List.of()), clerks)),
+                Map.entry("POST /api/claims/{id}/bank-account", write(claimPath + "/bank-account", Map.of(), clerks)),
+                Map.entry("POST /api/subsidy/quote", write("/api/subsidy/quote", Map.of(),
+                        Set.of("clerk", "agency", "agency-b", "league", "head", "admin"))),
+                Map.entry("GET /api/tasks", get("/api/tasks", EVERYONE)),
+                Map.entry("POST /api/tasks/{taskId}/claim", write(taskPath + "/claim", null, Set.of("agency"))),
+                Map.entry("POST /api/tasks/{taskId}/release", write(taskPath + "/release", null,
+                        Set.of("agency", "supervisor", "admin"))),
+                Map.entry("POST /api/tasks/{taskId}/decision", write(taskPath + "/decision",
+                        Map.of("outcome", "MAYBE"), Set.of("agency"))),
+                Map.entry("POST /api/tasks/{taskId}/assignee", write(taskPath + "/assignee", Map.of(), supervisors)),
+                Map.entry("POST /api/units", write("/api/units", Map.of(), clerks)),
+                Map.entry("GET /api/units/{code}", get("/api/units/DEMO-U1",
+                        Set.of("clerk", "agency", "league", "head", "supervisor", "admin"))),
+                Map.entry("GET /api/units/{code}/members", get("/api/units/DEMO-U1/members",
+                        Set.of("clerk", "agency", "league", "head", "supervisor", "admin"))),
+                Map.entry("POST /api/members", write("/api/members", Map.of(), clerks)),
+                Map.entry("POST /api/enrolments", write("/api/enrolments", Map.of(), clerks)),
+                Map.entry("GET /api/users", get("/api/users", admins)),
+                Map.entry("POST /api/users", write("/api/users", Map.of(), admins)),
+                Map.entry("GET /api/users/me", get("/api/users/me", EVERYONE)),
+                Map.entry("PUT /api/users/{id}/roles", write("/api/users/clerk/roles", Map.of(), admins)),
+                Map.entry("POST /api/users/{id}/password", write("/api/users/clerk/password", Map.of(), admins)),
+                Map.entry("GET /api/audit", get("/api/audit?actor=clerk", Set.of("clerk", "supervisor", "admin"))),
+                Map.entry("GET /api/schemes", get("/api/schemes", processAdmins)),
+                Map.entry("GET /api/schemes/{scheme}/rule-sets", get("/api/schemes/INPATIENT/rule-sets", processAdmins)),
+                Map.entry("GET /api/schemes/{scheme}/rule-sets/{id}", get("/api/schemes/INPATIENT/rule-sets/0", processAdmins)),
+                Map.entry("POST /api/schemes/{scheme}/rule-sets", write("/api/schemes/INPATIENT/rule-sets", Map.of(),
+                        processAdmins)),
+                Map.entry("GET /api/calendar/{year}", get("/api/calendar/" + year, EVERYONE)),
+                Map.entry("PUT /api/calendar/{year}", write("/api/calendar/" + year, Map.of(), processAdmins)),
+                Map.entry("GET /api/calendar/due-date", get("/api/calendar/due-date?from=" + year + "-12-01&workingDays=10",
+                        EVERYONE)),
+                Map.entry("GET /api/sla/overview", get("/api/sla/overview", supervisors)),
+                Map.entry("GET /api/sla/claims", get("/api/sla/claims?state=BREACHED", supervisors)),
+                Map.entry("GET /api/sla/open-claims", get("/api/sla/open-claims", supervisors)),
+                Map.entry("GET /api/sla/compliance/agencies", get("/api/sla/compliance/agencies", supervisors)),
+                Map.entry("GET /api/sla/compliance/months", get("/api/sla/compliance/months", supervisors)),
+                Map.entry("GET /sla", get("/sla", supervisors)),
+                Map.entry("GET /sla/", get("/sla/", supervisors)),
+                Map.entry("POST /api/fund/contributions", write("/api/fund/contributions", Map.of(), admins)),
+                Map.entry("GET /api/fund/balance", get("/api/fund/balance?scheme=INPATIENT&schemeYear=2025", supervisors)),
+                Map.entry("GET /api/payout/reconciliation", get("/api/payout/reconciliation?day=" + year + "-12-01",
+                        supervisors)),
+                Map.entry("GET /api/payout/batches/{id}/reconciliation", get("/api/payout/batches/0/reconciliation",
+                        supervisors)),
+                Map.entry("GET /api/admin/deployments", get("/api/admin/deployments", processAdmins)),
+                Map.entry("POST /api/admin/deployments", write("/api/admin/deployments", emptyForm(), processAdmins)),
+                Map.entry("POST /api/admin/deployments/dry-run", write("/api/admin/deployments/dry-run", emptyForm(),
+                        processAdmins)),
+                Map.entry("GET /api/admin/process-versions", get("/api/admin/process-versions", processAdmins)),
+                Map.entry("POST /api/admin/migrations", write("/api/admin/migrations",
+                        Map.of("processKey", "no-such-process"), processAdmins)));
+    }
+
+    /** An upload with a field and no file: it gets past security and is refused by the checks. */
+    private static MultiValueMap<String, Object> emptyForm() {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("name", "matrix");
+        return form;
+    }
+
+    /** Beside our own mappings: the actuator's metrics, the supervisors' static page and a sample of the engine's API. */
+    static final List<Call> OTHERS = List.of(
+            new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin")),
+            new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin")),
+            new Call(HttpMethod.GET, "/engine-rest/process-definition/count", null, Set.of("padmin", "admin")),
+            new Call(HttpMethod.GET, "/engine-rest/task?maxResults=5", null, Set.of("padmin", "admin")),
+            new Call(HttpMethod.GET, "/engine-rest/user", null, Set.of("padmin", "admin")));
 
     @Test
     void everyRoleReachesExactlyItsOwnWork() {
@@ -47,50 +160,41 @@ class AuthorizationMatrixTest {
         long claim = require(api.post("clerk", "/api/claims", ClaimRequests.claim(api.enrolledMember(), "900.00")), 201)
                 .body().get("id").asLong();
         String task = api.taskOf("agency", claim);
-        String year = Integer.toString(java.time.LocalDate.now().getYear());
+        Map<String, Entry> matrix = matrix(claim, task, Integer.toString(EngineTime.today().getYear()));
 
-        List<Call> calls = List.of(
-                new Call(HttpMethod.POST, "/api/claims", Map.of(), Set.of("clerk", "admin")),
-                new Call(HttpMethod.GET, "/api/claims/" + claim, null, READ_CLAIM_A),
-                new Call(HttpMethod.GET, "/api/claims/" + claim + "/audit", null, READ_CLAIM_A),
-                new Call(HttpMethod.GET, "/api/claims/" + claim + "/personal-data", null,
-                        Set.of("clerk", "agency", "league", "head", "admin")),
-                new Call(HttpMethod.POST, "/api/claims/" + claim + "/supplements", Map.of("documents", List.of()),
-                        Set.of("clerk", "admin")),
-                new Call(HttpMethod.GET, "/api/tasks", null, EVERYONE),
-                new Call(HttpMethod.POST, "/api/tasks/" + task + "/decision", Map.of("outcome", "MAYBE"), Set.of("agency")),
-                new Call(HttpMethod.POST, "/api/tasks/" + task + "/assignee", Map.of(), Set.of("supervisor", "admin")),
-                new Call(HttpMethod.POST, "/api/units", Map.of(), Set.of("clerk", "admin")),
-                new Call(HttpMethod.GET, "/api/units/DEMO-U1", null,
-                        Set.of("clerk", "agency", "league", "head", "supervisor", "admin")),
-                new Call(HttpMethod.POST, "/api/members", Map.of(), Set.of("clerk", "admin")),
-                new Call(HttpMethod.POST, "/api/enrolments", Map.of(), Set.of("clerk", "admin")),
-                new Call(HttpMethod.GET, "/api/users", null, Set.of("admin")),
-                new Call(HttpMethod.POST, "/api/users", Map.of(), Set.of("admin")),
-                new Call(HttpMethod.GET, "/api/users/me", null, EVERYONE),
-                new Call(HttpMethod.GET, "/api/audit?actor=clerk", null, Set.of("clerk", "supervisor", "admin")),
-                new Call(HttpMethod.GET, "/api/schemes", null, Set.of("padmin", "admin")),
-                new Call(HttpMethod.POST, "/api/schemes/INPATIENT/rule-sets", Map.of(), Set.of("padmin", "admin")),
-                new Call(HttpMethod.POST, "/api/subsidy/quote", Map.of(),
-                        Set.of("clerk", "agency", "agency-b", "league", "head", "admin")),
-                new Call(HttpMethod.GET, "/api/calendar/" + year, null, EVERYONE),
-                new Call(HttpMethod.PUT, "/api/calendar/" + year, Map.of(), Set.of("padmin", "admin")),
-                new Call(HttpMethod.GET, "/api/sla/overview", null, Set.of("supervisor", "admin")),
-                new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin")),
-                new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin")),
-                new Call(HttpMethod.POST, "/api/claims/" + claim + "/bank-account", Map.of(), Set.of("clerk", "admin")),
-                new Call(HttpMethod.POST, "/api/fund/contributions", Map.of(), Set.of("admin")),
-                new Call(HttpMethod.GET, "/api/fund/balance?scheme=INPATIENT&schemeYear=2025", null, Set.of("supervisor", "admin")),
-                new Call(HttpMethod.GET, "/api/payout/reconciliation?day=" + java.time.LocalDate.now(), null,
-                        Set.of("supervisor", "admin")),
-                new Call(HttpMethod.GET, "/api/admin/deployments", null, Set.of("padmin", "admin")),
-                new Call(HttpMethod.GET, "/api/admin/process-versions", null, Set.of("padmin", "admin")),
-                new Call(HttpMethod.POST, "/api/admin/migrations", Map.of("processKey", "no-such-process"), Set.of("padmin", "admin")),
-                new Call(HttpMethod.GET, "/engine-rest/process-definition/count", null, Set.of("padmin", "admin")),
-                new Call(HttpMethod.GET, "/engine-rest/task?maxResults=5", null, Set.of("padmin", "admin")),
-                new Call(HttpMethod.GET, "/engine-rest/user", null, Set.of("padmin", "admin")));
+        Set<String> mapped = ourMappings();
+        assertThat(difference(mapped, matrix.keySet())).as("endpoints with no row in the matrix").isEmpty();
+        assertThat(difference(matrix.keySet(), mapped)).as("rows whose endpoint is gone").isEmpty();
 
+        List<Call> calls = new ArrayList<>();
+        new TreeMap<>(matrix).forEach((key, entry) -> calls.add(new Call(HttpMethod.valueOf(key.substring(0, key.indexOf(' '))),
+                entry.path(), entry.body(), entry.allowed())));
+        calls.addAll(OTHERS);
         assertThat(wrongAnswers(api, calls)).isEmpty();
+    }
+
+    private static Set<String> difference(Set<String> these, Set<String> those) {
+        Set<String> left = new TreeSet<>(these);
+        left.removeAll(those);
+        return left;
+    }
+
+    /** "METHOD pattern" of every handler of ours (not the error page's). */
+    private Set<String> ourMappings() {
+        Set<String> keys = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("org.huzhu")
+                    || info.getPatternValues().contains("/error")) {
+                return;
+            }
+            for (String pattern : info.getPatternValues()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    keys.add(method + " " + pattern);
+                }
+            }
+        });
+        return keys;
     }
 
     /** The answers that let in someone not allowed, or keep out someone allowed, or anyone anonymous. */
@@ -102,15 +206,22 @@ class AuthorizationMatrixTest {
                 wrong.add("anonymous " + call.method() + " " + call.path() + " -> " + anonymous);
             }
             for (String user : USERS) {
+                Api.Answer answer = api.exchange(user, call.method(), call.path(), call.body());
+                boolean noRoute = answer.status() == 404 && answer.body() != null
+                        && "NOT_FOUND".equals(answer.body().path("code").asText());
                 judge(wrong, user, call.method() + " " + call.path(), call.allowed().contains(user),
-                        api.exchange(user, call.method(), call.path(), call.body()).status());
+                        answer.status(), !noRoute && answer.status() != 405);
             }
         }
         return wrong;
     }
 
-    static void judge(List<String> wrong, String user, String call, boolean allowed, int status) {
-        if (allowed ? status == 401 || status == 403 || status >= 500 : status != 403) {
+    /**
+     * An allowed user must reach a handler: a request that finds none (no such path or method)
+     * fails the row too, while a handler's own 404 (no such batch) has reached it.
+     */
+    static void judge(List<String> wrong, String user, String call, boolean allowed, int status, boolean handled) {
+        if (allowed ? !handled || status == 401 || status == 403 || status >= 500 : status != 403) {
             wrong.add(user + " " + call + " -> " + status + (allowed ? " (should be allowed)" : " (should be 403)"));
         }
     }
@@ -135,8 +246,6 @@ class AuthorizationMatrixTest {
                 new Call(HttpMethod.POST, "/camunda/api/admin/setup/default/user/create", Map.of(), Set.of()),
                 new Call(HttpMethod.GET, "/actuator", null, Set.of("admin")),
                 new Call(HttpMethod.GET, "/actuator/info", null, Set.of("admin")),
-                // not exposed today: admins get 404, everyone else is refused before that
-                new Call(HttpMethod.GET, "/actuator/env", null, Set.of("admin")),
                 new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin"))));
         // Process admins deploy through Huzhu's checks; the engine deploys for system admins only. The
         // upload never parses, so whoever gets past answers 400 and nothing is deployed.
@@ -149,11 +258,14 @@ class AuthorizationMatrixTest {
             }
             for (String user : USERS) {
                 int status = deploy(webapp ? WebappSession.signIn(port, user, "tasklist") : null, user, path);
-                judge(wrong, user, "POST " + path, user.equals("admin"), status);
+                judge(wrong, user, "POST " + path, user.equals("admin"), status, true);
             }
         }
         assertThat(wrong).isEmpty();
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        // not exposed: admins are let through to a 404, everyone else is refused before that
+        assertThat(api.get("admin", "/actuator/env").status()).isEqualTo(404);
+        assertThat(api.get("supervisor", "/actuator/env").status()).isEqualTo(403);
     }
 
     /**

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.huzhu.support.Api;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.TestIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,7 @@ class StaffAccountsApiTest {
     }
 
     private String newAccount(String password, String role) {
-        String id = "staff-" + System.nanoTime();
+        String id = TestIds.code("staff");
         require(api.post("admin", "/api/users", Map.of("id", id, "name", "张敏", "password", password,
                 "roles", List.of(role))), 201);
         return id;

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 
 /** Calls our REST API over HTTP as one of the demo users, the way a client would. */
 public final class Api {
@@ -41,10 +42,12 @@ public final class Api {
         if (user != null) {
             headers.setBasicAuth(user, "demo");
         }
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        // a form's parts go as multipart, anything else as JSON
+        boolean form = body instanceof MultiValueMap;
+        headers.setContentType(form ? MediaType.MULTIPART_FORM_DATA : MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         try {
-            String payload = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+            Object payload = body == null || form ? body : body instanceof String s ? s : json.writeValueAsString(body);
             ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(payload, headers), String.class);
             JsonNode node = response.getBody() == null || response.getBody().isBlank() ? null : parse(response.getBody());
             return new Answer(response.getStatusCode().value(), node, response.getHeaders());

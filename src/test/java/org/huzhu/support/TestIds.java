@@ -10,7 +10,7 @@ import org.huzhu.membership.ResidentIdNumber;
 /** Fresh, valid resident ID numbers, one per call, so tests never share a member. */
 public final class TestIds {
 
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 5000));
+    private static final AtomicInteger NEXT = new AtomicInteger(TestSeed.pick("codes", 5000));
     private static final int SEQUENCES_PER_DAY = 500;
     private static final Map<String, AtomicInteger> SEQUENCES = new ConcurrentHashMap<>();
 
@@ -24,9 +24,9 @@ public final class TestIds {
     /** A number for someone born on the day, for rules that look at age. */
     public static String idNumber(char sex, LocalDate birth) {
         // The sequence's last digit is odd for men and even for women: 500 numbers per birthday
-        // and sex, handed out in turn from a random start, so no two calls of a run share one.
+        // and sex, handed out in turn from a start fixed by the run's seed, so no two calls of a run share one.
         int n = SEQUENCES.computeIfAbsent(birth + "/" + sex,
-                key -> new AtomicInteger((int) (System.nanoTime() % SEQUENCES_PER_DAY))).getAndIncrement();
+                key -> new AtomicInteger(TestSeed.pick(key, SEQUENCES_PER_DAY))).getAndIncrement();
         int sequence = (n % SEQUENCES_PER_DAY) * 2 + (sex == 'M' ? 1 : 0);
         String first17 = "410502" + birth.toString().replace("-", "") + String.format("%03d", sequence);
         return first17 + ResidentIdNumber.checkCharacter(first17);
