@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganisationRegistry {
 
     private static final int LONGEST_NAME = 100;
+    private static final String ORGANISER_NAME_REQUIRED = "请填写主办单位名称";
+    private static final String AGENCY_NAME_REQUIRED = "请填写代办点名称";
 
     private final Organisations organisations;
     private final IdentityBootstrap identities;
@@ -62,7 +64,7 @@ public class OrganisationRegistry {
         staff.requireAny(Role.ADMIN);
         Problems problems = new Problems();
         Codes.check(problems, "code", code);
-        NameText.check(problems, "name", name, "请填写主办单位名称", LONGEST_NAME);
+        NameText.check(problems, "name", name, ORGANISER_NAME_REQUIRED, LONGEST_NAME);
         problems.throwIfAny();
         if (!organisations.addOrganiser(code, name.strip())) {
             throw DomainException.conflict("DUPLICATE_CODE", "主办单位编码已存在：" + code);
@@ -74,13 +76,11 @@ public class OrganisationRegistry {
     @Transactional
     public Organiser renameOrganiser(String code, String name, Staff staff) {
         staff.requireAny(Role.ADMIN);
-        Problems problems = new Problems();
-        NameText.check(problems, "name", name, "请填写主办单位名称", LONGEST_NAME);
-        problems.throwIfAny();
+        String newName = checkedName(name, ORGANISER_NAME_REQUIRED);
         Organiser organiser = existingOrganiser(code);
-        organisations.renameOrganiser(organiser.id(), name.strip());
+        organisations.renameOrganiser(organiser.id(), newName);
         audit.record(staff.userId(), "ORGANISER_RENAMED", "ORGANISER", code, null,
-                "原名称：" + organiser.name() + "；新名称：" + name.strip());
+                "原名称：" + organiser.name() + "；新名称：" + newName);
         return organisations.organiser(code).orElseThrow();
     }
 
@@ -89,7 +89,7 @@ public class OrganisationRegistry {
         staff.requireAny(Role.ADMIN);
         Problems problems = new Problems();
         Codes.check(problems, "code", code);
-        NameText.check(problems, "name", name, "请填写代办点名称", LONGEST_NAME);
+        NameText.check(problems, "name", name, AGENCY_NAME_REQUIRED, LONGEST_NAME);
         if (organiserCode == null || organiserCode.isBlank()) {
             problems.add("organiserCode", "REQUIRED", "请选择主办单位");
         }
@@ -109,14 +109,12 @@ public class OrganisationRegistry {
     @Transactional
     public Agency renameAgency(String code, String name, Staff staff) {
         staff.requireAny(Role.ADMIN);
-        Problems problems = new Problems();
-        NameText.check(problems, "name", name, "请填写代办点名称", LONGEST_NAME);
-        problems.throwIfAny();
+        String newName = checkedName(name, AGENCY_NAME_REQUIRED);
         Agency agency = existingAgency(code);
-        organisations.renameAgency(agency.id(), name.strip());
-        identities.ensureAgencyGroups(code, name.strip());
+        organisations.renameAgency(agency.id(), newName);
+        identities.ensureAgencyGroups(code, newName);
         audit.record(staff.userId(), "AGENCY_RENAMED", "AGENCY", code, null,
-                "原名称：" + agency.name() + "；新名称：" + name.strip());
+                "原名称：" + agency.name() + "；新名称：" + newName);
         return organisations.agency(code).orElseThrow();
     }
 
@@ -131,6 +129,14 @@ public class OrganisationRegistry {
     public void ensureAgency(String code, String name, long organiserId) {
         organisations.addAgency(code, name, organiserId);
         identities.ensureAgencyGroups(code, organisations.agency(code).orElseThrow().name());
+    }
+
+    /** The new name as stored, or its problems as a refusal. */
+    private static String checkedName(String name, String requiredMessage) {
+        Problems problems = new Problems();
+        NameText.check(problems, "name", name, requiredMessage, LONGEST_NAME);
+        problems.throwIfAny();
+        return name.strip();
     }
 
     private Organiser existingOrganiser(String code) {
