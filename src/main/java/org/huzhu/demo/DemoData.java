@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.huzhu.membership.InsuranceType;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.membership.Organisations;
 import org.huzhu.membership.ResidentIdNumber;
 import org.huzhu.membership.Sex;
@@ -45,6 +46,7 @@ class DemoData implements ApplicationRunner {
     private static final LocalDate OTHER_SCHEMES_START = LocalDate.of(2025, 1, 1);
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    private final OrganisationRegistry registry;
     private final Organisations organisations;
     private final Members members;
     private final RuleSets ruleSets;
@@ -52,8 +54,9 @@ class DemoData implements ApplicationRunner {
     private final ObjectMapper json;
     private final Clock clock;
 
-    DemoData(Organisations organisations, Members members, RuleSets ruleSets, IdentityBootstrap identities,
+    DemoData(OrganisationRegistry registry, Organisations organisations, Members members, RuleSets ruleSets, IdentityBootstrap identities,
              ObjectMapper json, Clock clock) {
+        this.registry = registry;
         this.organisations = organisations;
         this.members = members;
         this.ruleSets = ruleSets;
@@ -65,11 +68,9 @@ class DemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        long organiser = organisations.ensureOrganiser(ORGANISER, "演示市总工会职工互助保障协会");
-        organisations.ensureAgency("DEMO-A", "演示代办点A", organiser);
-        organisations.ensureAgency("DEMO-B", "演示代办点B", organiser);
-        identities.ensureAgencyGroups("DEMO-A", "演示代办点A");
-        identities.ensureAgencyGroups("DEMO-B", "演示代办点B");
+        long organiser = registry.ensureOrganiser(ORGANISER, "演示市总工会职工互助保障协会");
+        registry.ensureAgency("DEMO-A", "演示代办点A", organiser);
+        registry.ensureAgency("DEMO-B", "演示代办点B", organiser);
 
         publishOnce("INPATIENT", "anyang-inpatient-2019.json", INPATIENT_START,
                 "安阳市职工住院医疗互助首年规则（2019年10月16日起）：0-1000元部分30%，1000元以上50%，年度封顶10万元");

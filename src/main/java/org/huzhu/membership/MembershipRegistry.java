@@ -27,7 +27,7 @@ public class MembershipRegistry {
     public Unit addUnit(String code, String name, String agencyCode, Staff staff) {
         staff.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
-        code(problems, "code", code);
+        Codes.check(problems, "code", code);
         NameText.check(problems, "name", name, "请填写单位名称", 100);
         if (blank(agencyCode)) {
             problems.add("agencyCode", "REQUIRED", "请选择代办点");
@@ -108,14 +108,6 @@ public class MembershipRegistry {
             return;
         }
         throw DomainException.forbidden("NOT_STAFF_OF_AGENCY", "只能登记本代办点的单位和会员");
-    }
-
-    private static void code(Problems problems, String field, String code) {
-        if (blank(code)) {
-            problems.add(field, "REQUIRED", "请填写编码");
-        } else if (!code.matches("[A-Za-z0-9-]{1,32}")) {
-            problems.add(field, "INVALID_FORMAT", "编码只能是1到32位字母、数字或连字符");
-        }
     }
 
     private static boolean blank(String value) {

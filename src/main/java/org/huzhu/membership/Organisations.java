@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Organisations {
 
+    private static final String ORGANISER_SELECT = "select id, code, name from organiser";
     private static final String AGENCY_SELECT = """
             select a.id, a.code, a.name, a.organiser_id, o.code as organiser_code
             from agency a join organiser o on o.id = a.organiser_id
@@ -24,15 +25,32 @@ public class Organisations {
         this.jdbc = jdbc;
     }
 
-    public long ensureOrganiser(String code, String name) {
-        jdbc.sql("insert into organiser (code, name) values (:code, :name) on conflict (code) do nothing")
-                .param("code", code).param("name", name).update();
-        return jdbc.sql("select id from organiser where code = :code").param("code", code).query(Long.class).single();
+    public Optional<Organiser> organiser(String code) {
+        return jdbc.sql(ORGANISER_SELECT + " where code = :code").param("code", code).query(Organiser.class).optional();
     }
 
-    public void ensureAgency(String code, String name, long organiserId) {
-        jdbc.sql("insert into agency (code, name, organiser_id) values (:code, :name, :organiser) on conflict (code) do nothing")
-                .param("code", code).param("name", name).param("organiser", organiserId).update();
+    public List<Organiser> organisers() {
+        return jdbc.sql(ORGANISER_SELECT + " order by code").query(Organiser.class).list();
+    }
+
+    /** Adds the organiser; false when its code is taken. Opened through {@link OrganisationRegistry}. */
+    boolean addOrganiser(String code, String name) {
+        return jdbc.sql("insert into organiser (code, name) values (:code, :name) on conflict (code) do nothing")
+                .param("code", code).param("name", name).update() == 1;
+    }
+
+    void renameOrganiser(long id, String name) {
+        jdbc.sql("update organiser set name = :name where id = :id").param("name", name).param("id", id).update();
+    }
+
+    /** Adds the agency; false when its code is taken. Opened through {@link OrganisationRegistry}, which adds its groups. */
+    boolean addAgency(String code, String name, long organiserId) {
+        return jdbc.sql("insert into agency (code, name, organiser_id) values (:code, :name, :organiser) on conflict (code) do nothing")
+                .param("code", code).param("name", name).param("organiser", organiserId).update() == 1;
+    }
+
+    void renameAgency(long id, String name) {
+        jdbc.sql("update agency set name = :name where id = :id").param("name", name).param("id", id).update();
     }
 
     public Optional<Agency> agency(String code) {
@@ -45,6 +63,11 @@ public class Organisations {
 
     public List<Agency> agencies() {
         return jdbc.sql(AGENCY_SELECT + " order by a.code").query(Agency.class).list();
+    }
+
+    public List<Agency> agenciesOf(String organiserCode) {
+        return jdbc.sql(AGENCY_SELECT + " where o.code = :organiser order by a.code").param("organiser", organiserCode)
+                .query(Agency.class).list();
     }
 
     public Optional<Unit> unit(String code) {

@@ -2,6 +2,7 @@ package org.huzhu.security;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * What each role may see and do in Camunda's own webapps and REST API, with the engine's
  * authorization checks on. Tasks need nothing here: the engine grants a task to its
  * candidate groups when it is created, so an agency's auditors see only their agency's tasks.
+ * System administrators (camunda-admin) hold everything but deploying by grant.
  */
 @Component
 @Order(2)
@@ -61,7 +63,24 @@ public class EngineAuthorizations implements ApplicationRunner {
         // Process admins deploy through /api/admin/deployments, which checks first and deploys
         // as the system; the engine's own deployment endpoints stay closed to them.
         grantOnly(Role.PROCESS_ADMIN.groupId(), Resources.DEPLOYMENT, Permissions.READ);
+        grantSystemAdministrators();
         stripDeploymentCreate();
+    }
+
+    /**
+     * What Camunda's own first-run setup gives camunda-admin (ALL on every resource): the engine
+     * exempts nobody from its checks, so without it a production start's first admin could not
+     * create a group, user, membership or authorization in Camunda Admin or /engine-rest. On
+     * Deployment all but CREATE, which nobody may hold: system administrators pass that check
+     * without a grant (OnlyAdministratorsDeploy).
+     */
+    private void grantSystemAdministrators() {
+        for (Resource resource : Resources.values()) {
+            if (resource != Resources.DEPLOYMENT) {
+                grant(Groups.CAMUNDA_ADMIN, resource, Permissions.ALL);
+            }
+        }
+        grantOnly(Groups.CAMUNDA_ADMIN, Resources.DEPLOYMENT, Permissions.READ, Permissions.DELETE);
     }
 
     /** Grants made before nobody held deployment CREATE (the engine refuses new ones: OnlyAdministratorsDeploy). */

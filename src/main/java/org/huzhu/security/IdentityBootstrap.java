@@ -44,13 +44,28 @@ public class IdentityBootstrap implements ApplicationRunner {
         }
     }
 
-    /** The group of a role at one agency, e.g. the agency check's candidates there. */
+    /**
+     * The groups of the roles worked at one agency (its clerks, the agency check's candidates
+     * there), named in words after the agency: created when missing, renamed with the agency.
+     */
     public void ensureAgencyGroups(String agencyCode, String agencyName) {
         for (Role role : Role.values()) {
             if (role.workedAtAgency()) {
-                ensureGroup(role.atAgency(agencyCode), agencyName + role.label(), "AGENCY");
+                nameGroup(role.atAgency(agencyCode), agencyName + role.label(), "AGENCY");
             }
         }
+    }
+
+    private void nameGroup(String id, String name, String type) {
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
+            group.setType(type);
+        } else if (name.equals(group.getName())) {
+            return;
+        }
+        group.setName(name);
+        identityService.saveGroup(group);
     }
 
     public void ensureGroup(String id, String name, String type) {

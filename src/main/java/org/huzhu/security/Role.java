@@ -1,6 +1,7 @@
 package org.huzhu.security;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,11 @@ public enum Role {
             throw new IllegalStateException(this + " is not worked at an agency");
         }
         return groupId + "-" + agencyCode;
+    }
+
+    /** The groups of every role worked at the agency, e.g. {@code clerk-DEMO-A} and {@code agency-auditor-DEMO-A}. */
+    public static List<String> groupsAtAgency(String agencyCode) {
+        return Arrays.stream(values()).filter(Role::workedAtAgency).map(role -> role.atAgency(agencyCode)).toList();
     }
 
     public String authority() {

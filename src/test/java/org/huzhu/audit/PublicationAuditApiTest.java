@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -29,7 +29,7 @@ class PublicationAuditApiTest {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    Organisations organisations;
+    OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.membership.ResidentIdNumber;
 import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSetDraft;
@@ -82,7 +82,7 @@ final class BenchSetup {
         if (jdbc.sql("select count(*) from claim").query(Long.class).single() > 0) {
             throw new IllegalStateException("the bench needs a database without claims: create an empty one");
         }
-        Organisations organisations = app.getBean(Organisations.class);
+        OrganisationRegistry organisations = app.getBean(OrganisationRegistry.class);
         IdentityBootstrap identities = app.getBean(IdentityBootstrap.class);
         long organiser = organisations.ensureOrganiser(ORGANISER, "压测市总工会职工互助保障协会");
         identities.ensureUser(ADMIN, "压测", "管理员", Http.PASSWORD,
@@ -93,7 +93,6 @@ final class BenchSetup {
         for (int i = 0; i < agencyCount; i++) {
             String code = agency(i);
             organisations.ensureAgency(code, "压测代办点" + code, organiser);
-            identities.ensureAgencyGroups(code, "压测代办点" + code);
             identities.ensureUser(clerk(i), "压测", "受理员", Http.PASSWORD,
                     List.of(Role.CLERK.groupId(), Role.CLERK.atAgency(code)));
             identities.ensureUser(auditor(i), "压测", "代办点审核员", Http.PASSWORD,

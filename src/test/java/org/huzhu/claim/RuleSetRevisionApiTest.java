@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
@@ -44,7 +44,7 @@ class RuleSetRevisionApiTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    Organisations organisations;
+    OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ManagementService;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
@@ -35,7 +35,7 @@ class FinanceApiTest {
     @Autowired
     ManagementService management;
     @Autowired
-    Organisations organisations;
+    OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
 

@@ -1,28 +1,24 @@
 package org.huzhu.platform;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.huzhu.HuzhuApplication;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.HuzhuProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +38,7 @@ class CrashRestartTest {
 
     /** Under target/, so the app's logs stay to be read when the test fails. */
     private final Path home = Path.of("target", "crash-restart").toAbsolutePath();
-    private Process app;
+    private HuzhuProcess app;
 
     @BeforeEach
     void cleanHome() throws IOException {
@@ -52,17 +48,16 @@ class CrashRestartTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            app.waitFor(60, TimeUnit.SECONDS);
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void killedWhilePayingItStartsAgainAndPaysEveryClaimOnce() throws Exception {
-        int port = freePort();
+        int port = HuzhuProcess.freePort();
         app = start(port, home.resolve("first.log"));
-        Api api = new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)));
+        Api api = app.api("demo");
 
         List<Long> claims = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -75,18 +70,18 @@ class CrashRestartTest {
         for (long claim : claims.subList(0, 4)) {
             require(api.decide("league", claim, "APPROVE", null), 200);
         }
-        awaitStatus(api, claims.get(0), "PAID", Duration.ofSeconds(60));
+        api.awaitStatus("clerk", claims.get(0), "PAID", Duration.ofSeconds(60));
         for (long claim : claims.subList(4, 8)) {
             require(api.decide("league", claim, "APPROVE", null), 200);
         }
         // the later four are on their way to the bank: their payout jobs and the next batch
-        app.destroyForcibly();
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        app.process().destroyForcibly();
+        assertThat(app.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         app = start(port, home.resolve("second.log"));
         for (long claim : claims) {
             // a payout job the killed JVM had locked waits for its lock to expire (a minute)
-            awaitStatus(api, claim, "PAID", Duration.ofSeconds(150));
+            api.awaitStatus("clerk", claim, "PAID", Duration.ofSeconds(150));
         }
         int databasePort = databasePort(home.resolve("second.log"));
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres",
@@ -101,45 +96,10 @@ class CrashRestartTest {
         }
     }
 
-    private Process start(int port, Path log) throws IOException, InterruptedException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
-                "-cp", classpath, HuzhuApplication.class.getName(),
-                "--server.port=" + port,
-                "--huzhu.embedded-database.directory=" + home.resolve("postgres"),
+    private HuzhuProcess start(int port, Path log) throws IOException, InterruptedException {
+        return HuzhuProcess.start(port, log, "--huzhu.embedded-database.directory=" + home.resolve("postgres"),
                 "--huzhu.payout.directory=" + home.resolve("bank"),
-                "--huzhu.payout.demo-batch-cycle=0/5 * * * * ?")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Api api = new Api(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)));
-        Instant started = Instant.now();
-        while (Duration.between(started, Instant.now()).compareTo(START) < 0) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the app exited with " + process.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                if (api.get(null, "/actuator/health").status() == 200) {
-                    return process;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // the port is not open yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the app did not become healthy within " + START + ":\n" + tail(log));
-    }
-
-    private static void awaitStatus(Api api, long claim, String status, Duration bound) throws InterruptedException {
-        Instant asked = Instant.now();
-        String seen = null;
-        while (Duration.between(asked, Instant.now()).compareTo(bound) < 0) {
-            seen = require(api.get("clerk", "/api/claims/" + claim), 200).body().get("status").asText();
-            if (seen.equals(status)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("claim " + claim + " is " + seen + ", not " + status + ", after " + bound);
+                "--huzhu.payout.demo-batch-cycle=0/5 * * * * ?").awaitHealthy(START);
     }
 
     private static int databasePort(Path log) throws IOException {
@@ -152,17 +112,6 @@ class CrashRestartTest {
         try (ResultSet row = db.createStatement().executeQuery(sql)) {
             row.next();
             return row.getLong(1);
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

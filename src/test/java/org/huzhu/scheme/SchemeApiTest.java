@@ -6,7 +6,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -32,7 +32,7 @@ class SchemeApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Organisations organisations;
+    OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
 

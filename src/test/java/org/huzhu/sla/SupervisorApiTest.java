@@ -8,7 +8,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.platform.Beijing;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
@@ -40,7 +40,7 @@ class SupervisorApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Organisations organisations;
+    OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
     @Autowired

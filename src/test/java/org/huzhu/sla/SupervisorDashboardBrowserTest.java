@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.BrowserScript;
@@ -45,7 +45,7 @@ class SupervisorDashboardBrowserTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Organisations organisations;
+    OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
 

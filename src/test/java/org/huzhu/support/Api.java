@@ -1,5 +1,7 @@
 package org.huzhu.support;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +19,17 @@ import org.springframework.util.MultiValueMap;
 public final class Api {
 
     private final TestRestTemplate rest;
+    private final String password;
     private final ObjectMapper json = new ObjectMapper();
 
     public Api(TestRestTemplate rest) {
+        this(rest, "demo");
+    }
+
+    /** Every user signs in with this password (accounts made through /api/users need a longer one than the demo's). */
+    public Api(TestRestTemplate rest, String password) {
         this.rest = rest;
+        this.password = password;
     }
 
     public record Answer(int status, JsonNode body, HttpHeaders headers) {
@@ -40,7 +49,7 @@ public final class Api {
     public Answer exchange(String user, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {
-            headers.setBasicAuth(user, "demo");
+            headers.setBasicAuth(user, password);
         }
         // a form's parts go as multipart, anything else as JSON
         boolean form = body instanceof MultiValueMap;
@@ -104,6 +113,20 @@ public final class Api {
         Map<String, String> decision = reason == null ? Map.of("outcome", outcome)
                 : Map.of("outcome", outcome, "reason", reason);
         return post(user, "/api/tasks/" + taskOf(user, claimId) + "/decision", decision);
+    }
+
+    /** Asks for the claim as the user until it has the status (a payment batch, a job); fails after the bound. */
+    public void awaitStatus(String user, long claimId, String status, Duration bound) throws InterruptedException {
+        Instant asked = Instant.now();
+        String seen = null;
+        while (Duration.between(asked, Instant.now()).compareTo(bound) < 0) {
+            seen = require(get(user, "/api/claims/" + claimId), 200).body().get("status").asText();
+            if (seen.equals(status)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("claim " + claimId + " is " + seen + ", not " + status + ", after " + bound);
     }
 
     /** The {@code field:code} of each problem in a 400 answer. */

@@ -2,7 +2,7 @@ package org.huzhu.support;
 
 import java.util.List;
 
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.security.IdentityBootstrap;
 
 /**
@@ -16,11 +16,10 @@ public final class TestOrganisers {
     }
 
     /** Creates the organiser and its agency; answers the organiser's code. */
-    public static String create(Organisations organisations, IdentityBootstrap identities) {
+    public static String create(OrganisationRegistry organisations, IdentityBootstrap identities) {
         String code = TestIds.code("ORG");
         long organiser = organisations.ensureOrganiser(code, "测试总工会" + code);
         organisations.ensureAgency(agency(code), "测试代办点" + code, organiser);
-        identities.ensureAgencyGroups(agency(code), "测试代办点" + code);
         identities.ensureUser(auditor(code), "测试", "审核员", "demo", List.of("agency-auditor", "agency-auditor-" + agency(code)));
         return code;
     }

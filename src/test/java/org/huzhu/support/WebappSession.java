@@ -59,10 +59,16 @@ public final class WebappSession {
 
     /** Signs in through the app's login API (tasklist, cockpit, admin); fails unless that succeeds. */
     public static WebappSession signIn(int port, String user, String app) {
+        return signIn(port, user, "demo", app);
+    }
+
+    /** As {@link #signIn(int, String, String)}, for an account whose password is not the demo's. */
+    public static WebappSession signIn(int port, String user, String password, String app) {
         WebappSession session = new WebappSession(port);
         session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/")).GET());
         session.csrfToken = session.cookie("XSRF-TOKEN");
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         Answer login = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -80,6 +86,16 @@ public final class WebappSession {
     public Answer enginePost(String path, Object body) {
         try {
             return postJson(ENGINE + path, JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PUT of JSON to the engine API as the webapps call it, e.g. {@code /group/{id}/members/{userId}}. */
+    public Answer enginePut(String path, Object body) {
+        try {
+            return send(request(ENGINE + path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

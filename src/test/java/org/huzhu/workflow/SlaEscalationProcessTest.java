@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.huzhu.membership.Organisations;
+import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.platform.Beijing;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.sla.SupervisorOutbox;
@@ -52,7 +52,7 @@ class SlaEscalationProcessTest {
     @Autowired
     SupervisorOutbox outbox;
     @Autowired
-    Organisations organisations;
+    OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
 
