@@ -78,6 +78,8 @@ class AuthorizationMatrixTest {
                 new Call(HttpMethod.GET, "/api/sla/overview", null, Set.of("supervisor", "admin")),
                 new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin")),
                 new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin")),
+                new Call(HttpMethod.GET, "/v3/api-docs", null, EVERYONE),
+                new Call(HttpMethod.GET, "/swagger-ui/index.html", null, EVERYONE),
                 new Call(HttpMethod.POST, "/api/claims/" + claim + "/bank-account", Map.of(), Set.of("clerk", "admin")),
                 new Call(HttpMethod.POST, "/api/fund/contributions", Map.of(), Set.of("admin")),
                 new Call(HttpMethod.GET, "/api/fund/balance?scheme=INPATIENT&schemeYear=2025", null, Set.of("supervisor", "admin")),
