@@ -16,8 +16,10 @@ async function launch() {
   });
 }
 
-async function desktopPage(browser) {
-  return browser.newPage({ viewport: { width: 1500, height: 1100 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** httpCredentials, if given, answer HTTP Basic challenges ({ username, password }). */
+async function desktopPage(browser, httpCredentials) {
+  return browser.newPage({ viewport: { width: 1500, height: 1100 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    httpCredentials });
 }
 
 /** Opens Tasklist and signs in by clicking and typing, until the saved filters show. */

@@ -12,6 +12,11 @@ import org.springframework.http.ResponseEntity;
 /** The database out of reach: a 503 to retry in a few seconds, wherever it is noticed. */
 public final class DatabaseAway {
 
+    static final String CODE = "DATABASE_UNAVAILABLE";
+    static final String MESSAGE = "数据库暂时无法访问，请稍后再试";
+    /** Seconds after which to try again. */
+    static final String RETRY_AFTER = "5";
+
     private DatabaseAway() {
     }
 
@@ -34,9 +39,8 @@ public final class DatabaseAway {
 
     /** 503 with a hint when to come back. */
     public static ResponseEntity<ProblemDetail> problem() {
-        ResponseEntity<ProblemDetail> problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "DATABASE_UNAVAILABLE", "数据库暂时无法访问，请稍后再试");
+        ResponseEntity<ProblemDetail> problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, CODE, MESSAGE);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER).body(problem.getBody());
     }
 }

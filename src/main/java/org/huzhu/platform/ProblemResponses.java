@@ -152,7 +152,8 @@ public class ProblemResponses {
         FILTER_JSON.writeValue(response.getWriter(), problem.getBody());
     }
 
-    private static ProblemDetail detail(HttpStatus status, String code, String message) {
+    /** The problem without answering or logging it (the API description's examples). */
+    static ProblemDetail detail(HttpStatus status, String code, String message) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, message);
         body.setType(URI.create("urn:huzhu:problem:" + code.toLowerCase().replace('_', '-')));
         body.setTitle(titleOf(status));

@@ -63,6 +63,10 @@ class UnexpectedErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        // Spring 6.2.19 reports Tomcat's limit on the number of parts as one on size: too many, not too large
+        if (tooManyParts(e)) {
+            return tooManyFiles();
+        }
         return ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "上传的内容过大");
     }
 
@@ -74,13 +78,23 @@ class UnexpectedErrors {
             // an error page for an upload another servlet already refused and read: its status stands
             return ProblemErrorController.forStatus(forwardedStatus);
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FileCountLimitExceededException) {
-                return ProblemResponses.invalidInput(List.of(new FieldProblem("files", "TOO_MANY_FILES",
-                        "一次上传的文件过多")));
-            }
+        if (tooManyParts(e)) {
+            return tooManyFiles();
         }
         return ProblemResponses.invalidInput(List.of(new FieldProblem("", "MALFORMED_MULTIPART", "上传的内容格式有误")));
+    }
+
+    private static boolean tooManyParts(MultipartException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileCountLimitExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ProblemDetail> tooManyFiles() {
+        return ProblemResponses.invalidInput(List.of(new FieldProblem("files", "TOO_MANY_FILES", "一次上传的文件过多")));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)

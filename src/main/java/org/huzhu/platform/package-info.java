@@ -1,5 +1,6 @@
 /**
  * What every capability leans on: the database (embedded PostgreSQL by default), the clock,
- * money and the problem responses that tell a person, field by field, what was wrong.
+ * money, the problem responses that tell a person, field by field, what was wrong, and the
+ * API's OpenAPI description that documents them.
  */
 package org.huzhu.platform;

@@ -1,5 +1,6 @@
 package org.huzhu.security;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -86,6 +87,10 @@ class SecurityConfiguration {
                         .requestMatchers(path("/sla"), path("/sla/**"), path("/actuator/prometheus"))
                         .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(path("/actuator"), path("/actuator/**")).hasRole(Role.ADMIN.name())
+                        // The API's description and Swagger UI: every staff role; they describe, and hold no data.
+                        .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/v3/api-docs.yaml"),
+                                path("/swagger-ui.html"), path("/swagger-ui/**"))
+                        .hasAnyRole(Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new))
                         // The Admin webapp's first-run setup creates an administrator: camunda-admin is never empty.
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         // The webapps answer their own login and refuse their API without a session.

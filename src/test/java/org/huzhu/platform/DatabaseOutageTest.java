@@ -46,6 +46,10 @@ class DatabaseOutageTest {
         properties.add("spring.datasource.username", () -> "postgres");
         properties.add("huzhu.security.initial-admin.id", () -> "admin");
         properties.add("huzhu.security.initial-admin.password", () -> "demo");
+        // Camunda keeps engines by name for the whole JVM, and its webapps and /engine-rest look
+        // "default" up there: a name of its own keeps this context's engine, whose database this
+        // test takes away, from standing in for the shared test context's when it starts after it
+        properties.add("camunda.bpm.process-engine-name", () -> "outage");
     }
 
     @AfterAll

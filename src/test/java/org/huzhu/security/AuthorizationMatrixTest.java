@@ -153,10 +153,15 @@ class AuthorizationMatrixTest {
         return form;
     }
 
-    /** Beside our own mappings: the actuator's metrics, the supervisors' static page and a sample of the engine's API. */
+    /**
+     * Beside our own mappings: the actuator's metrics, the supervisors' static page, the API
+     * description and a sample of the engine's API.
+     */
     static final List<Call> OTHERS = List.of(
             new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin")),
             new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin")),
+            new Call(HttpMethod.GET, "/v3/api-docs", null, EVERYONE),
+            new Call(HttpMethod.GET, "/swagger-ui/index.html", null, EVERYONE),
             new Call(HttpMethod.GET, "/engine-rest/process-definition/count", null, Set.of("padmin", "admin")),
             new Call(HttpMethod.GET, "/engine-rest/task?maxResults=5", null, Set.of("padmin", "admin")),
             new Call(HttpMethod.GET, "/engine-rest/user", null, Set.of("padmin", "admin")));
