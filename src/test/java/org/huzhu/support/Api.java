@@ -109,6 +109,14 @@ public final class Api {
                 .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
     }
 
+    /** The message of each problem in a 400 answer, by its {@code field:code}. */
+    public static Map<String, String> fieldMessages(Answer answer) {
+        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        answer.body().get("errors").forEach(e -> messages.merge(e.get("field").asText() + ":" + e.get("code").asText(),
+                e.get("message").asText(), (a, b) -> a + " / " + b));
+        return messages;
+    }
+
     public static Answer require(Answer answer, int status) {
         if (answer.status() != status) {
             throw new AssertionError("expected " + status + " but got " + answer.status() + ": " + answer.body());
