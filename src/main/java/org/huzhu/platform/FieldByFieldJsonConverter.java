@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -42,6 +43,12 @@ final class FieldByFieldJsonConverter extends MappingJackson2HttpMessageConverte
             }
             throw e;
         }
+    }
+
+    /** What a request sends is held to the text limits ({@link TextLimit}). */
+    @Override
+    protected ObjectReader customizeReader(ObjectReader reader, JavaType type) {
+        return JsonFields.forRequest(reader);
     }
 
     private List<FieldProblem> everyProblem(JavaType type, byte[] body, HttpHeaders headers) throws IOException {

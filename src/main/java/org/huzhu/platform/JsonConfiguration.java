@@ -47,13 +47,13 @@ class JsonConfiguration {
 
     /**
      * A key sent twice is refused rather than the last one silently winning, no text field
-     * takes characters a person cannot see ({@link VisibleText}), and a number is no yes or
-     * no; each answers with the field.
+     * takes characters a person cannot see ({@link VisibleText}) or more than its limit
+     * ({@link TextLimit}), and a number is no yes or no; each answers with the field.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictText() {
         return builder -> builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .deserializerByType(String.class, new VisibleStringDeserializer())
+                .deserializerByType(String.class, new VisibleStringDeserializer(TextLimit.DEFAULT))
                 .deserializerByType(BigDecimal.class, new DecimalDeserializer(false))
                 // "isOffDay": 123 is a mistake, not a yes
                 .postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Boolean)
@@ -118,10 +118,43 @@ class JsonConfiguration {
         }
     }
 
-    private static final class VisibleStringDeserializer extends StdScalarDeserializer<String> {
+    /** Thrown for a text value longer than its field takes ({@link TextLimit}); the path names the field. */
+    static final class TextTooLongException extends JsonMappingException {
 
-        VisibleStringDeserializer() {
+        private final int limit;
+
+        TextTooLongException(JsonParser parser, int limit) {
+            super(parser, "longer than " + limit);
+            this.limit = limit;
+        }
+
+        int limit() {
+            return limit;
+        }
+    }
+
+    /**
+     * Text with nothing invisible in it, and in what a request sends ({@link #REQUEST}), no
+     * longer than the field's {@link TextLimit}. Text the app stored itself is read back as it
+     * is: a limit set later must not make an older row unreadable.
+     */
+    static final class VisibleStringDeserializer extends StdScalarDeserializer<String> implements ContextualDeserializer {
+
+        /** The attribute of a reading of request input, under which text limits hold. */
+        static final Object REQUEST = VisibleStringDeserializer.class.getName() + ".request";
+
+        private final int limit;
+
+        VisibleStringDeserializer(int limit) {
             super(String.class);
+            this.limit = limit;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            TextLimit declared = property == null ? null : property.getAnnotation(TextLimit.class);
+            int wanted = declared == null ? TextLimit.DEFAULT : declared.value();
+            return wanted == limit ? this : new VisibleStringDeserializer(wanted);
         }
 
         @Override
@@ -129,6 +162,9 @@ class JsonConfiguration {
             String text = StringDeserializer.instance.deserialize(parser, context);
             if (text != null && !VisibleText.isClean(text)) {
                 throw new InvisibleCharactersException(parser);
+            }
+            if (text != null && text.length() > limit && context.getAttribute(REQUEST) != null) {
+                throw new TextTooLongException(parser, limit);
             }
             return text;
         }

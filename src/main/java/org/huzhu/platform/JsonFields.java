@@ -25,16 +25,25 @@ public final class JsonFields {
     private JsonFields() {
     }
 
-    /** The value, or an {@link InvalidInputException} naming every field under {@code prefix} that cannot be read. */
+    /**
+     * What a request sent, read as the value, or an {@link InvalidInputException} naming every
+     * field under {@code prefix} that cannot be read. Text limits hold ({@link TextLimit}).
+     */
     public static <T> T read(ObjectReader reader, JsonNode json, String prefix) {
+        ObjectReader request = forRequest(reader);
         try {
-            return reader.readValue(json);
+            return request.readValue(json);
         } catch (JsonMappingException e) {
-            List<FieldProblem> problems = problems(reader, json, prefix);
+            List<FieldProblem> problems = problems(request, json, prefix);
             throw new InvalidInputException(problems.isEmpty() ? List.of(ProblemResponses.problemOf(e, prefix)) : problems);
         } catch (IOException e) {
             throw new InvalidInputException(prefix, "MALFORMED_JSON", "内容不是有效的 JSON");
         }
+    }
+
+    /** The reader, held to what request input must satisfy. */
+    static ObjectReader forRequest(ObjectReader reader) {
+        return reader.withAttribute(JsonConfiguration.VisibleStringDeserializer.REQUEST, Boolean.TRUE);
     }
 
     /**

@@ -85,6 +85,9 @@ public class ProblemResponses {
         if (mapping instanceof JsonConfiguration.InvisibleCharactersException) {
             return new FieldProblem(field, VisibleText.CODE, VisibleText.MESSAGE);
         }
+        if (mapping instanceof JsonConfiguration.TextTooLongException tooLong) {
+            return FieldProblem.tooLong(field, tooLong.limit());
+        }
         if (mapping instanceof JsonConfiguration.ExpectedFormatException format) {
             return new FieldProblem(field, "INVALID_FORMAT", format.expected());
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.JsonFields;
+import org.huzhu.platform.TextLimit;
 import org.huzhu.scheme.RuleSet;
 import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSetDraft;
@@ -45,7 +46,7 @@ class SchemeController {
         this.clock = clock;
     }
 
-    record PublishRequest(String organiser, LocalDate effectiveFrom, LocalDate effectiveTo, String reason,
+    record PublishRequest(String organiser, LocalDate effectiveFrom, LocalDate effectiveTo, @TextLimit(500) String reason,
                           JsonNode definition) {
     }
 
