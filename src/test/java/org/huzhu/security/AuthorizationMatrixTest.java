@@ -86,6 +86,9 @@ class AuthorizationMatrixTest {
                 new Call(HttpMethod.GET, "/api/admin/deployments", null, Set.of("padmin", "admin")),
                 new Call(HttpMethod.GET, "/api/admin/process-versions", null, Set.of("padmin", "admin")),
                 new Call(HttpMethod.POST, "/api/admin/migrations", Map.of("processKey", "no-such-process"), Set.of("padmin", "admin")),
+                new Call(HttpMethod.GET, "/api/admin/simulated-bank/closed-accounts", null, Set.of("admin")),
+                new Call(HttpMethod.POST, "/api/admin/simulated-bank/accounts/close", Map.of(), Set.of("admin")),
+                new Call(HttpMethod.POST, "/api/admin/simulated-bank/accounts/reopen", Map.of(), Set.of("admin")),
                 new Call(HttpMethod.GET, "/engine-rest/process-definition/count", null, Set.of("padmin", "admin")),
                 new Call(HttpMethod.GET, "/engine-rest/task?maxResults=5", null, Set.of("padmin", "admin")),
                 new Call(HttpMethod.GET, "/engine-rest/user", null, Set.of("padmin", "admin")));
