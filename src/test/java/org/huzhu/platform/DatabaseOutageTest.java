@@ -46,6 +46,10 @@ class DatabaseOutageTest {
         properties.add("spring.datasource.username", () -> "postgres");
         properties.add("huzhu.security.initial-admin.id", () -> "admin");
         properties.add("huzhu.security.initial-admin.password", () -> "demo");
+        // Engines are registered by name for the whole JVM, and Tasklist and /engine-rest look them
+        // up so: under "default", this context's engine, whose database goes away, would answer for
+        // the shared test application's webapps whenever this test ran after it was started.
+        properties.add("camunda.bpm.process-engine-name", () -> "outage");
     }
 
     @AfterAll
