@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchCycle        Quartz-style cron of the batch run; it skips days that are not working days
  * @param resultCycle       cron of looking for the bank's result files between batch runs
  * @param demoBatchCycle    the cycle of both with the simulator, every day: the demo pays within two minutes
- * @param returnedAccounts  account numbers the simulator returns, as a closed account would be
+ * @param returnedAccounts  account numbers the simulator returns, as a closed account would be, from
+ *                          start-up; admins close others at run time ({@link SimulatedBankAccounts})
  */
 @ConfigurationProperties("huzhu.payout")
 public record PayoutSettings(@DefaultValue("auto") String bank, @DefaultValue("./data/bank") Path directory,

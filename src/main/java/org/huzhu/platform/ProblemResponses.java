@@ -1,13 +1,19 @@
 package org.huzhu.platform;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -79,32 +85,54 @@ public class ProblemResponses {
         if (mapping instanceof JsonConfiguration.InvisibleCharactersException) {
             return new FieldProblem(field, VisibleText.CODE, VisibleText.MESSAGE);
         }
+        if (mapping instanceof JsonConfiguration.TextTooLongException tooLong) {
+            return FieldProblem.tooLong(field, tooLong.limit());
+        }
+        if (mapping instanceof JsonConfiguration.ExpectedFormatException format) {
+            return new FieldProblem(field, "INVALID_FORMAT", format.expected());
+        }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new FieldProblem(field, "INVALID_FORMAT", expected(mismatch.getTargetType()));
+        }
+        if (mapping.getCause() instanceof InputCoercionException outOfRange && outOfRange.getTargetType() != null) {
+            // a number too large for its field, e.g. 99999999999 where an int goes
+            return new FieldProblem(field, "INVALID_FORMAT", expected(outOfRange.getTargetType()));
         }
         return new FieldProblem(field, "INVALID_VALUE", "取值无法识别");
     }
 
+    static final String MONEY = "金额须为数字，最多两位小数，不要千位分隔符，例如 1234.50";
+    static final String PROPORTION = "比例须为 0 到 1 之间的小数，例如 0.30 表示三成";
+
     /** What a value of the type must look like, said to the person who typed it. */
     static String expected(Class<?> type) {
-        if (type == java.math.BigDecimal.class) {
-            return "金额须为数字，最多两位小数，不要千位分隔符，例如 1234.50";
+        if (type == BigDecimal.class) {
+            return MONEY;
         }
-        if (type == java.time.LocalDate.class) {
-            return "日期格式应为 年-月-日，例如 2026-12-02";
+        if (type == LocalDate.class) {
+            return "日期格式为 年-月-日，例如 2026-12-01";
+        }
+        if (type == MonthDay.class) {
+            return "月日格式为 --月-日，例如 --10-16 表示10月16日";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "只能是 true 或 false";
+            return "须为 true 或 false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "须为整数";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "须为整数，例如 10";
         }
         if (type.isEnum()) {
-            return "只能是以下之一：" + String.join("、", java.util.Arrays.stream(type.getEnumConstants())
-                    .map(Object::toString).toList());
+            return "只能是以下之一：" + String.join("、", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
         }
         if (type == String.class) {
-            return "须为文字";
+            return "须为文字（用英文双引号括起来）";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "须为列表，例如 [ ... ]";
+        }
+        if (!type.isPrimitive() && !type.getName().startsWith("java.")) {
+            return "须为一组字段，例如 { ... }";
         }
         return "格式不正确";
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.huzhu.platform.Money;
+import org.huzhu.platform.Proportion;
 
 /**
  * Who pays a claim's subsidy, when more than the organiser does (the Yinchuan grant: city
@@ -24,7 +25,7 @@ public record Funding(List<Funder> funders, String remainderTo) {
     }
 
     /** One funder: either a share of what fixed amounts leave, or a fixed amount per payout. */
-    public record Funder(String code, String name, BigDecimal share, BigDecimal fixed) {
+    public record Funder(String code, String name, @Proportion BigDecimal share, BigDecimal fixed) {
     }
 
     public record Part(String code, String name, BigDecimal amount) {

@@ -4,13 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import org.huzhu.platform.Proportion;
+
 /**
  * The wait after a member first joins: nothing is paid for events in the first
  * {@code noCoverDays} days of cover, then {@code reducedRate} of the subsidy for
  * {@code reducedDays} more. Days count from the start of the member's continuous cover,
  * so a renewal without a gap waits for nothing.
  */
-public record WaitingPeriod(Integer noCoverDays, Integer reducedDays, BigDecimal reducedRate) {
+public record WaitingPeriod(Integer noCoverDays, Integer reducedDays, @Proportion BigDecimal reducedRate) {
 
     public WaitingPeriod {
         noCoverDays = noCoverDays == null ? 0 : noCoverDays;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.huzhu.platform.TextLimit;
 
 /**
  * A year's calendar as an admin publishes it. Its days have the shape of the public
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param notice the State Council notice it follows (title or address), optional
  */
-public record CalendarSubmission(String notice, List<Day> days) {
+public record CalendarSubmission(@TextLimit(500) String notice, List<Day> days) {
 
     public record Day(LocalDate date, String name, @JsonProperty("isOffDay") Boolean isOffDay) {
     }

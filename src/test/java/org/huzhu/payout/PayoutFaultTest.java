@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.huzhu.support.Api;
-import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.TestClaims;
@@ -95,7 +94,7 @@ class PayoutFaultTest {
 
     @Test
     void anApprovedClaimWaitsForTheBankAndIsPaidByTheBatch() {
-        long id = approved("6222021234567890128");
+        long id = api.approvedClaim("6222021234567890128");
         runClaim(id);
         JsonNode waiting = api.get("clerk", "/api/claims/" + id).body();
         assertThat(waiting.get("status").asText()).isEqualTo("PAYOUT");
@@ -118,7 +117,7 @@ class PayoutFaultTest {
 
     @Test
     void theAppDiesAfterTheFileIsWrittenBeforeItIsRecordedAndTheRerunPaysOnce() {
-        long id = approved("6222021234567890128");
+        long id = api.approvedClaim("6222021234567890128");
         runClaim(id);
         long batch = batches.collect().orElseThrow();
         ((SimulatedBank) bank).dropConnectionAfterNextUpload();
@@ -136,7 +135,7 @@ class PayoutFaultTest {
 
     @Test
     void aResultFileReadAgainPaysNobodyTwice() throws Exception {
-        long id = approved("6222021234567890128");
+        long id = api.approvedClaim("6222021234567890128");
         Jobs.runDue(management, TestClaims.processOf(jdbc, id));
         results.read();
         assertPaidOnce(id);
@@ -156,7 +155,7 @@ class PayoutFaultTest {
     void twoNodesRunningTheBatchAtOncePayEachClaimOnce() throws Exception {
         List<Long> claims = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            long id = approved("6222021234567890128");
+            long id = api.approvedClaim("6222021234567890128");
             runClaim(id);
             claims.add(id);
         }
@@ -188,7 +187,7 @@ class PayoutFaultTest {
 
     @Test
     void aFailedBatchStepIsRetriedByTheEngineAndARepeatedPayOutOrdersNothingMore() {
-        long id = approved("6222021234567890128");
+        long id = api.approvedClaim("6222021234567890128");
         String process = TestClaims.processOf(jdbc, id);
         Job payOut = management.createJobQuery().processInstanceId(process).activityId("PayOut").singleResult();
         management.executeJob(payOut.getId());
@@ -210,7 +209,7 @@ class PayoutFaultTest {
 
     @Test
     void aReturnedTransferGoesToTheClerkAndIsPaidAfterTheAccountIsFixed() {
-        long id = approved(RETURNED_ACCOUNT);
+        long id = api.approvedClaim(RETURNED_ACCOUNT);
         String process = TestClaims.processOf(jdbc, id);
         Jobs.runDue(management, process);
         JsonNode returned = api.get("clerk", "/api/claims/" + id).body();
@@ -256,16 +255,6 @@ class PayoutFaultTest {
         account.put("accountNumber", "6222021234567890128");
         account.put("accountName", "会员本人");
         return account;
-    }
-
-    /** Submitted, approved by both audits, its PayOut job not yet run. */
-    private long approved(String accountNumber) {
-        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "3000.00");
-        claim.put("bankAccount", Map.of("bankName", "中国工商银行", "accountNumber", accountNumber, "accountName", "会员本人"));
-        long id = require(api.post("clerk", "/api/claims", claim), 201).body().get("id").asLong();
-        require(api.decide("agency", id, "APPROVE", null), 200);
-        require(api.decide("league", id, "APPROVE", null), 200);
-        return id;
     }
 
     private void runClaim(long id) {

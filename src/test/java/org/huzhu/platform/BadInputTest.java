@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.fieldCodes;
+import static org.huzhu.support.Api.fieldMessages;
 import static org.huzhu.support.Api.require;
 
 /**
@@ -139,6 +140,46 @@ class BadInputTest {
         Api.Answer answer = require(api.post("clerk", "/api/claims", claim), 400);
         assertThat(fieldCodes(answer)).containsExactly("expenses.total:INVALID_FORMAT");
         assertThat(answer.body().get("errors").get(0).get("message").asText()).contains("千位分隔符");
+    }
+
+    @Test
+    void everyFieldThatCannotBeReadIsNamedWithWhatItExpects() {
+        Api api = new Api(rest);
+        long claimsBefore = count("claim");
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "900.00");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> expenses = new HashMap<>((Map<String, Object>) claim.get("expenses"));
+        expenses.put("total", "12,000.00");
+        claim.put("expenses", expenses);
+        claim.put("admissionDate", "2026/12/01");
+        claim.put("invoices", List.of(Map.of("code", "410001", "number", "N1"), Map.of("code", "410001", "number", "N2"),
+                Map.of("code", List.of("410001"), "number", "N3")));
+        claim.put("bankAccount", "工行 6222021234567890128");
+        Api.Answer answer = require(api.post("clerk", "/api/claims", claim), 400);
+        assertThat(fieldMessages(answer)).containsOnly(
+                Map.entry("expenses.total:INVALID_FORMAT", "金额须为数字，最多两位小数，不要千位分隔符，例如 1234.50"),
+                Map.entry("admissionDate:INVALID_FORMAT", "日期格式为 年-月-日，例如 2026-12-01"),
+                Map.entry("invoices[2].code:INVALID_FORMAT", "须为文字（用英文双引号括起来）"),
+                Map.entry("bankAccount:INVALID_FORMAT", "须为一组字段，例如 { ... }"));
+        assertThat(count("claim")).isEqualTo(claimsBefore);
+
+        long calendarsBefore = count("working_day_calendar");
+        Api.Answer days = require(api.exchange("admin", HttpMethod.PUT, "/api/calendar/2034", Map.of("days", List.of(
+                Map.of("date", "2034/01/01", "name", "元旦", "isOffDay", true),
+                Map.of("date", "2034-01-02", "name", "元旦", "isOffDay", "yes"),
+                Map.of("date", "2034-01-03", "name", "元旦", "isOffDay", 123)))), 400);
+        assertThat(fieldMessages(days)).containsOnly(
+                Map.entry("days[0].date:INVALID_FORMAT", "日期格式为 年-月-日，例如 2026-12-01"),
+                Map.entry("days[1].isOffDay:INVALID_FORMAT", "须为 true 或 false"),
+                Map.entry("days[2].isOffDay:INVALID_FORMAT", "须为 true 或 false"));
+        assertThat(count("working_day_calendar")).isEqualTo(calendarsBefore);
+
+        long contributionsBefore = count("fund_contribution");
+        Api.Answer numbers = require(api.post("admin", "/api/fund/contributions", "{\"scheme\":\"INPATIENT\","
+                + "\"schemeYear\":99999999999,\"unitCode\":\"DEMO-U1\",\"members\":\"三百\",\"perMember\":\"60.00\"}"), 400);
+        assertThat(fieldMessages(numbers)).containsOnly(Map.entry("schemeYear:INVALID_FORMAT", "须为整数，例如 10"),
+                Map.entry("members:INVALID_FORMAT", "须为整数，例如 10"));
+        assertThat(count("fund_contribution")).isEqualTo(contributionsBefore);
     }
 
     @Test

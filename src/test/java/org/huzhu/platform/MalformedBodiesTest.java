@@ -3,20 +3,18 @@ package org.huzhu.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
+import org.huzhu.support.ApiEndpoints;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.RowCounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,22 +52,20 @@ class MalformedBodiesTest {
 
     @Test
     void malformedBodiesToEveryWriteEndpointChangeNothingAndNeverFail() {
-        List<String> endpoints = writeEndpoints();
+        List<ApiEndpoints.Endpoint> endpoints = ApiEndpoints.writes(mappings);
         assertThat(endpoints).hasSizeGreaterThan(15);
-        Map<String, Long> before = rowCounts();
+        Map<String, Long> before = RowCounts.of(jdbc);
         List<String> failures = new ArrayList<>();
-        for (String endpoint : endpoints) {
-            String[] parts = endpoint.split(" ", 2);
-            String path = parts[1].replaceAll("\\{[^}]+}", "1");
+        for (ApiEndpoints.Endpoint endpoint : endpoints) {
             for (String body : CORPUS) {
-                if (endpoint.equals(EVERY_FIELD_OPTIONAL) && body.startsWith("{\"")) {
+                if (endpoint.toString().equals(EVERY_FIELD_OPTIONAL) && body.startsWith("{\"")) {
                     // unknown fields are ignored, so any object is the real request "migrate every older claim"
                     continue;
                 }
                 HttpHeaders headers = new HttpHeaders();
                 headers.setBasicAuth("admin", "demo");
                 headers.setContentType(MediaType.APPLICATION_JSON);
-                int status = rest.exchange(path, HttpMethod.valueOf(parts[0]), new HttpEntity<>(body, headers), String.class)
+                int status = rest.exchange(endpoint.path(), endpoint.method(), new HttpEntity<>(body, headers), String.class)
                         .getStatusCode().value();
                 if (status >= 500 || status < 400) {
                     failures.add(endpoint + " <- " + (body.length() > 60 ? body.substring(0, 60) + "…" : body) + " -> " + status);
@@ -77,29 +73,6 @@ class MalformedBodiesTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(rowCounts()).isEqualTo(before);
-    }
-
-    private List<String> writeEndpoints() {
-        List<String> endpoints = new ArrayList<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                if (method != RequestMethod.GET && method != RequestMethod.HEAD && method != RequestMethod.OPTIONS) {
-                    info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
-                            .forEach(pattern -> endpoints.add(method + " " + pattern));
-                }
-            }
-        }
-        return endpoints.stream().sorted().toList();
-    }
-
-    /** Rows of every table of ours; the audit trail too, since a refusal records nothing. */
-    private Map<String, Long> rowCounts() {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String table : jdbc.sql("select tablename from pg_tables where schemaname = 'huzhu' and tablename <> 'flyway_schema_history'")
-                .query(String.class).list()) {
-            counts.put(table, jdbc.sql("select count(*) from huzhu." + table).query(Long.class).single());
-        }
-        return counts;
+        assertThat(RowCounts.of(jdbc)).isEqualTo(before);
     }
 }

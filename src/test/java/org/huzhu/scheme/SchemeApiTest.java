@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.fieldCodes;
+import static org.huzhu.support.Api.fieldMessages;
 import static org.huzhu.support.Api.require;
 
 /** Process admins list, read and publish rule sets; a bad set is refused field by field and changes nothing. */
@@ -150,6 +151,26 @@ class SchemeApiTest {
         assertThat(fieldCodes(require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
                 publication("2025-10-15", "早于现行版本", RuleSetRequests.definition("anyang-inpatient-2019.json"))), 400)))
                 .containsExactly("effectiveFrom:STARTS_BEFORE_LATEST");
+        assertThat(ruleSetCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyUnreadableFieldOfARuleSetIsNamedWithWhatItExpects() {
+        long before = ruleSetCount();
+        ObjectNode definition = RuleSetRequests.definition("anyang-inpatient-2019.json");
+        definition.put("schemeYearStart", "10月16日");
+        definition.put("eligibleSex", "女");
+        ((ObjectNode) definition.get("expenseBenefit")).put("annualCap", "100,000.00");
+        ((ObjectNode) definition.get("expenseBenefit").get("tiers").get(1)).put("rate", "五成");
+        ((ObjectNode) definition.get("expenseBenefit")).put("anualCap", "100000.00");
+        Api.Answer answer = require(api.post("admin", "/api/schemes/INPATIENT/rule-sets",
+                publication("2025-10-16", "多处写错", definition)), 400);
+        assertThat(fieldMessages(answer)).containsOnly(
+                Map.entry("definition.schemeYearStart:INVALID_FORMAT", "月日格式为 --月-日，例如 --10-16 表示10月16日"),
+                Map.entry("definition.eligibleSex:INVALID_FORMAT", "只能是以下之一：M、F"),
+                Map.entry("definition.expenseBenefit.annualCap:INVALID_FORMAT", "金额须为数字，最多两位小数，不要千位分隔符，例如 1234.50"),
+                Map.entry("definition.expenseBenefit.tiers[1].rate:INVALID_FORMAT", "比例须为 0 到 1 之间的小数，例如 0.30 表示三成"),
+                Map.entry("definition.expenseBenefit.anualCap:UNKNOWN_FIELD", "无法识别的字段：anualCap"));
         assertThat(ruleSetCount()).isEqualTo(before);
     }
 

@@ -141,6 +141,12 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /api/admin/deployments", write("/api/admin/deployments", emptyForm(), processAdmins)),
                 Map.entry("POST /api/admin/deployments/dry-run", write("/api/admin/deployments/dry-run", emptyForm(),
                         processAdmins)),
+                Map.entry("GET /api/admin/simulated-bank/closed-accounts",
+                        get("/api/admin/simulated-bank/closed-accounts", admins)),
+                Map.entry("POST /api/admin/simulated-bank/accounts/close",
+                        write("/api/admin/simulated-bank/accounts/close", Map.of(), admins)),
+                Map.entry("POST /api/admin/simulated-bank/accounts/reopen",
+                        write("/api/admin/simulated-bank/accounts/reopen", Map.of(), admins)),
                 Map.entry("GET /api/admin/process-versions", get("/api/admin/process-versions", processAdmins)),
                 Map.entry("POST /api/admin/migrations", write("/api/admin/migrations",
                         Map.of("processKey", "no-such-process"), processAdmins)));

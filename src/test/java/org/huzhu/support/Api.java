@@ -99,6 +99,16 @@ public final class Api {
         return enrolledMember("DEMO-A", "EMPLOYEE");
     }
 
+    /** A claim paid to the account, submitted and approved by both audits, its PayOut job not yet run. */
+    public long approvedClaim(String accountNumber) {
+        Map<String, Object> claim = ClaimRequests.claim(enrolledMember(), "3000.00");
+        claim.put("bankAccount", Map.of("bankName", "中国工商银行", "accountNumber", accountNumber, "accountName", "会员本人"));
+        long id = require(post("clerk", "/api/claims", claim), 201).body().get("id").asLong();
+        require(decide("agency", id, "APPROVE", null), 200);
+        require(decide("league", id, "APPROVE", null), 200);
+        return id;
+    }
+
     /** The first open task of the user for the claim. */
     public String taskOf(String user, long claimId) {
         for (JsonNode task : require(get(user, "/api/tasks"), 200).body()) {
@@ -133,6 +143,14 @@ public final class Api {
     public static List<String> fieldCodes(Answer answer) {
         return java.util.stream.StreamSupport.stream(answer.body().get("errors").spliterator(), false)
                 .map(e -> e.get("field").asText() + ":" + e.get("code").asText()).toList();
+    }
+
+    /** The message of each problem in a 400 answer, by its {@code field:code}. */
+    public static Map<String, String> fieldMessages(Answer answer) {
+        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        answer.body().get("errors").forEach(e -> messages.merge(e.get("field").asText() + ":" + e.get("code").asText(),
+                e.get("message").asText(), (a, b) -> a + " / " + b));
+        return messages;
     }
 
     public static Answer require(Answer answer, int status) {

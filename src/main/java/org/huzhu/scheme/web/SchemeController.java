@@ -1,6 +1,5 @@
 package org.huzhu.scheme.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,13 +8,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
-import org.huzhu.platform.InvalidInputException;
-import org.huzhu.platform.ProblemResponses;
+import org.huzhu.platform.JsonFields;
+import org.huzhu.platform.TextLimit;
 import org.huzhu.scheme.RuleSet;
 import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSetDraft;
@@ -48,7 +46,7 @@ class SchemeController {
         this.clock = clock;
     }
 
-    record PublishRequest(String organiser, LocalDate effectiveFrom, LocalDate effectiveTo, String reason,
+    record PublishRequest(String organiser, LocalDate effectiveFrom, LocalDate effectiveTo, @TextLimit(500) String reason,
                           JsonNode definition) {
     }
 
@@ -103,14 +101,8 @@ class SchemeController {
         if (definition == null || definition.isNull()) {
             return null;
         }
-        try {
-            return json.readerFor(RuleSetDefinition.class)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(definition);
-        } catch (JsonMappingException e) {
-            throw new InvalidInputException(List.of(ProblemResponses.problemOf(e, "definition")));
-        } catch (IOException e) {
-            throw new InvalidInputException("definition", "MALFORMED_JSON", "规则内容不是有效的 JSON");
-        }
+        return JsonFields.read(json.readerFor(RuleSetDefinition.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), definition, "definition");
     }
 
     private Scheme scheme(String code) {

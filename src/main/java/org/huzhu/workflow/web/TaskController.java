@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.ClaimSummary;
+import org.huzhu.platform.TextLimit;
 import org.huzhu.security.Staff;
 import org.huzhu.workflow.AuditorTask;
 import org.huzhu.workflow.AuditorTasks;
@@ -61,7 +62,7 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 
-    record Reassignment(String userId, String reason) {
+    record Reassignment(String userId, @TextLimit(500) String reason) {
     }
 
     @PostMapping("/{taskId}/assignee")
@@ -71,7 +72,7 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 
-    record DecisionRequest(String outcome, String reason) {
+    record DecisionRequest(String outcome, @TextLimit(500) String reason) {
     }
 
     record DecisionResult(String taskId, long claimId, ClaimStatus claimStatus) {
