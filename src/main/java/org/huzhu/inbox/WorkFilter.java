@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 /** What an auditor narrows the task list to; null means any. */
 public record WorkFilter(String stage, String agency, String scheme, boolean urgentOnly, boolean assignedToMe,

@@ -1,7 +1,4 @@
-package org.huzhu.workflow;
-
-import java.util.Objects;
-import java.util.Set;
+package org.huzhu.inbox;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -9,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.huzhu.workflow.TaskCandidates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,20 +22,9 @@ class AssignOnlyToCandidates implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String assignee = task.getAssignee();
-        if (assignee != null && !isCandidate(task, assignee)) {
+        if (assignee != null && !TaskCandidates.isCandidate(task, assignee)) {
             throw new Refused("只能把任务交给它的候选人：" + assignee + " 不在任务“" + task.getName() + "”的候选人之列");
         }
-    }
-
-    /** Whether the user is a candidate user of the task or a member of one of its candidate groups. */
-    static boolean isCandidate(DelegateTask task, String userId) {
-        Set<IdentityLink> candidates = task.getCandidates();
-        if (candidates.stream().anyMatch(link -> userId.equals(link.getUserId()))) {
-            return true;
-        }
-        String[] groups = candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toArray(String[]::new);
-        return groups.length > 0 && task.getProcessEngineServices().getIdentityService().createGroupQuery()
-                .groupMember(userId).groupIdIn(groups).count() > 0;
     }
 
     /** A hand-over refused: the engine's REST APIs answer an {@link AuthorizationException} with 403. */

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

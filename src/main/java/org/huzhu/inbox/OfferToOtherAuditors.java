@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.huzhu.claim.AuditStage;
 import org.huzhu.claim.ClaimHistory;
+import org.huzhu.workflow.AuditTask;
+import org.huzhu.workflow.ProcessVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

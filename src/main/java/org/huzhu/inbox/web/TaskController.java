@@ -1,13 +1,13 @@
-package org.huzhu.workflow.web;
+package org.huzhu.inbox.web;
 
 import java.util.List;
 
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.ClaimSummary;
 import org.huzhu.security.Staff;
-import org.huzhu.workflow.AuditorTask;
-import org.huzhu.workflow.AuditorTasks;
-import org.huzhu.workflow.WorkFilter;
+import org.huzhu.inbox.AuditorTask;
+import org.huzhu.inbox.AuditorTasks;
+import org.huzhu.inbox.WorkFilter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.util.Objects;
 
@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.huzhu.claim.ClaimSummaries;
+import org.huzhu.workflow.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +30,7 @@ import org.huzhu.platform.InvalidInputException;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.huzhu.security.StaffDirectory;
+import org.huzhu.workflow.AuditTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

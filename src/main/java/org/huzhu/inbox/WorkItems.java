@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.huzhu.claim.ClaimSummary;
+import org.huzhu.claim.OpenWork;
 import org.huzhu.platform.Beijing;
+import org.huzhu.sla.EscalationRaised;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * Lists read only these tables: urgent first, then the nearest deadline, then the oldest.
  */
 @Repository
-public class WorkItems {
+class WorkItems implements OpenWork {
 
     private static final String COLUMNS = """
             w.task_id, w.claim_id, w.name, w.stage, w.created_at, w.due_at, w.urgent, w.assignee, w.agency_code,
@@ -84,8 +87,14 @@ public class WorkItems {
         jdbc.sql("delete from work_item where task_id = :task").param("task", taskId).update();
     }
 
+    /** An escalated claim's open work rises to the top of every auditor's list. */
+    @EventListener
+    void escalated(EscalationRaised escalation) {
+        markUrgent(escalation.claimId());
+    }
+
     /** Marks all open work on the claim urgent, so it rises to the top of every list. */
-    public void markUrgent(long claimId) {
+    void markUrgent(long claimId) {
         jdbc.sql("update work_item set urgent = true where claim_id = :claim").param("claim", claimId).update();
         jdbc.sql("update work_item_group set urgent = true where task_id in (select task_id from work_item where claim_id = :claim)")
                 .param("claim", claimId).update();
@@ -103,7 +112,7 @@ public class WorkItems {
                 .query(String.class).optional();
     }
 
-    public Optional<AuditorTask> find(String taskId) {
+    Optional<AuditorTask> find(String taskId) {
         return jdbc.sql("select " + COLUMNS + " from work_item w where w.task_id = :task").param("task", taskId)
                 .query(WorkItems::map).optional();
     }
@@ -181,8 +190,8 @@ public class WorkItems {
         return statement.query(WorkItems::map).list();
     }
 
-    /** The names of the claim's open tasks, oldest first. */
-    List<String> openStepsOf(long claimId) {
+    @Override
+    public List<String> openSteps(long claimId) {
         return jdbc.sql("select name from work_item where claim_id = :claim order by created_at, task_id")
                 .param("claim", claimId).query(String.class).list();
     }

@@ -1,8 +1,8 @@
-package org.huzhu.workflow.web;
+package org.huzhu.inbox.web;
 
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.security.Staff;
-import org.huzhu.workflow.AccountFixes;
+import org.huzhu.inbox.AccountFixes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.inbox;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.platform.DomainException;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.workflow.FixAccountTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +34,7 @@ public class AccountFixes {
         staff.requireAny(Role.CLERK, Role.ADMIN);
         BankAccountChanges.checked(account);
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(Long.toString(claimId))
-                .taskDefinitionKey(ProcessVariables.FIX_ACCOUNT_TASK).singleResult();
+                .taskDefinitionKey(FixAccountTask.KEY).singleResult();
         if (task == null) {
             throw DomainException.conflict("NO_RETURNED_PAYMENT", "此申请没有被银行退回、待更正账户的付款");
         }
@@ -46,9 +47,9 @@ public class AccountFixes {
         identityService.setAuthentication(staff.userId(), List.copyOf(staff.groupIds()));
         try {
             transaction.executeWithoutResult(status -> {
-                taskService.setVariablesLocal(task.getId(), Map.of(FixBankAccount.BANK_NAME, account.bankName(),
-                        FixBankAccount.ACCOUNT_NUMBER, account.accountNumber(),
-                        FixBankAccount.ACCOUNT_NAME, account.accountName()));
+                taskService.setVariablesLocal(task.getId(), Map.of(FixAccountTask.BANK_NAME, account.bankName(),
+                        FixAccountTask.ACCOUNT_NUMBER, account.accountNumber(),
+                        FixAccountTask.ACCOUNT_NAME, account.accountName()));
                 taskService.complete(task.getId());
             });
         } finally {
