@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 /** One uploaded file of a revision: a BPMN process, a DMN decision or a Camunda form. */
 public record RevisionFile(String filename, byte[] content) {

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
@@ -38,6 +38,10 @@ import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.workflow.ApprovalRouting;
+import org.huzhu.workflow.ApprovalStep;
+import org.huzhu.workflow.ProcessDeployer;
+import org.huzhu.workflow.ProcessVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,12 +63,12 @@ public class ProcessRevisions {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-    private final ApprovalRouting routing;
+    private final RoutingDecisions routing;
     private final ClaimApprovalFacts approvalFacts;
     private final TransactionTemplate transaction;
 
     ProcessRevisions(RepositoryService repository, RuntimeService runtime, RevisionChecks checks, JdbcClient jdbc,
-                     AuditTrail audit, Clock clock, ApprovalRouting routing, ClaimApprovalFacts approvalFacts,
+                     AuditTrail audit, Clock clock, RoutingDecisions routing, ClaimApprovalFacts approvalFacts,
                      PlatformTransactionManager transactions) {
         this.repository = repository;
         this.runtime = runtime;

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,6 +37,11 @@ import org.huzhu.claim.ClaimApprovalFacts;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.workflow.ApprovalRouting;
+import org.huzhu.workflow.ApprovalStep;
+import org.huzhu.workflow.AuditTask;
+import org.huzhu.workflow.ProcessVariables;
+import org.huzhu.workflow.ReflectionGuard;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,11 +56,11 @@ public class ApprovalDryRun {
     static final int MAX_SAMPLE = 5000;
 
     private final RepositoryService repository;
-    private final ApprovalRouting routing;
+    private final RoutingDecisions routing;
     private final ClaimApprovalFacts facts;
     private final ProcessRevisions revisions;
 
-    ApprovalDryRun(RepositoryService repository, ApprovalRouting routing, ClaimApprovalFacts facts,
+    ApprovalDryRun(RepositoryService repository, RoutingDecisions routing, ClaimApprovalFacts facts,
                    ProcessRevisions revisions) {
         this.repository = repository;
         this.routing = routing;

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

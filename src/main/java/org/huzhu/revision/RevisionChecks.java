@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -34,6 +34,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.huzhu.claim.ApprovalFacts;
 import org.huzhu.platform.Problems;
+import org.huzhu.workflow.ApprovalStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +55,10 @@ class RevisionChecks {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final ObjectMapper json;
-    private final ApprovalRouting routing;
+    private final RoutingDecisions routing;
 
     RevisionChecks(RevisionSafety safety, RepositoryService repository, IdentityService identity, ObjectMapper json,
-                   ApprovalRouting routing) {
+                   RoutingDecisions routing) {
         this.safety = safety;
         this.repository = repository;
         this.identity = identity;
@@ -128,7 +129,7 @@ class RevisionChecks {
                 problems.add(field, "NO_HISTORY_TIME_TO_LIVE", file.filename() + "：决策 " + decision.getId() + " 缺少历史保留期限");
             }
         }
-        return ApprovalRouting.routingDecision(decisions).map(decision -> new Trial(file, field, decision));
+        return RoutingDecisions.routingDecision(decisions).map(decision -> new Trial(file, field, decision));
     }
 
     /** An uploaded approval routing, to try out once every check passed. */

@@ -1,4 +1,4 @@
-package org.huzhu.workflow.web;
+package org.huzhu.revision.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.List;
 
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.revision.ApprovalDryRun;
+import org.huzhu.revision.ProcessRevisions;
+import org.huzhu.revision.RevisionFile;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
-import org.huzhu.workflow.ApprovalDryRun;
-import org.huzhu.workflow.ProcessRevisions;
-import org.huzhu.workflow.RevisionFile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

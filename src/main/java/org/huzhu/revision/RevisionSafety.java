@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 import java.io.ByteArrayInputStream;
 import java.util.EnumMap;
@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.huzhu.platform.Problems;
 import org.huzhu.workflow.ExpressionPolicy.DelegateKind;
+import org.huzhu.workflow.ExpressionPolicy;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Attr;

@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
-import org.huzhu.workflow.RevisionUploads.Answer;
+import org.huzhu.revision.RevisionUploads.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

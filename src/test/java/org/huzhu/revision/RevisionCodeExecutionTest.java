@@ -1,4 +1,4 @@
-package org.huzhu.workflow;
+package org.huzhu.revision;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.HuzhuIntegrationTest;
-import org.huzhu.workflow.RevisionUploads.Answer;
+import org.huzhu.revision.RevisionUploads.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
