@@ -5,4 +5,7 @@
  * Owns the table {@code process_revision}. Imports Camunda because its material is the engine's:
  * models read by the engine's parsers, decisions evaluated, deployments and migrations made by it.
  */
+@ApplicationModule(allowedDependencies = {"platform", "audit", "security", "claim", "workflow"})
 package org.huzhu.revision;
+
+import org.springframework.modulith.ApplicationModule;

@@ -7,4 +7,7 @@
  * steps) that the inbox and revisions build on. Owns no table: the engine's are Camunda's.
  * Imports Camunda because it is the engine's side of every process.
  */
+@ApplicationModule(allowedDependencies = {"platform", "scheme", "claim", "sla", "payout"})
 package org.huzhu.workflow;
+
+import org.springframework.modulith.ApplicationModule;
