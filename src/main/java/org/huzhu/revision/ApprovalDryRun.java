@@ -21,9 +21,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
-import org.camunda.bpm.impl.juel.SimpleResolver;
-import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
-import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ExpressionFactory;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
@@ -34,6 +31,8 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.huzhu.claim.ApprovalFacts;
 import org.huzhu.claim.ClaimApprovalFacts;
+import org.huzhu.platform.DomainException;
+import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
@@ -127,8 +126,17 @@ public class ApprovalDryRun {
         Map<String, int[]> load = new TreeMap<>();
         List<ApprovalFacts> sampled = facts.recent(size);
         for (ApprovalFacts claim : sampled) {
-            count(paths, load, walk(liveProcess, variables(claim, routing.steps(liveDecision, claim))), 0);
-            count(paths, load, walk(candidateProcess, variables(claim, routing.steps(candidateDecision, claim))), 1);
+            try {
+                count(paths, load, walk(liveProcess, variables(claim, routing.steps(liveDecision, claim))), 0);
+            } catch (Unfollowable e) {
+                // the live version is not the admin's upload: nothing to fix in the request
+                throw DomainException.conflict(e.code(), "现行流程：" + e.getMessage());
+            }
+            try {
+                count(paths, load, walk(candidateProcess, variables(claim, routing.steps(candidateDecision, claim))), 1);
+            } catch (Unfollowable e) {
+                throw new InvalidInputException("files", e.code(), "候选流程：" + e.getMessage());
+            }
         }
         List<PathCount> pathCounts = paths.entrySet().stream()
                 .map(e -> new PathCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
@@ -155,6 +163,9 @@ public class ApprovalDryRun {
     /**
      * The user tasks a claim meets from the approval routing until it is approved for payout,
      * walking the process as the engine would with these variables and every check approving.
+     * It follows one path: what would make it guess (a branch without a condition, none or
+     * several conditions holding, a condition it cannot evaluate, a split into parallel paths, a
+     * loop) is refused as {@link Unfollowable}, naming the element.
      */
     static List<UserTask> walk(BpmnModelInstance process, Map<String, Object> variables) {
         List<UserTask> tasks = new ArrayList<>();
@@ -165,7 +176,11 @@ public class ApprovalDryRun {
         Conditions conditions = new Conditions(variables);
         Set<String> visited = new HashSet<>();
         FlowNode node = routing.get();
-        while (node != null && visited.add(node.getId()) && !isApproval(node) && !(node instanceof EndEvent)) {
+        while (node != null && !isApproval(node) && !(node instanceof EndEvent)) {
+            if (!visited.add(node.getId())) {
+                throw new Unfollowable("DRY_RUN_LOOP", "所有审核都通过时又回到了" + name(node)
+                        + "，到不了批准支付，试算无法继续");
+            }
             if (node instanceof UserTask task) {
                 tasks.add(task);
             }
@@ -176,16 +191,60 @@ public class ApprovalDryRun {
 
     private static FlowNode next(FlowNode node, Conditions conditions) {
         List<SequenceFlow> outgoing = List.copyOf(node.getOutgoing());
-        if (outgoing.size() == 1) {
-            return outgoing.get(0).getTarget();
+        if (node instanceof ExclusiveGateway gateway && outgoing.size() > 1) {
+            return choose(gateway, outgoing, conditions).getTarget();
         }
+        if (outgoing.size() > 1 || outgoing.size() == 1 && outgoing.get(0).getConditionExpression() != null) {
+            throw new Unfollowable("DRY_RUN_CANNOT_FOLLOW", name(node) + " 不是排他网关，却有多条或带条件的连线："
+                    + "试算只能沿排他网关的分支走一条路径");
+        }
+        return outgoing.isEmpty() ? null : outgoing.get(0).getTarget();
+    }
+
+    /** The one branch of an exclusive gateway whose condition holds, or its default when none does. */
+    private static SequenceFlow choose(ExclusiveGateway gateway, List<SequenceFlow> outgoing, Conditions conditions) {
+        List<SequenceFlow> holding = new ArrayList<>();
         for (SequenceFlow flow : outgoing) {
-            if (flow.getConditionExpression() != null && conditions.hold(flow.getConditionExpression().getTextContent())) {
-                return flow.getTarget();
+            if (flow == gateway.getDefault()) {
+                continue;
+            }
+            if (flow.getConditionExpression() == null) {
+                throw new Unfollowable("DRY_RUN_CONDITION_MISSING", "排他网关" + name(gateway) + "的连线 " + flow.getId()
+                        + " 既没有条件也不是默认连线，试算无法判断走向");
+            }
+            if (conditions.hold(flow)) {
+                holding.add(flow);
             }
         }
-        SequenceFlow fallback = node instanceof ExclusiveGateway gateway ? gateway.getDefault() : null;
-        return fallback != null ? fallback.getTarget() : outgoing.isEmpty() ? null : outgoing.get(0).getTarget();
+        if (holding.size() > 1) {
+            throw new Unfollowable("DRY_RUN_SEVERAL_FLOWS_MATCH", "排他网关" + name(gateway) + "有多条连线的条件同时成立（"
+                    + String.join("、", holding.stream().map(SequenceFlow::getId).toList()) + "），试算无法判断走向");
+        }
+        if (holding.isEmpty() && gateway.getDefault() == null) {
+            throw new Unfollowable("DRY_RUN_NO_FLOW_MATCHES", "排他网关" + name(gateway)
+                    + "的条件都不成立，也没有默认连线，试算无法继续");
+        }
+        return holding.isEmpty() ? gateway.getDefault() : holding.get(0);
+    }
+
+    /** An element as people see it in the modeler: 「name」（id）, or the id alone. */
+    private static String name(FlowNode node) {
+        return node.getName() == null || node.getName().isBlank() ? node.getId() : "「" + node.getName() + "」（" + node.getId() + "）";
+    }
+
+    /** What the dry run cannot follow without guessing, with a stable code and a message naming the element. */
+    static final class Unfollowable extends RuntimeException {
+
+        private final String code;
+
+        Unfollowable(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
     }
 
     private static Optional<BusinessRuleTask> routingTask(BpmnModelInstance process) {
@@ -215,32 +274,34 @@ public class ApprovalDryRun {
     }
 
     /**
-     * Evaluates a branch's condition on the given variables; one that cannot be evaluated does not
-     * hold. Only conditions that passed the revision checks come here, behind the same guard as the engine's.
+     * Evaluates a branch's condition on the given variables and nothing else: no resolver stands
+     * behind the guard, so a name that is not one of the variables, like any property or method,
+     * cannot be resolved. A condition that cannot be evaluated, or is not true or false, is refused,
+     * as the engine would fail on it. Only conditions that passed the revision checks come here.
      */
     private static final class Conditions {
 
         private final ExpressionFactory factory = new ExpressionFactoryImpl();
-        private final SimpleContext context = new SimpleContext(guarded());
-
-        private static ELResolver guarded() {
-            CompositeELResolver resolver = new CompositeELResolver();
-            resolver.add(new ReflectionGuard());
-            resolver.add(new SimpleResolver(true));
-            return resolver;
-        }
+        private final SimpleContext context = new SimpleContext(new ReflectionGuard());
 
         Conditions(Map<String, Object> variables) {
             variables.forEach((name, value) -> context.setVariable(name, factory.createValueExpression(value, Object.class)));
         }
 
-        boolean hold(String condition) {
+        boolean hold(SequenceFlow flow) {
+            String condition = flow.getConditionExpression().getTextContent().strip();
+            Object value;
             try {
-                return Boolean.TRUE.equals(factory.createValueExpression(context, condition.strip(), Object.class)
-                        .getValue(context));
+                value = factory.createValueExpression(context, condition, Object.class).getValue(context);
             } catch (RuntimeException e) {
-                return false;
+                throw new Unfollowable("DRY_RUN_CONDITION_FAILED", "连线 " + flow.getId() + " 的条件 " + condition
+                        + " 无法计算（" + e.getMessage() + "）：试算只有审批路径的输入、各环节是否需要与各审核的结论");
             }
+            if (!(value instanceof Boolean holds)) {
+                throw new Unfollowable("DRY_RUN_CONDITION_FAILED", "连线 " + flow.getId() + " 的条件 " + condition
+                        + " 的结果不是 true 或 false");
+            }
+            return holds;
         }
     }
 
@@ -258,7 +319,7 @@ public class ApprovalDryRun {
     }
 
     /** What a claim's process holds when it leaves the routing, with every check approving. */
-    private static Map<String, Object> variables(ApprovalFacts claim, Set<ApprovalStep> steps) {
+    static Map<String, Object> variables(ApprovalFacts claim, Set<ApprovalStep> steps) {
         Map<String, Object> variables = new HashMap<>(ApprovalRouting.inputs(claim));
         variables.putAll(ApprovalRouting.variables(steps));
         for (AuditTask task : AuditTask.values()) {

@@ -284,7 +284,9 @@ class RevisionChecks {
         }
     }
 
+    /** An element as the modeler shows it, and the id to find it by: 「name」（id）. */
     private static String label(BaseElement element) {
-        return element instanceof FlowNode node && node.getName() != null ? "「" + node.getName() + "」" : element.getId();
+        return element instanceof FlowNode node && node.getName() != null && !node.getName().isBlank()
+                ? "「" + node.getName() + "」（" + element.getId() + "）" : element.getId();
     }
 }

@@ -124,6 +124,19 @@ class ProcessRevisionApiTest {
                 .containsEntry("协会审核 → 协会复核 → 协会负责人审批", List.of(0, 1));
         assertThat(group(everyInpatient, "league-auditor").get("candidateTasks").asInt()).isEqualTo(6);
 
+        // Two branches of 需复核？ that both hold: refused, where the walk used to take the first.
+        String ambiguous = shipped.replace("${secondAudit}", "${secondAudit || subsidy >= 0}")
+                .replace(" default=\"Flow_SecondAuditSkipped\"", "")
+                .replace("<bpmn:sequenceFlow id=\"Flow_SecondAuditSkipped\" name=\"不需要\" sourceRef=\"SecondAuditNeeded\" targetRef=\"SecondAuditDone\" />",
+                        "<bpmn:sequenceFlow id=\"Flow_SecondAuditSkipped\" name=\"不需要\" sourceRef=\"SecondAuditNeeded\" targetRef=\"SecondAuditDone\">"
+                                + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">${subsidy >= 0}</bpmn:conditionExpression>"
+                                + "</bpmn:sequenceFlow>");
+        Answer refused = dryRunAnswer("admin", Map.of("claim-lifecycle.bpmn", ambiguous), "3");
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        JsonNode problem = refused.body().get("errors").get(0);
+        assertThat(problem.get("field").asText() + ":" + problem.get("code").asText()).isEqualTo("files:DRY_RUN_SEVERAL_FLOWS_MATCH");
+        assertThat(problem.get("message").asText()).startsWith("候选流程：排他网关「需复核？」（SecondAuditNeeded）");
+
         assertThat(dryRunAnswer("admin", Map.of("approval-routing.dmn", lower), "0").status()).isEqualTo(400);
         assertThat(dryRunAnswer("agency", Map.of("approval-routing.dmn", lower), "3").status()).isEqualTo(403);
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
