@@ -1,33 +1,86 @@
 package org.huzhu;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+import org.springframework.modulith.docs.Documenter.CanvasOptions;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The module graph: dependencies point one way, and the engine stays in its corner. */
+/**
+ * The module graph: each top-level package under org.huzhu is a module that others reach only
+ * through the public types of its base package (never its sub-packages, such as {@code web}),
+ * dependencies point one way, and the engine stays in its corner. Writes the module diagram
+ * and one canvas per module into docs/modules/, so the picture is current after every test run.
+ */
 class ModularityTest {
 
+    static final Path DOCS = Path.of("docs", "modules");
+
+    static ApplicationModules modules;
     static JavaClasses huzhu;
 
     @BeforeAll
     static void importClasses() {
+        modules = ApplicationModules.of(HuzhuApplication.class);
         huzhu = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.huzhu");
     }
 
+    /** No cycles, no reaching into another module's sub-packages, only the dependencies a package-info.java allows. */
     @Test
-    void capabilitiesFormNoCycles() {
-        slices().matching("org.huzhu.(*)..").should().beFreeOfCycles().check(huzhu);
+    void modulesKeepToEachOthersApis() {
+        modules.verify();
     }
 
     @Test
-    void onlyWorkflowSecurityAndDemoTouchTheEngine() {
-        noClasses().that().resideOutsideOfPackages("org.huzhu.workflow..", "org.huzhu.security..", "org.huzhu.demo..")
+    void theModuleDiagramAndCanvasesAreWrittenIntoDocs() throws IOException {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
+                .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramOptions.DiagramStyle.UML))
+                .writeModuleCanvases(CanvasOptions.defaults());
+        sortModulesAndArrows(DOCS.resolve("components.puml"));
+        String diagram = Files.readString(DOCS.resolve("components.puml"));
+        for (ApplicationModule module : modules) {
+            assertThat(diagram).contains(module.getDisplayName());
+            assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".adoc")).isNotEmptyFile();
+        }
+    }
+
+    /**
+     * Modulith lists the modules and arrows in an order that moves with unrelated changes of the
+     * code; sorted, the file changes only when the picture does.
+     */
+    private static void sortModulesAndArrows(Path diagram) throws IOException {
+        List<String> lines = Files.readAllLines(diagram);
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("component ")).findFirst().orElseThrow());
+        int end = lines.indexOf("@enduml");
+        List<String> body = new ArrayList<>(lines.subList(first, end));
+        body.sort(Comparator.comparing((String l) -> !l.startsWith("component ")).thenComparing(Comparator.naturalOrder()));
+        List<String> sorted = new ArrayList<>(lines.subList(0, first));
+        sorted.addAll(body);
+        sorted.addAll(lines.subList(end, lines.size()));
+        Files.write(diagram, sorted);
+    }
+
+    /** Each of these says in its package-info.java why it imports Camunda. */
+    @Test
+    void onlyWorkflowInboxRevisionSecurityAndDemoTouchTheEngine() {
+        noClasses().that().resideOutsideOfPackages("org.huzhu.workflow..", "org.huzhu.inbox..", "org.huzhu.revision..",
+                        "org.huzhu.security..", "org.huzhu.demo..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..").check(huzhu);
     }
 
@@ -42,22 +95,23 @@ class ModularityTest {
     @Test
     void domainModulesDoNotReachUpIntoTheProcessOrPayout() {
         noClasses().that().resideInAnyPackage("org.huzhu.claim..", "org.huzhu.membership..", "org.huzhu.scheme..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.workflow..", "org.huzhu.payout..", "org.huzhu.demo..",
-                        "org.huzhu.sla..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.workflow..", "org.huzhu.inbox..",
+                        "org.huzhu.revision..", "org.huzhu.payout..", "org.huzhu.demo..", "org.huzhu.sla..")
                 .check(huzhu);
         noClasses().that().resideInAnyPackage("org.huzhu.membership..", "org.huzhu.scheme..")
                 .should().dependOnClassesThat().resideInAPackage("org.huzhu.claim..").check(huzhu);
         noClasses().that().resideInAnyPackage("org.huzhu.platform..", "org.huzhu.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.claim..", "org.huzhu.membership..",
-                        "org.huzhu.scheme..", "org.huzhu.payout..", "org.huzhu.workflow..", "org.huzhu.sla..")
+                        "org.huzhu.scheme..", "org.huzhu.payout..", "org.huzhu.workflow..", "org.huzhu.inbox..",
+                        "org.huzhu.revision..", "org.huzhu.sla..")
                 .check(huzhu);
     }
 
     @Test
     void theSlaModuleLeansOnlyOnTheDomainAndThePlatform() {
         noClasses().that().resideInAPackage("org.huzhu.sla..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.workflow..", "org.huzhu.payout..",
-                        "org.huzhu.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.huzhu.workflow..", "org.huzhu.inbox..",
+                        "org.huzhu.revision..", "org.huzhu.payout..", "org.huzhu.demo..")
                 .check(huzhu);
     }
 }

@@ -1,7 +1,5 @@
 package org.huzhu.claim;
 
-import java.util.List;
-
 /**
  * The process a claim runs through, as the claim module sees it. Implemented by the
  * workflow glue, so no engine type leaks into the domain.
@@ -13,7 +11,4 @@ public interface ClaimProcess {
 
     /** Tells the waiting process that supplements arrived; the pre-check runs again before this returns. */
     void supplementsReceived(long claimId);
-
-    /** The steps where people work on the claim now, e.g. 协会负责人审批; none while no one does. */
-    List<String> openSteps(long claimId);
 }

@@ -1,5 +1,6 @@
 /**
  * Who is covered: organisers (leagues), their agencies, member units, members and their
  * enrolment in a scheme for a period. Checks resident ID numbers and derives birth date and sex.
+ * Owns the tables {@code organiser}, {@code agency}, {@code unit}, {@code member} and {@code enrolment}.
  */
 package org.huzhu.membership;

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
 import org.huzhu.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,11 @@ public class Escalations {
     private final SupervisorOutbox outbox;
     private final SlaMetrics metrics;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Escalations(JdbcClient jdbc, ClaimClocks clocks, ClaimSummaries summaries, WorkingDayCalendars calendars,
-                SupervisorOutbox outbox, SlaMetrics metrics, Clock clock) {
+                SupervisorOutbox outbox, SlaMetrics metrics, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clocks = clocks;
         this.summaries = summaries;
@@ -78,6 +81,7 @@ public class Escalations {
                         + "；材料齐全于" + c.startDay() + "，应于" + c.dueDate() + "（第" + c.workingDays()
                         + "个工作日）前支付，截至" + today + standing + "。");
         metrics.escalated(kind);
+        events.publishEvent(new EscalationRaised(claimId, kind));
         return true;
     }
 

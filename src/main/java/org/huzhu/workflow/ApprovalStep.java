@@ -5,13 +5,13 @@ package org.huzhu.workflow;
  * {@code approval-routing} gives in its {@code step} column, the boolean variable the
  * business rule task RouteApproval sets from it, and the audit task it leads to.
  */
-enum ApprovalStep {
+public enum ApprovalStep {
     SECOND_AUDIT("secondAudit", AuditTask.SECOND_AUDIT),
     LEAGUE_HEAD("leagueHeadApproval", AuditTask.LEAGUE_HEAD_APPROVAL),
     COMMITTEE("committeeReview", AuditTask.COMMITTEE_REVIEW);
 
-    static final String DECISION_KEY = "approval-routing";
-    static final String OUTPUT = "step";
+    public static final String DECISION_KEY = "approval-routing";
+    public static final String OUTPUT = "step";
 
     private final String variable;
     private final AuditTask task;
@@ -21,11 +21,11 @@ enum ApprovalStep {
         this.task = task;
     }
 
-    String variable() {
+    public String variable() {
         return variable;
     }
 
-    String label() {
+    public String label() {
         return task.stage().label();
     }
 }

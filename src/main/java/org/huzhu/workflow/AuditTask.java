@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.huzhu.claim.AuditStage;
 
 /** The BPMN user tasks where people decide, and the variables their decision travels in. */
-enum AuditTask {
+public enum AuditTask {
     AGENCY_CHECK("AgencyCheck", AuditStage.AGENCY_CHECK, "agencyCheckOutcome", "agencyCheckReason"),
     LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason"),
     SECOND_AUDIT("SecondAudit", AuditStage.SECOND_AUDIT, "secondAuditOutcome", "secondAuditReason"),
@@ -25,23 +25,23 @@ enum AuditTask {
         this.reasonVariable = reasonVariable;
     }
 
-    static Optional<AuditTask> of(String taskDefinitionKey) {
+    public static Optional<AuditTask> of(String taskDefinitionKey) {
         return Arrays.stream(values()).filter(t -> t.taskDefinitionKey.equals(taskDefinitionKey)).findFirst();
     }
 
-    String taskDefinitionKey() {
+    public String taskDefinitionKey() {
         return taskDefinitionKey;
     }
 
-    AuditStage stage() {
+    public AuditStage stage() {
         return stage;
     }
 
-    String outcomeVariable() {
+    public String outcomeVariable() {
         return outcomeVariable;
     }
 
-    String reasonVariable() {
+    public String reasonVariable() {
         return reasonVariable;
     }
 }

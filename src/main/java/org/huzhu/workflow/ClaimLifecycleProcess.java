@@ -1,6 +1,5 @@
 package org.huzhu.workflow;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,11 +11,8 @@ import org.springframework.stereotype.Component;
 class ClaimLifecycleProcess implements ClaimProcess {
 
     private final RuntimeService runtimeService;
-    private final WorkItems workItems;
-
-    ClaimLifecycleProcess(RuntimeService runtimeService, WorkItems workItems) {
+    ClaimLifecycleProcess(RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
-        this.workItems = workItems;
     }
 
     @Override
@@ -30,10 +26,5 @@ class ClaimLifecycleProcess implements ClaimProcess {
         runtimeService.createMessageCorrelation(ProcessVariables.SUPPLEMENTS_RECEIVED)
                 .processInstanceBusinessKey(Long.toString(claimId))
                 .correlate();
-    }
-
-    @Override
-    public List<String> openSteps(long claimId) {
-        return workItems.openStepsOf(claimId);
     }
 }

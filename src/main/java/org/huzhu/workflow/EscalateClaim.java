@@ -10,19 +10,14 @@ import org.springframework.stereotype.Component;
 class EscalateClaim implements JavaDelegate {
 
     private final Escalations escalations;
-    private final WorkItems workItems;
 
-    EscalateClaim(Escalations escalations, WorkItems workItems) {
+    EscalateClaim(Escalations escalations) {
         this.escalations = escalations;
-        this.workItems = workItems;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         SlaTimer timer = SlaTimer.ofEscalationTask(execution.getCurrentActivityId()).orElseThrow();
-        long claimId = ProcessVariables.claimId(execution);
-        escalations.raise(claimId, timer.kind());
-        // Escalated work rises to the top of every auditor's list.
-        workItems.markUrgent(claimId);
+        escalations.raise(ProcessVariables.claimId(execution), timer.kind());
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * evaluate, read by the revision checks, and of the beans the engine's expressions may reach
  * at all ({@link SandboxedExpressions}). Anything not declared here is refused.
  */
-final class ExpressionPolicy {
+public final class ExpressionPolicy {
 
     /** An exact method call the shipped processes need, and why. */
     record MethodShape(String expression, String why) {
@@ -103,7 +103,7 @@ final class ExpressionPolicy {
     }
 
     /** Whether a text holds an expression the engine would evaluate. */
-    static boolean hasExpression(String text) {
+    public static boolean hasExpression(String text) {
         return text != null && (text.contains("${") || text.contains("#{"));
     }
 
@@ -111,7 +111,7 @@ final class ExpressionPolicy {
      * Why an expression may not go into a process: empty when it keeps to known variables,
      * literals, operators and the declared method shapes; otherwise every reason found, in Chinese.
      */
-    static List<String> refusals(String expression) {
+    public static List<String> refusals(String expression) {
         AstNode root;
         try {
             root = (AstNode) PARSER.build(expression).getRoot();
@@ -164,7 +164,7 @@ final class ExpressionPolicy {
     }
 
     /** The bean a delegate or listener expression names, when it is exactly {@code ${name}}; null otherwise. */
-    static String beanOf(String delegateExpression) {
+    public static String beanOf(String delegateExpression) {
         Matcher bean = BEAN.matcher(delegateExpression.strip());
         return bean.matches() ? bean.group(1) : null;
     }
@@ -174,7 +174,7 @@ final class ExpressionPolicy {
      * implementations of the engine's delegate and listener interfaces, found by type so that a
      * new adapter needs no second declaration.
      */
-    enum DelegateKind {
+    public enum DelegateKind {
         SERVICE_TASK(JavaDelegate.class), TASK_LISTENER(TaskListener.class), EXECUTION_LISTENER(ExecutionListener.class);
 
         private final Class<?> type;
@@ -184,7 +184,7 @@ final class ExpressionPolicy {
         }
 
         /** The names of Huzhu's beans of this kind, found without creating any bean. */
-        Set<String> beans(ListableBeanFactory context) {
+        public Set<String> beans(ListableBeanFactory context) {
             Set<String> names = new TreeSet<>();
             for (String name : context.getBeanNamesForType(type, false, false)) {
                 Class<?> beanType = context.getType(name, false);

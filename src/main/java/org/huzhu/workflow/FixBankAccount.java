@@ -1,6 +1,5 @@
 package org.huzhu.workflow;
 
-import java.util.List;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -21,10 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("fixBankAccount")
 class FixBankAccount implements TaskListener {
 
-    static final String BANK_NAME = "bankName";
-    static final String ACCOUNT_NUMBER = "accountNumber";
-    static final String ACCOUNT_NAME = "accountName";
-
     private final BankAccountChanges changes;
     private final IdentityService identityService;
 
@@ -37,13 +32,14 @@ class FixBankAccount implements TaskListener {
     public void notify(DelegateTask task) {
         Authentication current = identityService.getCurrentAuthentication();
         String actor = task.getAssignee() != null ? task.getAssignee() : current == null ? null : current.getUserId();
-        ClaimSubmission.BankAccountInput account = new ClaimSubmission.BankAccountInput(text(task, BANK_NAME),
-                text(task, ACCOUNT_NUMBER), text(task, ACCOUNT_NAME));
+        ClaimSubmission.BankAccountInput account = new ClaimSubmission.BankAccountInput(
+                text(task, FixAccountTask.BANK_NAME), text(task, FixAccountTask.ACCOUNT_NUMBER),
+                text(task, FixAccountTask.ACCOUNT_NAME));
         try {
             changes.change(ProcessVariables.claimId(task), account, actor == null ? "tasklist" : actor);
             // the account lives on the claim; the process keeps only ids and routing values, and
             // history never records these fields (PersonalValuesOutOfHistory)
-            task.removeVariables(List.of(BANK_NAME, ACCOUNT_NUMBER, ACCOUNT_NAME));
+            task.removeVariables(FixAccountTask.FIELDS);
         } catch (InvalidInputException e) {
             throw new ProcessEngineException(e.problems().stream().map(FieldProblem::message)
                     .collect(Collectors.joining("；")));

@@ -1,7 +1,6 @@
 package org.huzhu.workflow;
 
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -23,10 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonalValuesOutOfHistory extends AbstractProcessEnginePlugin {
 
-    /** The account fields of forms/fix-account.form, kept on the claim by {@link FixBankAccount}. */
-    static final Set<String> TYPED_ACCOUNT = Set.of(FixBankAccount.BANK_NAME, FixBankAccount.ACCOUNT_NUMBER,
-            FixBankAccount.ACCOUNT_NAME);
-
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         // every writer of history (the database, Spring's history events) sits behind this handler
@@ -38,7 +33,7 @@ class PersonalValuesOutOfHistory extends AbstractProcessEnginePlugin {
             return false;
         }
         if (event instanceof HistoricVariableUpdateEventEntity variable) {
-            return variable.getTaskId() == null && !TYPED_ACCOUNT.contains(variable.getVariableName());
+            return variable.getTaskId() == null && !FixAccountTask.FIELDS.contains(variable.getVariableName());
         }
         return true;
     }

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ProcessDeployer implements ApplicationRunner {
+public class ProcessDeployer implements ApplicationRunner {
 
-    static final String DEPLOYMENT_NAME = "huzhu";
+    public static final String DEPLOYMENT_NAME = "huzhu";
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
 
     private final RepositoryService repositoryService;

@@ -3,10 +3,10 @@ package org.huzhu.workflow;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The few variables a claim's process holds: ids and routing values, never business state. */
-final class ProcessVariables {
+public final class ProcessVariables {
 
-    static final String PROCESS_KEY = "claim-lifecycle";
-    static final String CLAIM_ID = "claimId";
+    public static final String PROCESS_KEY = "claim-lifecycle";
+    public static final String CLAIM_ID = "claimId";
     static final String AGENCY_CODE = "agencyCode";
     static final String PRE_CHECK_OUTCOME = "preCheckOutcome";
     static final String OUTCOME = "outcome";
@@ -14,12 +14,11 @@ final class ProcessVariables {
     static final String SUPPLEMENTS_RECEIVED = "SupplementsReceived";
     static final String PAYMENT_SETTLED = "PaymentSettled";
     static final String PAYMENT_OUTCOME = "paymentOutcome";
-    static final String FIX_ACCOUNT_TASK = "FixAccount";
 
     private ProcessVariables() {
     }
 
-    static long claimId(VariableScope scope) {
+    public static long claimId(VariableScope scope) {
         Object value = scope.getVariable(CLAIM_ID);
         if (value instanceof Number number) {
             return number.longValue();

@@ -48,7 +48,7 @@ class RecordAuditDecision implements TaskListener {
         if (actor == null) {
             throw new ProcessEngineException("请先认领任务再提交审核结论");
         }
-        if (!AssignOnlyToCandidates.isCandidate(task, actor)) {
+        if (!TaskCandidates.isCandidate(task, actor)) {
             throw new ProcessEngineException("用户 " + actor + " 无权审核此任务");
         }
         return actor;

@@ -28,7 +28,7 @@ class RecordTaskHolder implements TaskListener {
         paymentClock.holder(ProcessVariables.claimId(task), task.getAssignee(), group);
     }
 
-    /** A task offered to users by name ({@link OfferToOtherAuditors}) is still held by the group its BPMN names. */
+    /** A task offered to users by name (the second audit, by the inbox) is still held by the group its BPMN names. */
     private static String declaredGroup(DelegateTask task) {
         String declared = task.getBpmnModelElementInstance().getCamundaCandidateGroups();
         return declared == null || declared.contains("{") ? null : declared.split(",")[0].strip();

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.BeanFactory;
  * that reaches classes, class loaders, reflection, processes or threads, whatever object it
  * starts from. Everything else passes on to the resolvers behind it.
  */
-final class ReflectionGuard extends ELResolver {
+public final class ReflectionGuard extends ELResolver {
 
     /** Names that lead to reflection or class loading, as methods and as bean properties. */
     private static final Set<String> NAMES = Set.of("getClass", "class", "forName", "getMethod", "getMethods",

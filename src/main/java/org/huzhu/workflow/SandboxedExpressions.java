@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Tasklist filters keep {@code currentUser()} and {@code currentUserGroups()}, evaluated here.
  */
 @Component
-class SandboxedExpressions extends AbstractProcessEnginePlugin {
+public class SandboxedExpressions extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
 
@@ -61,7 +61,7 @@ class SandboxedExpressions extends AbstractProcessEnginePlugin {
     }
 
     /** Every DMN expression without a language of its own is FEEL, and no other language can run. */
-    static DefaultDmnEngineConfiguration feelOnly(DefaultDmnEngineConfiguration dmn) {
+    public static DefaultDmnEngineConfiguration feelOnly(DefaultDmnEngineConfiguration dmn) {
         String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
         return dmn.defaultInputExpressionExpressionLanguage(feel).defaultInputEntryExpressionLanguage(feel)
                 .defaultOutputEntryExpressionLanguage(feel).defaultLiteralExpressionLanguage(feel)

@@ -58,7 +58,7 @@ class ShowClaimOnTask implements TaskListener {
                 + literal(summary.memberIdNumberMasked()) + "，代办点 " + literal(summary.agencyCode()) + "）");
         String account = literal(claim.bankAccount().bankName()) + " " + literal(claim.bankAccount().maskedNumber())
                 + "（" + literal(claim.bankAccount().accountName()) + "）";
-        if (ProcessVariables.FIX_ACCOUNT_TASK.equals(task.getTaskDefinitionKey())) {
+        if (FixAccountTask.KEY.equals(task.getTaskDefinitionKey())) {
             paragraph(view, "**原收款账户**：" + account);
         } else {
             describeClaim(view, claim, summary, account);

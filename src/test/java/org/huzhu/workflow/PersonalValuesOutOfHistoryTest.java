@@ -93,8 +93,8 @@ class PersonalValuesOutOfHistoryTest {
         assertThat(kept).as("what the process routes on stays").contains("claimId", "leagueAuditOutcome");
         assertThat(jdbc.sql("select count(*) from act_hi_varinst where proc_inst_id_ = :p and task_id_ is not null")
                 .param("p", process).query(Long.class).single()).as("task display values").isZero();
-        assertThat(kept).doesNotContainAnyElementsOf(DISPLAY_ONLY).doesNotContain(FixBankAccount.BANK_NAME,
-                FixBankAccount.ACCOUNT_NUMBER, FixBankAccount.ACCOUNT_NAME);
+        assertThat(kept).doesNotContainAnyElementsOf(DISPLAY_ONLY).doesNotContain(FixAccountTask.BANK_NAME,
+                FixAccountTask.ACCOUNT_NUMBER, FixAccountTask.ACCOUNT_NAME);
         assertThat(jdbc.sql("select count(*) from act_hi_detail where proc_inst_id_ = :p")
                 .param("p", process).query(Long.class).single()).as("form fields and variable updates").isZero();
         assertThat(jdbc.sql("select count(*) from act_hi_varinst where proc_inst_id_ = :p and text_ like :n")
@@ -110,7 +110,7 @@ class PersonalValuesOutOfHistoryTest {
         assertThat(variables.status()).isEqualTo(200);
         variables.json().forEach(v -> assertThat(v.get("taskId").isNull()).as(v.toString()).isTrue());
         assertThat(names(variables.json())).contains("claimId").doesNotContainAnyElementsOf(DISPLAY_ONLY)
-                .doesNotContain(FixBankAccount.BANK_NAME, FixBankAccount.ACCOUNT_NUMBER, FixBankAccount.ACCOUNT_NAME);
+                .doesNotContain(FixAccountTask.BANK_NAME, FixAccountTask.ACCOUNT_NUMBER, FixAccountTask.ACCOUNT_NAME);
         WebappSession.Answer details = cockpit.engineGet("/history/detail?processInstanceId=" + process);
         assertThat(details.status()).isEqualTo(200);
         assertThat(details.json()).isEmpty();

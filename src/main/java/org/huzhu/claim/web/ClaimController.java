@@ -13,9 +13,9 @@ import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimHistory;
 import org.huzhu.claim.ClaimIntake;
 import org.huzhu.claim.ClaimPayments;
-import org.huzhu.claim.ClaimProcess;
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.claim.Claims;
+import org.huzhu.claim.OpenWork;
 import org.huzhu.claim.SlaStatus;
 import org.huzhu.claim.SlaStatuses;
 import org.huzhu.membership.Member;
@@ -47,13 +47,13 @@ class ClaimController {
     private final AuditTrail audit;
     private final SlaStatuses slaStatuses;
     private final ClaimPayments payments;
-    private final ClaimProcess process;
+    private final OpenWork openWork;
 
     ClaimController(ClaimIntake intake, Claims claims, ClaimHistory history, ClaimAccess access, Members members,
                     RuleSets ruleSets, AuditTrail audit, SlaStatuses slaStatuses, ClaimPayments payments,
-                    ClaimProcess process) {
+                    OpenWork openWork) {
         this.payments = payments;
-        this.process = process;
+        this.openWork = openWork;
         this.audit = audit;
         this.intake = intake;
         this.claims = claims;
@@ -132,7 +132,7 @@ class ClaimController {
                 history.of(claim.id()).stream().map(e -> new ClaimView.HistoryView(e.step(), e.actor(),
                         beijing(e.occurredAt()), e.decision(), e.reason())).toList(),
                 sla.dueDate(), sla.state(), sla.workingDaysLeft(), sla.workingDaysOverdue(), sla.urgent(),
-                sla.stages(), payments.of(claim.id()), process.openSteps(claim.id()));
+                sla.stages(), payments.of(claim.id()), openWork.openSteps(claim.id()));
     }
 
     private static OffsetDateTime beijing(Instant instant) {

@@ -1,0 +1,257 @@
+package org.huzhu.inbox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.huzhu.audit.AuditTrail;
+import org.huzhu.claim.ClaimDecisions;
+import org.huzhu.claim.ClaimSummaries;
+import org.huzhu.claim.ClaimSummary;
+import org.huzhu.claim.SlaStatus;
+import org.huzhu.claim.SlaStatuses;
+import org.huzhu.platform.DomainException;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.security.Role;
+import org.huzhu.security.Staff;
+import org.huzhu.security.StaffDirectory;
+import org.huzhu.workflow.AuditTask;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The auditors' work: their task list, taking and releasing a task, a supervisor's
+ * reassignment, and deciding. Who may touch a task is decided by its candidates (groups, or
+ * users by name) in the engine; every change of hands is in the audit trail.
+ */
+@Service
+public class AuditorTasks {
+
+    public static final int LARGEST_PAGE = 100;
+    /** Far past any real list, and small enough that the offset stays an int. */
+    static final int LAST_PAGE = 100_000;
+
+    private final TaskService taskService;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final StaffDirectory directory;
+    private final WorkItems workItems;
+    private final ClaimSummaries summaries;
+    private final AuditTrail audit;
+    private final SlaStatuses slaStatuses;
+    private final TransactionTemplate transaction;
+
+    AuditorTasks(TaskService taskService, HistoryService historyService, IdentityService identityService,
+                 StaffDirectory directory, WorkItems workItems, ClaimSummaries summaries, AuditTrail audit,
+                 SlaStatuses slaStatuses, TransactionTemplate transaction) {
+        this.slaStatuses = slaStatuses;
+        this.taskService = taskService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.directory = directory;
+        this.workItems = workItems;
+        this.summaries = summaries;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /** A page of the caller's work, most urgent first; one extra row tells whether more follow. */
+    public List<AuditorTask> openTasks(Staff staff, WorkFilter filter, int page, int size) {
+        if (page < 0 || page > LAST_PAGE) {
+            throw new InvalidInputException("page", "OUT_OF_RANGE", "页码应在0到" + LAST_PAGE + "之间");
+        }
+        if (size < 1 || size > LARGEST_PAGE) {
+            throw new InvalidInputException("size", "OUT_OF_RANGE", "每页条数应在1到" + LARGEST_PAGE + "之间");
+        }
+        List<AuditorTask> rows = workItems.page(filter, staff.groupIds(), staff.userId(), page * size, size + 1);
+        Map<Long, SlaStatus> deadlines = slaStatuses.of(rows.stream().map(AuditorTask::claimId).distinct().toList());
+        return rows.stream().map(row -> row.withDeadline(deadlines.get(row.claimId()))).toList();
+    }
+
+    /** The caller takes the task; someone else holding it is a conflict. */
+    public void claim(String taskId, Staff staff) {
+        TaskAtHand task = atHand(taskId);
+        requireCandidate(task, staff);
+        if (staff.userId().equals(task.assignee())) {
+            return;
+        }
+        if (task.assignee() != null) {
+            throw claimedBy(task.assignee());
+        }
+        inTransaction(staff, taskId, () -> {
+            taskService.claim(taskId, staff.userId());
+            audit.record(staff.userId(), "TASK_CLAIMED", "TASK", taskId, claimOf(taskId), null);
+            return null;
+        });
+    }
+
+    /** The holder (or a supervisor) puts the task back for the group. */
+    public void release(String taskId, Staff staff) {
+        TaskAtHand task = atHand(taskId);
+        boolean supervising = staff.hasAny(Role.SUPERVISOR, Role.ADMIN);
+        // someone who may not work on the task learns nothing of it, not even who holds it
+        if (!supervising) {
+            requireCandidate(task, staff);
+        }
+        if (task.assignee() == null) {
+            return;
+        }
+        if (!staff.userId().equals(task.assignee()) && !supervising) {
+            throw claimedBy(task.assignee());
+        }
+        inTransaction(staff, taskId, () -> {
+            taskService.setAssignee(taskId, null);
+            audit.record(staff.userId(), "TASK_RELEASED", "TASK", taskId, claimOf(taskId), "原处理人：" + task.assignee());
+            return null;
+        });
+    }
+
+    /** A supervisor hands the task to one of its candidates. */
+    public void reassign(String taskId, String userId, String reason, Staff staff) {
+        if (!staff.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
+            throw DomainException.forbidden("NOT_SUPERVISOR", "只有督办人员可以改派任务");
+        }
+        if (userId == null || userId.isBlank()) {
+            throw new InvalidInputException("userId", "REQUIRED", "请指定接手人");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "REQUIRED", "请填写改派原因");
+        }
+        Task task = openTask(taskId);
+        if (!directory.exists(userId)) {
+            throw new InvalidInputException("userId", "UNKNOWN_USER", "没有这个用户：" + userId);
+        }
+        Staff target = directory.staff(userId);
+        if (!candidateUsers(task).contains(userId) && candidateGroups(task).stream().noneMatch(target::inGroup)) {
+            throw new InvalidInputException("userId", "NOT_A_CANDIDATE", "该用户不是此任务的候选人");
+        }
+        inTransaction(staff, taskId, () -> {
+            taskService.setAssignee(taskId, userId);
+            audit.record(staff.userId(), "TASK_REASSIGNED", "TASK", taskId, claimOf(taskId),
+                    (task.getAssignee() == null ? "" : "原处理人：" + task.getAssignee() + "；") + "改派给：" + userId
+                            + "；原因：" + reason.strip());
+            return null;
+        });
+    }
+
+    /**
+     * Decides the task for the caller: refused with 403 when it is not theirs to decide, 409 when
+     * someone else holds it or it is already done. Claiming and completing happen in one
+     * transaction, so of two auditors deciding at once exactly one wins.
+     */
+    public ClaimSummary decide(String taskId, Staff staff, String outcome, String reason) {
+        TaskAtHand task = atHand(taskId);
+        AuditTask auditTask = AuditTask.of(task.taskDefinitionKey())
+                .orElseThrow(() -> DomainException.conflict("NOT_AN_AUDIT_TASK", "此任务不是审核任务"));
+        requireCandidate(task, staff);
+        if (task.assignee() != null && !task.assignee().equals(staff.userId())) {
+            throw claimedBy(task.assignee());
+        }
+        ClaimDecisions.validate(auditTask.stage(), outcome, reason);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(auditTask.outcomeVariable(), outcome);
+        variables.put(auditTask.reasonVariable(), reason);
+        inTransaction(staff, taskId, () -> {
+            if (task.assignee() == null) {
+                taskService.claim(taskId, staff.userId());
+            }
+            taskService.complete(taskId, variables);
+            return null;
+        });
+        return summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
+    }
+
+    /**
+     * The task from its work item, which the task listeners keep in step with the engine: two
+     * engine queries fewer per decision. The engine still checks the caller's authorization and
+     * the task's version when completing it. Without a work item, the engine is asked.
+     */
+    private TaskAtHand atHand(String taskId) {
+        return workItems.atHand(taskId).orElseGet(() -> {
+            Task task = openTask(taskId);
+            return new TaskAtHand(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+                    task.getAssignee(), candidateGroups(task), candidateUsers(task));
+        });
+    }
+
+    private <T> T inTransaction(Staff staff, String taskId, Supplier<T> work) {
+        identityService.setAuthentication(staff.userId(), List.copyOf(staff.groupIds()));
+        try {
+            return transaction.execute(status -> {
+                workItems.lock(taskId);
+                return work.get();
+            });
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
+            // Another auditor got there first: the task was taken, changed or completed meanwhile.
+            throw taken();
+        } catch (AuthorizationException e) {
+            // A task completed meanwhile takes its candidates' authorizations with it.
+            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                throw taken();
+            }
+            throw e;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Task openTask(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null) {
+            return task;
+        }
+        boolean existed = historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        throw existed ? DomainException.conflict("TASK_COMPLETED", "此任务已办结")
+                : DomainException.notFound("TASK_NOT_FOUND", "任务不存在");
+    }
+
+    private void requireCandidate(TaskAtHand task, Staff staff) {
+        if (staff.userId().equals(task.assignee())) {
+            return;
+        }
+        if (!task.candidateUsers().contains(staff.userId()) && task.candidateGroups().stream().noneMatch(staff::inGroup)) {
+            throw DomainException.forbidden("NOT_YOUR_TASK", "无权处理此任务");
+        }
+    }
+
+    private Set<String> candidateGroups(Task task) {
+        return candidates(task, IdentityLink::getGroupId);
+    }
+
+    private Set<String> candidateUsers(Task task) {
+        return candidates(task, IdentityLink::getUserId);
+    }
+
+    private Set<String> candidates(Task task, Function<IdentityLink, String> id) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(id).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private Long claimOf(String taskId) {
+        return workItems.find(taskId).map(AuditorTask::claimId).orElse(null);
+    }
+
+    private static DomainException taken() {
+        return DomainException.conflict("TASK_TAKEN", "此任务刚被他人处理，请刷新任务列表");
+    }
+
+    private static DomainException claimedBy(String assignee) {
+        return DomainException.conflict("TASK_CLAIMED_BY_OTHER", "此任务已由 " + assignee + " 认领");
+    }
+}
