@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A bank for the demo and the tests: it takes each batch file once (by its name, as a bank
@@ -31,7 +30,6 @@ public class SimulatedBank implements Bank {
     private final Path received;
     private final Set<String> closedByConfiguration;
     private final Path closedByAdmin;
-    private final AtomicBoolean dropNextAnswer = new AtomicBoolean();
 
     SimulatedBank(Path inbox, Path bankDirectory, List<String> returnedAccounts) {
         this.files = new FileBank(inbox);
@@ -97,11 +95,6 @@ public class SimulatedBank implements Bank {
         }
     }
 
-    /** The next upload reaches the bank but the connection drops before Huzhu hears back. */
-    public void dropConnectionAfterNextUpload() {
-        dropNextAnswer.set(true);
-    }
-
     @Override
     public void send(Path batchFile) {
         try {
@@ -112,9 +105,6 @@ public class SimulatedBank implements Bank {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (dropNextAnswer.getAndSet(false)) {
-            throw new UncheckedIOException(new IOException("模拟银行：批次已上传，连接中断"));
         }
     }
 

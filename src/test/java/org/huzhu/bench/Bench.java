@@ -25,6 +25,7 @@ import org.huzhu.scheme.MemberStanding;
 import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.scheme.SubsidyCalculator;
+import org.huzhu.support.EngineTime;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -222,7 +223,7 @@ public final class Bench {
 
     /** Scenario 4: the calculation alone, in-process, on the bench's rules and varying figures. */
     private void quotes(ConfigurableApplicationContext app) {
-        LocalDate admission = LocalDate.now().minusDays(15);
+        LocalDate admission = EngineTime.today().minusDays(15);
         RuleSetDefinition rules = app.getBean(RuleSets.class).inForce("INPATIENT", BenchSetup.ORGANISER, admission)
                 .orElseThrow().definition();
         MemberStanding standing = new MemberStanding(LocalDate.of(2019, 10, 16), new BigDecimal("95000.00"), 3, Set.of());

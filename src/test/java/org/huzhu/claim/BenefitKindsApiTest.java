@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.TestIds;
@@ -102,7 +103,7 @@ class BenefitKindsApiTest {
         assertThat(rejection(ClaimRequests.lumpSum(woman("2025-01-01"), "XINKANG", "D05.1", "DIAGNOSIS_CERTIFICATE",
                 "ID_CARD", "BANK_CARD"))).contains("不在本项目保障的病种范围内");
 
-        String newcomer = woman(LocalDate.now().minusDays(30).toString());
+        String newcomer = woman(EngineTime.today().minusDays(30).toString());
         assertThat(rejection(ClaimRequests.lumpSum(newcomer, "XINKANG", "C50.9", "DIAGNOSIS_CERTIFICATE",
                 "PATHOLOGY_REPORT", "ID_CARD", "BANK_CARD"))).contains("等待期");
     }
@@ -111,7 +112,7 @@ class BenefitKindsApiTest {
     void aLumpSumClaimNeedsItsDiagnosisAndAnExpenseClaimStillItsStay() {
         Map<String, Object> noDiagnosis = new HashMap<>(ClaimRequests.lumpSum(woman("2025-01-01"), "XINKANG", null,
                 "ID_CARD"));
-        noDiagnosis.put("diagnosisDate", LocalDate.now().plusDays(1).toString());
+        noDiagnosis.put("diagnosisDate", EngineTime.today().plusDays(1).toString());
         assertThat(fieldCodes(require(api.post("clerk", "/api/claims", noDiagnosis), 400)))
                 .containsExactlyInAnyOrder("diagnosisCode:REQUIRED", "diagnosisDate:DATE_IN_FUTURE");
 

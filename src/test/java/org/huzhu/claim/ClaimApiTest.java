@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.TestIds;
@@ -104,7 +105,7 @@ class ClaimApiTest {
         expenses.put("fundPaid", "-1.00");
         expenses.put("criticalIllnessPaid", "1.005");
         claim.put("expenses", expenses);
-        claim.put("dischargeDate", java.time.LocalDate.now().minusDays(30).toString());
+        claim.put("dischargeDate", EngineTime.today().minusDays(30).toString());
         claim.put("documents", List.of("INVOICE", "PHOTO"));
         claim.put("bankAccount", Map.of("bankName", "工行", "accountNumber", "12345", "accountName", "某人"));
         claim.put("hospital", "");

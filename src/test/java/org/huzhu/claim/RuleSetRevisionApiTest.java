@@ -14,6 +14,7 @@ import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.RuleSetRequests;
@@ -60,7 +61,7 @@ class RuleSetRevisionApiTest {
     @Test
     void aClaimAdmittedBeforeTheRevisionIsPaidOnTheOldSetAndOneAdmittedAfterOnTheNew() {
         // The revision starts a scheme year: both versions' years begin on its day.
-        LocalDate revision = LocalDate.now().minusDays(30);
+        LocalDate revision = EngineTime.today().minusDays(30);
         publish("2019-10-16", rules("anyang-inpatient-2019.json", revision), "首年规则");
         publish(revision.toString(), rules("inpatient-next-year-example.json", revision), "新保障年度：六档比例、住院津贴");
         String member = api.enrolledMember(TestOrganisers.agency(organiser), "EMPLOYEE");
@@ -122,8 +123,8 @@ class RuleSetRevisionApiTest {
         Map<String, Object> expenses = new HashMap<>((Map<String, Object>) claim.get("expenses"));
         expenses.put("total", "400000.00");
         claim.put("expenses", expenses);
-        claim.put("admissionDate", LocalDate.now().minusDays(admittedDaysAgo).toString());
-        claim.put("dischargeDate", LocalDate.now().minusDays(dischargedDaysAgo).toString());
+        claim.put("admissionDate", EngineTime.today().minusDays(admittedDaysAgo).toString());
+        claim.put("dischargeDate", EngineTime.today().minusDays(dischargedDaysAgo).toString());
         return claim;
     }
 

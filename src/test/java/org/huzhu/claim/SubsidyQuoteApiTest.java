@@ -1,6 +1,5 @@
 package org.huzhu.claim;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.TestIds;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +106,7 @@ class SubsidyQuoteApiTest {
     @Test
     void aLumpSumQuoteNamesTheDiagnosisGroup() {
         Map<String, Object> quote = new HashMap<>(Map.of("scheme", "XINKANG", "diagnosisCode", "C50.9",
-                "diagnosisDate", LocalDate.now().minusDays(3).toString()));
+                "diagnosisDate", EngineTime.today().minusDays(3).toString()));
         JsonNode answer = require(api.post("clerk", "/api/subsidy/quote", quote), 200).body();
         assertThat(answer.get("subsidy").asText()).isEqualTo("32000.00");
         assertThat(answer.get("calculation").get("diagnosisGroup").get("code").asText()).isEqualTo("BREAST_CANCER");

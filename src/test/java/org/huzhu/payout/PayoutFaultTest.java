@@ -57,7 +57,7 @@ class PayoutFaultTest {
     @Autowired
     BankResults results;
     @Autowired
-    Bank bank;
+    UnreliableBankConnection.Dropping bank;
     @Autowired
     PayoutSettings settings;
     @Autowired
@@ -120,7 +120,7 @@ class PayoutFaultTest {
         long id = api.approvedClaim("6222021234567890128");
         runClaim(id);
         long batch = batches.collect().orElseThrow();
-        ((SimulatedBank) bank).dropConnectionAfterNextUpload();
+        bank.dropConnectionAfterNextUpload();
         assertThatThrownBy(batches::send).hasStackTraceContaining("连接中断");
         assertThat(batchStatus(batch)).isEqualTo("CREATED");
         assertThat(Files.exists(settings.outbox().resolve(fileName(batch)))).isTrue();
@@ -196,7 +196,7 @@ class PayoutFaultTest {
         assertThat(jdbc.sql("select count(*) from payment_instruction where claim_id = :id").param("id", id)
                 .query(Long.class).single()).isEqualTo(1);
 
-        ((SimulatedBank) bank).dropConnectionAfterNextUpload();
+        bank.dropConnectionAfterNextUpload();
         assertThatThrownBy(() -> Jobs.runPaymentBatch(management)).hasStackTraceContaining("连接中断");
         Job failed = management.createJobQuery().processDefinitionKey("payment-batch").messages().singleResult();
         assertThat(failed.getExceptionMessage()).contains("连接中断");

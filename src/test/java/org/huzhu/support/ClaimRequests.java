@@ -1,6 +1,5 @@
 package org.huzhu.support;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,8 @@ public final class ClaimRequests {
         Map<String, Object> claim = new HashMap<>();
         claim.put("memberIdNumber", memberIdNumber);
         claim.put("scheme", "INPATIENT");
-        claim.put("admissionDate", LocalDate.now().minusDays(15).toString());
-        claim.put("dischargeDate", LocalDate.now().minusDays(5).toString());
+        claim.put("admissionDate", EngineTime.today().minusDays(15).toString());
+        claim.put("dischargeDate", EngineTime.today().minusDays(5).toString());
         claim.put("hospital", "安阳市人民医院");
         claim.put("diagnosis", "社区获得性肺炎");
         claim.put("expenses", expenses);
@@ -50,7 +49,7 @@ public final class ClaimRequests {
         claim.put("hospital", "内蒙古自治区人民医院");
         claim.put("diagnosis", "乳腺恶性肿瘤");
         claim.put("diagnosisCode", diagnosisCode);
-        claim.put("diagnosisDate", LocalDate.now().minusDays(10).toString());
+        claim.put("diagnosisDate", EngineTime.today().minusDays(10).toString());
         claim.put("documents", List.of(documents));
         claim.put("bankAccount", Map.of("bankName", "中国农业银行", "accountNumber", "6228480402564890018",
                 "accountName", "测试会员"));

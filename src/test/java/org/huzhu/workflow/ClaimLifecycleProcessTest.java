@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,8 +142,8 @@ class ClaimLifecycleProcessTest {
     @Test
     void aClaimPastTheClaimWindowIsRejected() {
         Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "800.00");
-        claim.put("admissionDate", java.time.LocalDate.now().minusDays(400).toString());
-        claim.put("dischargeDate", java.time.LocalDate.now().minusDays(366).toString());
+        claim.put("admissionDate", EngineTime.today().minusDays(400).toString());
+        claim.put("dischargeDate", EngineTime.today().minusDays(366).toString());
         long id = submit(claim, "REJECTED");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("rejectionReason").asText()).contains("申领期限");
     }
@@ -151,7 +152,7 @@ class ClaimLifecycleProcessTest {
     void aClaimOutsideTheEnrolmentIsRejected() {
         Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "800.00");
         claim.put("admissionDate", "2019-10-10");
-        claim.put("dischargeDate", java.time.LocalDate.now().minusDays(3).toString());
+        claim.put("dischargeDate", EngineTime.today().minusDays(3).toString());
         long id = submit(claim, "REJECTED");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("rejectionReason").asText()).contains("参保期");
     }
