@@ -18,6 +18,7 @@ import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.revision.RevisionUploads.Answer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,19 @@ class ProcessRevisionApiTest {
         api = new Api(rest);
         uploads = new RevisionUploads(rest);
         shipped = Files.readString(Path.of("processes/claim-lifecycle.bpmn"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The shipped process and routing become the latest versions again, so that the test classes
+     * after this one start their claims on them, not on a revision deployed here.
+     */
+    @AfterEach
+    void shippedVersionsAreLatestAgain() throws Exception {
+        repository.createDeployment().name("shipped-again")
+                .addString("claim-lifecycle.bpmn", shipped)
+                .addString("approval-routing.dmn", Files.readString(Path.of("processes/approval-routing.dmn"),
+                        StandardCharsets.UTF_8))
+                .deploy();
     }
 
     @Test
