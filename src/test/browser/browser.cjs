@@ -1,5 +1,5 @@
 // What every browser script shares: Debian's Chromium launched headless as this machine needs
-// it, a Chinese desktop page, failing with a message, and signing in to Tasklist with real input.
+// it, a desktop page in Beijing, failing with a message, and signing in to Tasklist with real input.
 const { chromium } = require('playwright-core');
 
 function check(condition, message) {
@@ -16,10 +16,19 @@ async function launch() {
   });
 }
 
-/** httpCredentials, if given, answer HTTP Basic challenges ({ username, password }). */
-async function desktopPage(browser, httpCredentials) {
-  return browser.newPage({ viewport: { width: 1500, height: 1100 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+/**
+ * A desktop page in Beijing time; its browser asks for Chinese unless another locale is given,
+ * and httpCredentials ({ username, password }), if given, answer HTTP Basic challenges. The
+ * server runs on the test clock: given NOW (the server's time, epoch ms), the page's clock shows
+ * that time, as in production where both clocks agree.
+ */
+async function desktopPage(browser, { locale = 'zh-CN', httpCredentials } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, locale, timezoneId: 'Asia/Shanghai',
     httpCredentials });
+  if (process.env.NOW) {
+    await page.clock.setFixedTime(Number(process.env.NOW));
+  }
+  return page;
 }
 
 /** Opens Tasklist and signs in by clicking and typing, until the saved filters show. */

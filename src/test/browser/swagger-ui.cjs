@@ -9,7 +9,7 @@ const env = process.env;
 (async () => {
   const browser = await launch();
   try {
-    const page = await desktopPage(browser, { username: env.HUZHU_USER, password: env.HUZHU_PASSWORD });
+    const page = await desktopPage(browser, { httpCredentials: { username: env.HUZHU_USER, password: env.HUZHU_PASSWORD } });
     const problems = [];
     page.on('pageerror', e => problems.push('script error: ' + e.message));
     page.on('console', message => {

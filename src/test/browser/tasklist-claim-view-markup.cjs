@@ -1,7 +1,7 @@
 // Camunda Tasklist as an agency auditor, with real pointer and key input: a claim whose typed
 // fields carry HTML and Markdown shows them as text in the task's claim view, and none of it runs.
 // Environment: BASE_URL, HUZHU_USER, HUZHU_PASSWORD, TASK_ID, LITERALS (JSON array of texts that
-// must show as typed), CHROMIUM, SCREENSHOT.
+// must show as typed), NOW (the server's time, epoch ms), CHROMIUM, SCREENSHOT.
 const { check, launch, desktopPage, signInToTasklist } = require('./browser.cjs');
 
 const env = process.env;
@@ -48,9 +48,9 @@ const literals = JSON.parse(env.LITERALS);
     check(dialogs.length === 0, 'script from the claim opened a dialog: ' + dialogs.join(' '));
 
     // claimed, the form takes pointer input; pointing at and clicking the text must not run anything either
-    await page.getByText('Claim', { exact: true }).click();
+    await page.getByText('认领', { exact: true }).click();
     await page.waitForFunction(() => {
-      const button = Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Complete');
+      const button = Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === '完成');
       return button && !button.disabled;
     }, null, { timeout: 20000 });
     await view.hover();

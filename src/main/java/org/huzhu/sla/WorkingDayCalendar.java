@@ -47,15 +47,20 @@ public final class WorkingDayCalendar {
         return day;
     }
 
-    /** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not later. */
+    /** How many working days come after {@code from} up to and including {@code to}; 0 when {@code to} is not later. */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
-        int count = 0;
+        return workingDaysAfter(from, to).size();
+    }
+
+    /** The working days after {@code from} up to and including {@code to}, in order. */
+    public List<LocalDate> workingDaysAfter(LocalDate from, LocalDate to) {
+        List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
             if (isWorkingDay(day)) {
-                count++;
+                days.add(day);
             }
         }
-        return count;
+        return days;
     }
 
     /** The end (exclusive) of the Nth working day after the day, in Beijing time: a deadline. */

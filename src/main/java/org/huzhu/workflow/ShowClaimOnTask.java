@@ -2,6 +2,7 @@ package org.huzhu.workflow;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * When a task of a claim is created: puts a masked, read-only view of the claim on the task,
  * as one Markdown text ({@code claimView}) its Camunda Form shows, plus the four values the
  * Tasklist filters list ({@code memberName}, {@code agencyCode}, {@code eligibleAmount},
- * {@code subsidy}); and
+ * {@code subsidy}) and the payment deadline its task cards show ({@link DeadlineOnTask}); and
  * clears the stage's previous decision so the form starts empty. One text instead of a
  * variable per field keeps a task's creation and completion to a few rows. The claim itself
  * stays in our tables; these task-local values vanish with the task. What people typed (names,
@@ -38,11 +39,13 @@ class ShowClaimOnTask implements TaskListener {
     private final Claims claims;
     private final ClaimSummaries summaries;
     private final ClaimHistory history;
+    private final DeadlineOnTask deadline;
 
-    ShowClaimOnTask(Claims claims, ClaimSummaries summaries, ClaimHistory history) {
+    ShowClaimOnTask(Claims claims, ClaimSummaries summaries, ClaimHistory history, DeadlineOnTask deadline) {
         this.claims = claims;
         this.summaries = summaries;
         this.history = history;
+        this.deadline = deadline;
     }
 
     @Override
@@ -69,9 +72,11 @@ class ShowClaimOnTask implements TaskListener {
                 paragraph(view, "**此前结论**：" + decisionsSoFar(claimId));
             }
         }
-        task.setVariablesLocal(Map.of("memberName", summary.memberName(), "agencyCode", summary.agencyCode(),
-                "eligibleAmount", figure(claim.expenses(), Expenses::eligibleBase),
+        Map<String, Object> values = new HashMap<>(Map.of("memberName", summary.memberName(),
+                "agencyCode", summary.agencyCode(), "eligibleAmount", figure(claim.expenses(), Expenses::eligibleBase),
                 "subsidy", text(claim.subsidy()), "claimView", view.toString()));
+        deadline.of(claimId).ifPresent(due -> values.put(DeadlineOnTask.VARIABLE, due));
+        task.setVariablesLocal(values);
     }
 
     private static void describeClaim(StringBuilder view, Claim claim, ClaimSummary summary, String account) {

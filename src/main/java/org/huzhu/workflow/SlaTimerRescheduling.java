@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a calendar change: the engine evaluates the deadline timers' date expressions again
- * (they read the recalculated clocks) and the open tasks take the new due date.
+ * (they read the recalculated clocks) and the open tasks take the new due date, and the
+ * working days Tasklist counts for it ({@link DeadlineOnTask}).
  */
 @Component
 class SlaTimerRescheduling implements DeadlineTimers {
@@ -23,10 +24,12 @@ class SlaTimerRescheduling implements DeadlineTimers {
 
     private final ManagementService managementService;
     private final TaskService taskService;
+    private final DeadlineOnTask deadline;
 
-    SlaTimerRescheduling(ManagementService managementService, TaskService taskService) {
+    SlaTimerRescheduling(ManagementService managementService, TaskService taskService, DeadlineOnTask deadline) {
         this.managementService = managementService;
         this.taskService = taskService;
+        this.deadline = deadline;
     }
 
     @Override
@@ -44,6 +47,7 @@ class SlaTimerRescheduling implements DeadlineTimers {
             for (Task task : taskService.createTaskQuery().processInstanceId(clock.processInstanceId()).list()) {
                 task.setDueDate(Date.from(clock.dueAt()));
                 taskService.saveTask(task);
+                taskService.setVariableLocal(task.getId(), DeadlineOnTask.VARIABLE, deadline.of(clock));
             }
         }
     }

@@ -8,6 +8,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.huzhu.sla.ClaimClocks;
 import org.huzhu.support.Api;
 import org.huzhu.support.BrowserScript;
 import org.huzhu.support.ClaimRequests;
@@ -25,6 +30,8 @@ import static org.huzhu.support.Api.require;
 @HuzhuIntegrationTest
 class TasklistBrowserTest {
 
+    private static final Path LOGIN_SCREENSHOT = Path.of("target/tasklist-login.png");
+    private static final Path LIST_SCREENSHOT = Path.of("target/tasklist-task-list.png");
     private static final Path SCREENSHOT = Path.of("target/tasklist-agency-check.png");
     private static final Path MARKUP_SCREENSHOT = Path.of("target/tasklist-claim-view-markup.png");
 
@@ -32,24 +39,53 @@ class TasklistBrowserTest {
     int port;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ClaimClocks clocks;
 
+    /**
+     * In a browser that asks for English: Chinese login page and labels, no Camunda 8 notice, only
+     * the agency's claims, the card's payment deadline as the API counts it, the check claimed and
+     * completed from the form.
+     */
     @Test
-    void theAgencyAuditorSeesOnlyTheirAgencyAndCompletesTheCheckInTasklist() throws Exception {
+    void theAgencyAuditorWorksTheCheckInChineseTasklistSeeingOnlyTheirAgencyAndTheDeadline() throws Exception {
         Api api = new Api(rest);
         String ownMember = "浏览器甲" + TestIds.code("m");
         long own = submitFor(api, "DEMO-A", ownMember);
         long other = submitFor(api, "DEMO-B", "浏览器乙" + TestIds.code("m"));
-        String task = api.taskOf("agency", own);
+        JsonNode row = api.taskRowOf("agency", own);
+        String task = row.get("taskId").asText();
+        // the engine's due date is the payment deadline: the end of the claim's due date
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getDueDate().toInstant())
+                .isEqualTo(clocks.find(own).orElseThrow().dueAt());
 
-        Files.deleteIfExists(SCREENSHOT);
-        String output = BrowserScript.run("tasklist-agency-check.cjs", Map.of(
-                "BASE_URL", "http://localhost:" + port, "HUZHU_USER", "agency", "HUZHU_PASSWORD", "demo",
-                "TASK_ID", task, "MEMBER_NAME", ownMember, "SCREENSHOT", SCREENSHOT.toAbsolutePath().toString()));
+        for (Path screenshot : List.of(LOGIN_SCREENSHOT, LIST_SCREENSHOT, SCREENSHOT)) {
+            Files.deleteIfExists(screenshot);
+        }
+        String output = BrowserScript.run("tasklist-agency-check.cjs", Map.ofEntries(
+                Map.entry("BASE_URL", "http://localhost:" + port), Map.entry("HUZHU_USER", "agency"),
+                Map.entry("HUZHU_PASSWORD", "demo"), Map.entry("TASK_ID", task), Map.entry("MEMBER_NAME", ownMember),
+                Map.entry("DUE_DATE", row.get("slaDueDate").asText()),
+                Map.entry("WORKING_DAYS_LEFT", row.get("slaWorkingDaysLeft").asText()),
+                Map.entry("NOW", now()),
+                Map.entry("LOGIN_SCREENSHOT", LOGIN_SCREENSHOT.toAbsolutePath().toString()),
+                Map.entry("LIST_SCREENSHOT", LIST_SCREENSHOT.toAbsolutePath().toString()),
+                Map.entry("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString())));
 
         String listed = output.lines().filter(l -> l.startsWith("listed agencies: ")).findFirst().orElseThrow();
         assertThat(listed).contains("DEMO-A").doesNotContain("DEMO-B");
-        assertThat(output).contains("agency check completed in tasklist");
-        assertThat(SCREENSHOT).isNotEmptyFile();
+        assertThat(output).contains("card deadline: 支付时限 " + row.get("slaDueDate").asText() + "，剩余"
+                + row.get("slaWorkingDaysLeft").asInt() + "个工作日").contains("agency check completed in tasklist");
+        assertThat(List.of(LOGIN_SCREENSHOT, LIST_SCREENSHOT, SCREENSHOT)).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(task).singleResult();
+        assertThat(done.getAssignee()).isEqualTo("agency");
+        assertThat(done.getDeleteReason()).isEqualTo("completed");
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
 
         JsonNode claim = require(api.get("agency", "/api/claims/" + own), 200).body();
         assertThat(claim.get("status").asText()).isEqualTo("LEAGUE_AUDIT");
@@ -78,10 +114,15 @@ class TasklistBrowserTest {
         String output = BrowserScript.run("tasklist-claim-view-markup.cjs", Map.of(
                 "BASE_URL", "http://localhost:" + port, "HUZHU_USER", "agency", "HUZHU_PASSWORD", "demo",
                 "TASK_ID", task, "LITERALS", new ObjectMapper().writeValueAsString(List.of(hospital, diagnosis, name)),
-                "SCREENSHOT", MARKUP_SCREENSHOT.toAbsolutePath().toString()));
+                "NOW", now(), "SCREENSHOT", MARKUP_SCREENSHOT.toAbsolutePath().toString()));
 
         assertThat(output).contains("signed in with real input").contains("claim view shows typed markup as text");
         assertThat(MARKUP_SCREENSHOT).isNotEmptyFile();
+    }
+
+    /** The server's time (the test clock) for the browser's clock. */
+    private static String now() {
+        return String.valueOf(ClockUtil.getCurrentTime().getTime());
     }
 
     private static long submitFor(Api api, String agency, String memberName) {

@@ -111,9 +111,14 @@ public final class Api {
 
     /** The first open task of the user for the claim. */
     public String taskOf(String user, long claimId) {
+        return taskRowOf(user, claimId).get("taskId").asText();
+    }
+
+    /** The row of the user's task list ({@code GET /api/tasks}) for the claim's first open task. */
+    public JsonNode taskRowOf(String user, long claimId) {
         for (JsonNode task : require(get(user, "/api/tasks"), 200).body()) {
             if (task.get("claimId").asLong() == claimId) {
-                return task.get("taskId").asText();
+                return task;
             }
         }
         throw new AssertionError(user + " has no task for claim " + claimId);

@@ -38,7 +38,8 @@ class PersonalValuesOutOfHistoryTest {
     static final String RETURNED_ACCOUNT = "6222000000000000017";
     static final String NEW_ACCOUNT = "6222021234567890128";
     /** Task display values that are never process variables (agencyCode and subsidy are both). */
-    static final List<String> DISPLAY_ONLY = List.of("claimView", "memberName", "eligibleAmount");
+    static final List<String> DISPLAY_ONLY = List.of("claimView", "memberName", "eligibleAmount",
+            DeadlineOnTask.VARIABLE);
 
     @Autowired
     TestRestTemplate rest;

@@ -84,6 +84,10 @@ class SlaEscalationProcessTest {
         assertThat(timer(process, "SlaBreached")).isEqualTo("2026-10-17T00:00+08:00");
         assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getDueDate())
                 .isEqualTo(EngineTime.date("2026-10-17T00:00:00+08:00"));
+        // what Tasklist's card counts the working days left from: National Day off, its make-up Saturday on
+        assertThat(deadlineOnTask(process)).isEqualTo("""
+                {"dueDate":"2026-10-16","workingDays":["2026-09-29","2026-09-30","2026-10-08","2026-10-09",\
+                "2026-10-10","2026-10-12","2026-10-13","2026-10-14","2026-10-15","2026-10-16"]}""");
 
         EngineTime.set("2026-10-13T23:59:00+08:00");
         Jobs.runDue(management, process);
@@ -98,7 +102,7 @@ class SlaEscalationProcessTest {
         assertThat(claim.get("slaState").asText()).isEqualTo("AT_RISK");
         assertThat(claim.get("slaWorkingDaysLeft").asInt()).isEqualTo(2);
         assertThat(claim.get("urgent").asBoolean()).isTrue();
-        JsonNode task = taskRow(TestAgencies.auditor(agency), id);
+        JsonNode task = api.taskRowOf(TestAgencies.auditor(agency), id);
         assertThat(task.get("urgent").asBoolean()).isTrue();
         assertThat(task.get("slaState").asText()).isEqualTo("AT_RISK");
         assertThat(task.get("slaDueDate").asText()).isEqualTo("2026-10-16");
@@ -195,6 +199,9 @@ class SlaEscalationProcessTest {
         // 2030 and 2031 have no calendar: Monday to Friday, so 1 Jan 2031 counts
         assertThat(claim(id).get("slaDueDate").asText()).isEqualTo("2031-01-03");
         assertThat(timer(process, "SlaAtRisk")).isEqualTo("2031-01-01T00:00+08:00");
+        assertThat(deadlineOnTask(process)).isEqualTo("""
+                {"dueDate":"2031-01-03","workingDays":["2030-12-23","2030-12-24","2030-12-25","2030-12-26",\
+                "2030-12-27","2030-12-30","2030-12-31","2031-01-01","2031-01-02","2031-01-03"]}""");
 
         // a file of the public holiday-cn dataset is taken as it is; its other fields are ignored
         JsonNode published = require(api.exchange("admin", HttpMethod.PUT, "/api/calendar/2031", Map.of(
@@ -210,6 +217,9 @@ class SlaEscalationProcessTest {
         assertThat(timer(process, "SlaBreached")).isEqualTo("2031-01-07T00:00+08:00");
         assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getDueDate())
                 .isEqualTo(EngineTime.date("2031-01-07T00:00:00+08:00"));
+        assertThat(deadlineOnTask(process)).isEqualTo("""
+                {"dueDate":"2031-01-06","workingDays":["2030-12-23","2030-12-24","2030-12-25","2030-12-26",\
+                "2030-12-27","2030-12-30","2030-12-31","2031-01-02","2031-01-03","2031-01-06"]}""");
         assertThat(require(api.get("clerk", "/api/calendar/due-date?from=2030-12-31&workingDays=1"), 200).body()
                 .get("dueDate").asText()).isEqualTo("2031-01-02");
     }
@@ -247,13 +257,9 @@ class SlaEscalationProcessTest {
                 .param("id", claimId).query(String.class).single();
     }
 
-    private JsonNode taskRow(String user, long claimId) {
-        for (JsonNode row : require(api.get(user, "/api/tasks"), 200).body()) {
-            if (row.get("claimId").asLong() == claimId) {
-                return row;
-            }
-        }
-        throw new AssertionError(user + " has no task for claim " + claimId);
+    private String deadlineOnTask(String process) {
+        return (String) tasks.getVariableLocal(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(),
+                DeadlineOnTask.VARIABLE);
     }
 
     private JsonNode breachedRow(long claimId) {
