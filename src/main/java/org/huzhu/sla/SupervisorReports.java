@@ -138,9 +138,7 @@ public class SupervisorReports {
                 .param("now", Timestamp.from(clock.instant())).param("limit", limit).query(Long.class).list();
         Map<Long, ClaimClock> clockById = clocks.find(ids).stream()
                 .collect(Collectors.toMap(ClaimClock::claimId, Function.identity()));
-        Map<Long, ClaimSummary> claims = summaries.byProcessInstances(
-                        clockById.values().stream().map(ClaimClock::processInstanceId).toList())
-                .stream().collect(Collectors.toMap(ClaimSummary::claimId, Function.identity()));
+        Map<Long, ClaimSummary> claims = summaries.byClaims(ids).stream().collect(Collectors.toMap(ClaimSummary::claimId, Function.identity()));
         Map<String, String> agencyNames = organisations.agencies().stream()
                 .collect(Collectors.toMap(Agency::code, Agency::name));
         Map<Long, SlaStatus> status = statuses.of(ids);
@@ -149,7 +147,7 @@ public class SupervisorReports {
             ClaimClock c = clockById.get(id);
             ClaimSummary claim = claims.get(id);
             SlaStatus sla = status.get(id);
-            rows.add(new UrgentClaim(id, c.processInstanceId(), claim.memberName(), claim.memberIdNumberMasked(),
+            rows.add(new UrgentClaim(id, claim.processInstanceId(), claim.memberName(), claim.memberIdNumberMasked(),
                     claim.agencyCode(), agencyNames.get(claim.agencyCode()), c.stage(), c.stage().label(),
                     c.stageSince().atZone(Beijing.ZONE).toOffsetDateTime(), c.holderUser(), c.holderGroup(),
                     c.dueDate(), sla.state(), sla.workingDaysLeft(), sla.workingDaysOverdue(), sla.urgent(),
