@@ -34,6 +34,13 @@ public class ClaimSummaries {
                 .query(this::map).list();
     }
 
+    public List<ClaimSummary> byClaims(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where c.id in (:ids)").param("ids", claimIds).query(this::map).list();
+    }
+
     public ClaimSummary byClaim(long claimId) {
         return jdbc.sql(SELECT + " where c.id = :id").param("id", claimId).query(this::map).single();
     }

@@ -29,6 +29,12 @@ public class Organisations {
         return jdbc.sql(ORGANISER_SELECT + " where code = :code").param("code", code).query(Organiser.class).optional();
     }
 
+    /** The organiser, its row locked until the transaction ends: a rule set publication of one organiser at a time. */
+    public Optional<Organiser> lock(String code) {
+        return jdbc.sql(ORGANISER_SELECT + " where code = :code for update").param("code", code)
+                .query(Organiser.class).optional();
+    }
+
     public List<Organiser> organisers() {
         return jdbc.sql(ORGANISER_SELECT + " order by code").query(Organiser.class).list();
     }

@@ -75,13 +75,11 @@ public class Fund {
         BigDecimal contributions = sum("select coalesce(sum(amount), 0.00) from fund_contribution where scheme = :scheme and scheme_year = :year and unit_code is not null", scheme, schemeYear);
         BigDecimal subsidies = sum("select coalesce(sum(amount), 0.00) from fund_contribution where scheme = :scheme and scheme_year = :year and funder_code is not null", scheme, schemeYear);
         BigDecimal payouts = sum("""
-                select coalesce(sum(p.amount), 0.00) from payment p join claim c on c.id = p.claim_id
-                where c.scheme = :scheme and c.scheme_year = :year""", scheme, schemeYear);
+                select coalesce(sum(amount), 0.00) from payment where scheme = :scheme and scheme_year = :year""", scheme, schemeYear);
         List<FundBalance.FunderPayout> byFunder = jdbc.sql("""
                         select s.funder_code, s.funder_name, sum(s.amount)
                         from payment_funder_share s join payment_instruction i on i.id = s.instruction_id
-                             join claim c on c.id = i.claim_id
-                        where i.status = 'CONFIRMED' and c.scheme = :scheme and c.scheme_year = :year
+                        where i.status = 'CONFIRMED' and i.scheme = :scheme and i.scheme_year = :year
                         group by s.funder_code, s.funder_name order by s.funder_code""")
                 .param("scheme", scheme).param("year", schemeYear)
                 .query((row, n) -> new FundBalance.FunderPayout(row.getString(1), row.getString(2), row.getBigDecimal(3)))

@@ -11,6 +11,7 @@ import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimSettlement;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.Claims;
+import org.huzhu.membership.Organisations;
 import org.huzhu.platform.DomainException;
 import org.huzhu.scheme.Funding;
 import org.huzhu.scheme.RuleSet;
@@ -32,16 +33,18 @@ public class Payouts {
     private final JdbcClient jdbc;
     private final Claims claims;
     private final RuleSets ruleSets;
+    private final Organisations organisations;
     private final ClaimSettlement settlement;
     private final PaymentInstructions instructions;
     private final PayoutProcess process;
     private final Clock clock;
 
-    Payouts(JdbcClient jdbc, Claims claims, RuleSets ruleSets, ClaimSettlement settlement,
+    Payouts(JdbcClient jdbc, Claims claims, RuleSets ruleSets, Organisations organisations, ClaimSettlement settlement,
             PaymentInstructions instructions, PayoutProcess process, Clock clock) {
         this.jdbc = jdbc;
         this.claims = claims;
         this.ruleSets = ruleSets;
+        this.organisations = organisations;
         this.settlement = settlement;
         this.instructions = instructions;
         this.process = process;
@@ -71,10 +74,12 @@ public class Payouts {
         Instant now = clock.instant();
         Optional<Long> created = jdbc.sql("""
                         insert into payment_instruction (claim_id, attempt, amount, bank_name, account_number,
-                            account_masked, account_name, status, created_at, updated_at)
-                        values (:claim, :attempt, :amount, :bank, :number, :masked, :name, 'PENDING', :at, :at)
+                            account_masked, account_name, status, created_at, updated_at, scheme, scheme_year)
+                        values (:claim, :attempt, :amount, :bank, :number, :masked, :name, 'PENDING', :at, :at,
+                            :scheme, :year)
                         on conflict do nothing returning id""")
                 .param("claim", claimId).param("attempt", attempt).param("amount", claim.subsidy())
+                .param("scheme", claim.scheme()).param("year", claim.schemeYear())
                 .param("bank", claim.bankAccount().bankName()).param("number", claim.bankAccount().accountNumber())
                 .param("masked", claim.bankAccount().maskedNumber()).param("name", claim.bankAccount().accountName())
                 .param("at", Timestamp.from(now)).query(Long.class).optional();
@@ -95,17 +100,16 @@ public class Payouts {
     private void settleWithoutTransfer(Claim claim) {
         Instant now = clock.instant();
         jdbc.sql("""
-                        insert into payment (claim_id, amount, bank_account_masked, paid_at)
-                        values (:claim, 0.00, :account, :at) on conflict do nothing""")
-                .param("claim", claim.id()).param("account", claim.bankAccount().maskedNumber())
+                        insert into payment (claim_id, amount, bank_account_masked, paid_at, scheme, scheme_year)
+                        values (:claim, 0.00, :account, :at, :scheme, :year) on conflict do nothing""")
+                .param("claim", claim.id()).param("scheme", claim.scheme()).param("year", claim.schemeYear()).param("account", claim.bankAccount().maskedNumber())
                 .param("at", Timestamp.from(now)).update();
         settlement.markPaid(claim.id(), now, "补助金为0元，无需转账");
     }
 
     private List<Funding.Part> split(Claim claim) {
         RuleSet ruleSet = ruleSets.byId(claim.ruleSetId());
-        String organiserName = jdbc.sql("select name from organiser where code = :code")
-                .param("code", ruleSet.organiserCode()).query(String.class).single();
+        String organiserName = organisations.organiser(ruleSet.organiserCode()).orElseThrow().name();
         return Funding.split(ruleSet.definition().funding(), claim.subsidy(), ruleSet.organiserCode(), organiserName);
     }
 
@@ -121,8 +125,10 @@ public class Payouts {
             return false;
         }
         jdbc.sql("""
-                        insert into payment (claim_id, amount, bank_account_masked, paid_at, instruction_id)
-                        values (:claim, :amount, :account, :at, :instruction)""")
+                        insert into payment (claim_id, amount, bank_account_masked, paid_at, instruction_id,
+                            scheme, scheme_year)
+                        select :claim, :amount, :account, :at, id, scheme, scheme_year
+                        from payment_instruction where id = :instruction""")
                 .param("claim", instruction.claimId()).param("amount", instruction.amount())
                 .param("account", instruction.accountMasked()).param("at", Timestamp.from(now))
                 .param("instruction", instructionId).update();

@@ -11,6 +11,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.audit.AuditTrail;
+import org.huzhu.membership.Organisations;
+import org.huzhu.membership.Organiser;
 import org.huzhu.platform.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,17 +27,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class RuleSets {
 
     private static final String SELECT = """
-            select r.id, r.scheme, o.code as organiser_code, r.version, r.effective_from, r.effective_to,
+            select r.id, r.scheme, r.organiser_code, r.version, r.effective_from, r.effective_to,
                    r.superseded_by, r.definition, r.published_by, r.published_at, r.reason
-            from rule_set r join organiser o on o.id = r.organiser_id
+            from rule_set r
             """;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final Organisations organisations;
 
-    RuleSets(JdbcClient jdbc, ObjectMapper json, AuditTrail audit) {
+    RuleSets(JdbcClient jdbc, ObjectMapper json, AuditTrail audit, Organisations organisations) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
         this.json = json;
         this.audit = audit;
     }
@@ -52,7 +56,7 @@ public class RuleSets {
     /** The rule set of the organiser's scheme in force on the day, if any. */
     public Optional<RuleSet> inForce(String scheme, String organiserCode, LocalDate on) {
         return jdbc.sql(SELECT + """
-                         where r.scheme = :scheme and o.code = :organiser and r.superseded_by is null
+                         where r.scheme = :scheme and r.organiser_code = :organiser and r.superseded_by is null
                            and r.effective_from <= :on and (r.effective_to is null or r.effective_to >= :on)
                         """)
                 .param("scheme", scheme).param("organiser", organiserCode).param("on", on)
@@ -70,8 +74,8 @@ public class RuleSets {
     /** Every version of the scheme, of one organiser or (when null) of all, oldest first. */
     public List<RuleSet> versions(String scheme, String organiserCode) {
         return jdbc.sql(SELECT + """
-                         where r.scheme = :scheme and (cast(:organiser as varchar) is null or o.code = :organiser)
-                         order by o.code, r.version
+                         where r.scheme = :scheme and (cast(:organiser as varchar) is null or r.organiser_code = :organiser)
+                         order by r.organiser_code, r.version
                         """)
                 .param("scheme", scheme).param("organiser", organiserCode).query(this::map).list();
     }
@@ -79,8 +83,7 @@ public class RuleSets {
     /** Organisers that publish rules for the scheme. */
     public List<String> organisersOf(String scheme) {
         return jdbc.sql("""
-                        select distinct o.code from rule_set r join organiser o on o.id = r.organiser_id
-                        where r.scheme = :scheme order by o.code
+                        select distinct organiser_code from rule_set where scheme = :scheme order by organiser_code
                         """)
                 .param("scheme", scheme).query(String.class).list();
     }
@@ -94,25 +97,25 @@ public class RuleSets {
     @Transactional
     public RuleSet publish(Scheme scheme, RuleSetDraft draft, String publishedBy, Instant publishedAt) {
         Problems problems = new Problems();
-        Optional<Long> organiser = draft.organiser() == null ? Optional.empty() : jdbc.sql(
-                        "select id from organiser where code = :code for update")
-                .param("code", draft.organiser()).query(Long.class).optional();
+        Optional<Organiser> organiser = draft.organiser() == null ? Optional.empty()
+                : organisations.lock(draft.organiser());
         if (draft.organiser() != null && !draft.organiser().isBlank() && organiser.isEmpty()) {
             problems.add("organiser", "UNKNOWN_ORGANISER", "没有这个主办单位：" + draft.organiser());
         }
-        RuleSet latest = organiser.isEmpty() ? null : latestLive(scheme.code(), organiser.get()).orElse(null);
+        RuleSet latest = organiser.isEmpty() ? null : latestLive(scheme.code(), organiser.get().id()).orElse(null);
         PublicationRules.check(scheme, draft, latest, problems);
         problems.throwIfAny();
 
         long id = jdbc.sql("""
-                        insert into rule_set (scheme, organiser_id, version, effective_from, effective_to, definition,
-                                              published_by, published_at, reason)
-                        values (:scheme, :organiser,
+                        insert into rule_set (scheme, organiser_id, organiser_code, version, effective_from,
+                                              effective_to, definition, published_by, published_at, reason)
+                        values (:scheme, :organiser, :organiserCode,
                                 coalesce((select max(version) from rule_set where scheme = :scheme and organiser_id = :organiser), 0) + 1,
                                 :from, :to, cast(:definition as jsonb), :by, :at, :reason)
                         returning id
                         """)
-                .param("scheme", scheme.code()).param("organiser", organiser.get())
+                .param("scheme", scheme.code()).param("organiser", organiser.get().id())
+                .param("organiserCode", organiser.get().code())
                 .param("from", draft.effectiveFrom()).param("to", draft.effectiveTo())
                 .param("definition", write(draft.definition())).param("by", publishedBy)
                 .param("at", Timestamp.from(publishedAt)).param("reason", draft.reason().strip())

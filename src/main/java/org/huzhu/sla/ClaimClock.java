@@ -13,7 +13,7 @@ import org.huzhu.claim.SlaState;
  * @param stageDueAt when the current stage overruns its budget
  * @param outcome    PAID or REJECTED once stopped
  */
-public record ClaimClock(long claimId, String processInstanceId, long agencyId, int workingDays, Instant startedAt,
+public record ClaimClock(long claimId, long agencyId, int workingDays, Instant startedAt,
                          LocalDate dueDate, Instant dueAt, Instant atRiskAt, SlaStage stage, Instant stageSince,
                          Instant stageDueAt, String holderUser, String holderGroup, Instant stoppedAt,
                          ClaimStatus outcome, Integer workingDaysToPay, Boolean paidInTime) {

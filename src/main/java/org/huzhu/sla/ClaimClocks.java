@@ -18,9 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ClaimClocks {
 
-    private static final String SELECT = """
-            select s.*, c.process_instance_id from claim_sla s join claim c on c.id = s.claim_id
-            """;
+    private static final String SELECT = "select s.* from claim_sla s";
 
     private final JdbcClient jdbc;
 
@@ -141,7 +139,7 @@ public class ClaimClocks {
     private static ClaimClock map(ResultSet row, int rowNumber) throws SQLException {
         String stage = row.getString("stage");
         String outcome = row.getString("outcome");
-        return new ClaimClock(row.getLong("claim_id"), row.getString("process_instance_id"), row.getLong("agency_id"),
+        return new ClaimClock(row.getLong("claim_id"), row.getLong("agency_id"),
                 row.getInt("working_days"), instant(row, "started_at"), row.getObject("due_date", LocalDate.class),
                 instant(row, "due_at"), instant(row, "at_risk_at"), stage == null ? null : SlaStage.valueOf(stage),
                 instant(row, "stage_since"), instant(row, "stage_due_at"), row.getString("holder_user"),

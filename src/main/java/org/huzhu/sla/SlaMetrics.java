@@ -20,7 +20,7 @@ public class SlaMetrics {
 
     private final MeterRegistry registry;
 
-    SlaMetrics(MeterRegistry registry, ObjectProvider<SupervisorReports> reports) {
+    SlaMetrics(MeterRegistry registry, ObjectProvider<SlaTallies> reports) {
         this.registry = registry;
         gauge(reports, "huzhu.sla.open.claims", "on_track", OpenClaims::onTrack);
         gauge(reports, "huzhu.sla.open.claims", "at_risk", OpenClaims::atRisk);
@@ -58,9 +58,9 @@ public class SlaMetrics {
     }
 
     /** The reports are looked up at each scrape: they are built after this bean. */
-    private void gauge(ObjectProvider<SupervisorReports> reports, String name, String state,
+    private void gauge(ObjectProvider<SlaTallies> reports, String name, String state,
                        ToLongFunction<OpenClaims> count) {
-        Gauge.Builder<ObjectProvider<SupervisorReports>> gauge = Gauge.builder(name, reports,
+        Gauge.Builder<ObjectProvider<SlaTallies>> gauge = Gauge.builder(name, reports,
                 r -> count.applyAsLong(r.getObject().openTotals())).description("Open claims whose payment clock runs")
                 // held weakly by default: the provider was collected and the gauge read NaN
                 .strongReference(true);

@@ -3,11 +3,13 @@ package org.huzhu.workflow;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.huzhu.claim.Claims;
 import org.huzhu.sla.ClaimClock;
 import org.huzhu.sla.DeadlineTimers;
 import org.springframework.stereotype.Component;
@@ -25,26 +27,31 @@ class SlaTimerRescheduling implements DeadlineTimers {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final DeadlineOnTask deadline;
+    private final Claims claims;
 
-    SlaTimerRescheduling(ManagementService managementService, TaskService taskService, DeadlineOnTask deadline) {
+    SlaTimerRescheduling(ManagementService managementService, TaskService taskService, DeadlineOnTask deadline,
+                         Claims claims) {
         this.managementService = managementService;
         this.taskService = taskService;
         this.deadline = deadline;
+        this.claims = claims;
     }
 
     @Override
     public void reschedule(List<ClaimClock> running) {
+        Map<Long, String> processes = claims.processInstances(running.stream().map(ClaimClock::claimId).toList());
         for (ClaimClock clock : running) {
-            if (clock.processInstanceId() == null) {
+            String processInstanceId = processes.get(clock.claimId());
+            if (processInstanceId == null) {
                 continue;
             }
             for (String timerId : TIMER_IDS) {
-                for (Job job : managementService.createJobQuery().processInstanceId(clock.processInstanceId())
+                for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId)
                         .activityId(timerId).list()) {
                     managementService.recalculateJobDuedate(job.getId(), false);
                 }
             }
-            for (Task task : taskService.createTaskQuery().processInstanceId(clock.processInstanceId()).list()) {
+            for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
                 task.setDueDate(Date.from(clock.dueAt()));
                 taskService.saveTask(task);
                 taskService.setVariableLocal(task.getId(), DeadlineOnTask.VARIABLE, deadline.of(clock));

@@ -48,8 +48,8 @@ final class BulkHistory {
                 from claim where submitted_by = 'bench-closed'
                 """).update();
         jdbc.sql("""
-                insert into payment (claim_id, amount, bank_account_masked, paid_at)
-                select id, subsidy, '6222***********0128', paid_at from claim
+                insert into payment (claim_id, amount, bank_account_masked, paid_at, scheme, scheme_year)
+                select id, subsidy, '6222***********0128', paid_at, scheme, scheme_year from claim
                 where submitted_by = 'bench-closed' and status = 'PAID'
                 """).update();
         insertClaims(members, open, true);

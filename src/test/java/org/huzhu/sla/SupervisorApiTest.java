@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.platform.Beijing;
+import org.huzhu.reporting.SupervisorReports;
 import org.huzhu.security.IdentityBootstrap;
 import org.huzhu.support.Api;
 import org.huzhu.support.EngineTime;

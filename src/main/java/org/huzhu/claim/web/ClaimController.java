@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
-import org.huzhu.audit.AuditEntry;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimAccess;
@@ -88,13 +87,6 @@ class ClaimController {
         audit.record(staff.userId(), "PERSONAL_DATA_VIEWED", "CLAIM", Long.toString(id), id, null);
         return new PersonalData(id, members.byId(claim.memberId()).idNumber(), claim.bankAccount().accountNumber(),
                 claim.bankAccount().accountName());
-    }
-
-    /** Everything that happened to the claim: its history and the audit trail around it. */
-    @GetMapping("/{id}/audit")
-    List<AuditEntry> auditTrail(@PathVariable long id, @AuthenticationPrincipal Staff staff) {
-        access.requireRead(staff, claims.get(id));
-        return audit.ofClaim(id);
     }
 
     record SupplementRequest(List<String> documents) {

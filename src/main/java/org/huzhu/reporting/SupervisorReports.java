@@ -1,4 +1,4 @@
-package org.huzhu.sla;
+package org.huzhu.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,34 +15,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
 import org.huzhu.claim.SlaState;
 import org.huzhu.claim.SlaStatus;
+import org.huzhu.claim.SlaStatuses;
 import org.huzhu.membership.Agency;
 import org.huzhu.membership.Organisations;
 import org.huzhu.platform.Beijing;
+import org.huzhu.sla.ClaimClock;
+import org.huzhu.sla.ClaimClocks;
+import org.huzhu.sla.Compliance;
+import org.huzhu.sla.OpenClaims;
+import org.huzhu.sla.SlaOverview;
+import org.huzhu.sla.SlaStage;
+import org.huzhu.sla.SlaTallies;
+import org.huzhu.sla.UrgentClaim;
+import org.huzhu.sla.WorkingDayCalendar;
+import org.huzhu.sla.WorkingDayCalendars;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What supervisors look at each morning. Counters and compliance come from the roll-ups of the
- * clocks (sla_open_tally, sla_paid_tally, kept by a trigger on claim_sla), so they cost the same
- * with a hundred thousand open claims and millions of payments; the lists of urgent claims read
- * the clocks through their partial indexes.
+ * What supervisors look at each morning, a read model across modules. Counters and compliance
+ * come from the roll-ups of the clocks ({@link SlaTallies}), so they cost the same with a hundred
+ * thousand open claims and millions of payments; the lists of urgent claims read the clocks
+ * through their partial indexes. Reads the tables {@code sla_open_tally}, {@code sla_paid_tally}
+ * and {@code claim_sla} (sla), {@code agency} (membership) and {@code claim} (claim); the urgent
+ * list's claims come through {@link ClaimSummaries}.
  */
 @Service
 public class SupervisorReports {
 
-    private static final String OPEN_COUNTS = """
-            coalesce(sum(t.open), 0) as open,
-            coalesce(sum(t.open) filter (where t.at_risk_at <= :now and t.due_at > :now), 0) as at_risk,
-            coalesce(sum(t.open) filter (where t.due_at <= :now), 0) as breached,
-            coalesce(sum(t.open) filter (where t.stage_due_at <= :now), 0) as over_budget
-            """;
     /**
      * Payments of each key (agency or month) from the histogram of working days to pay. A
      * percentile is read as percentile_disc reads it: the first value whose running count reaches
@@ -67,16 +73,18 @@ public class SupervisorReports {
             """;
 
     private final JdbcClient jdbc;
+    private final SlaTallies tallies;
     private final ClaimClocks clocks;
-    private final ClaimSlaStatuses statuses;
+    private final SlaStatuses statuses;
     private final ClaimSummaries summaries;
     private final Organisations organisations;
     private final WorkingDayCalendars calendars;
     private final Clock clock;
 
-    SupervisorReports(JdbcClient jdbc, ClaimClocks clocks, ClaimSlaStatuses statuses, ClaimSummaries summaries,
-                      Organisations organisations, WorkingDayCalendars calendars, Clock clock) {
+    SupervisorReports(JdbcClient jdbc, SlaTallies tallies, ClaimClocks clocks, SlaStatuses statuses,
+                      ClaimSummaries summaries, Organisations organisations, WorkingDayCalendars calendars, Clock clock) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
         this.clocks = clocks;
         this.statuses = statuses;
         this.summaries = summaries;
@@ -90,13 +98,9 @@ public class SupervisorReports {
         LocalDate today = WorkingDayCalendar.dayOf(now);
         long awaiting = jdbc.sql("select count(*) from claim where status = 'AWAITING_SUPPLEMENTS'")
                 .query(Long.class).single();
-        // the years the running clocks count through (spelt out here: PostgreSQL guesses a
-        // thousand years per clock and starts parallel workers), and this year
-        Stream<Integer> years = jdbc.sql("select distinct start_year, extract(year from due_date)::int from sla_open_tally")
-                .query((row, n) -> IntStream.rangeClosed(row.getInt(1), row.getInt(2)).boxed().toList())
-                .list().stream().flatMap(List::stream);
         WorkingDayCalendar calendar = calendars.current();
-        List<Integer> missing = Stream.concat(years, Stream.of(today.getYear()))
+        // the years the running clocks count through, and this year
+        List<Integer> missing = Stream.concat(tallies.yearsCounted().stream(), Stream.of(today.getYear()))
                 .distinct().sorted().filter(year -> !calendar.isPublished(year)).toList();
         YearMonth month = YearMonth.from(today);
         return new SlaOverview(now.atZone(Beijing.ZONE).toOffsetDateTime(), openTotals(), awaiting,
@@ -104,14 +108,12 @@ public class SupervisorReports {
     }
 
     public OpenClaims openTotals() {
-        return jdbc.sql("select " + OPEN_COUNTS + " from sla_open_tally t")
-                .param("now", Timestamp.from(clock.instant()))
-                .query((row, n) -> openClaims(row, null, null, null)).single();
+        return tallies.openTotals();
     }
 
     /** Open claims by agency and stage, stages in process order. */
     public List<OpenClaims> openByAgencyAndStage() {
-        return jdbc.sql("select a.code, a.name, t.stage, " + OPEN_COUNTS + """
+        return jdbc.sql("select a.code, a.name, t.stage, " + SlaTallies.OPEN_COUNTS + """
                          from sla_open_tally t join agency a on a.id = t.agency_id
                          group by a.code, a.name, t.stage
                         """)
@@ -138,9 +140,7 @@ public class SupervisorReports {
                 .param("now", Timestamp.from(clock.instant())).param("limit", limit).query(Long.class).list();
         Map<Long, ClaimClock> clockById = clocks.find(ids).stream()
                 .collect(Collectors.toMap(ClaimClock::claimId, Function.identity()));
-        Map<Long, ClaimSummary> claims = summaries.byProcessInstances(
-                        clockById.values().stream().map(ClaimClock::processInstanceId).toList())
-                .stream().collect(Collectors.toMap(ClaimSummary::claimId, Function.identity()));
+        Map<Long, ClaimSummary> claims = summaries.byClaims(ids).stream().collect(Collectors.toMap(ClaimSummary::claimId, Function.identity()));
         Map<String, String> agencyNames = organisations.agencies().stream()
                 .collect(Collectors.toMap(Agency::code, Agency::name));
         Map<Long, SlaStatus> status = statuses.of(ids);
@@ -149,7 +149,7 @@ public class SupervisorReports {
             ClaimClock c = clockById.get(id);
             ClaimSummary claim = claims.get(id);
             SlaStatus sla = status.get(id);
-            rows.add(new UrgentClaim(id, c.processInstanceId(), claim.memberName(), claim.memberIdNumberMasked(),
+            rows.add(new UrgentClaim(id, claim.processInstanceId(), claim.memberName(), claim.memberIdNumberMasked(),
                     claim.agencyCode(), agencyNames.get(claim.agencyCode()), c.stage(), c.stage().label(),
                     c.stageSince().atZone(Beijing.ZONE).toOffsetDateTime(), c.holderUser(), c.holderGroup(),
                     c.dueDate(), sla.state(), sla.workingDaysLeft(), sla.workingDaysOverdue(), sla.urgent(),

@@ -1,4 +1,4 @@
-package org.huzhu.sla.web;
+package org.huzhu.reporting.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,12 +10,12 @@ import org.huzhu.claim.SlaState;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.Problems;
+import org.huzhu.reporting.SupervisorReports;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.huzhu.sla.Compliance;
 import org.huzhu.sla.OpenClaims;
 import org.huzhu.sla.SlaOverview;
-import org.huzhu.sla.SupervisorReports;
 import org.huzhu.sla.UrgentClaim;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
