@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimDriver;
@@ -57,16 +59,21 @@ class ProcessRevisionApiTest {
     }
 
     /**
-     * The shipped process and routing become the latest versions again, so that the test classes
-     * after this one start their claims on them, not on a revision deployed here.
+     * The shipped processes, decisions and forms become the latest versions again (forms too: a
+     * task's form is looked up in its process's deployment), so that the test classes after this
+     * one start their claims on them, not on a revision deployed here.
      */
     @AfterEach
     void shippedVersionsAreLatestAgain() throws Exception {
-        repository.createDeployment().name("shipped-again")
-                .addString("claim-lifecycle.bpmn", shipped)
-                .addString("approval-routing.dmn", Files.readString(Path.of("processes/approval-routing.dmn"),
-                        StandardCharsets.UTF_8))
-                .deploy();
+        DeploymentBuilder again = repository.createDeployment().name("shipped-again");
+        for (String folder : List.of("processes", "forms")) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path file : files.sorted().toList()) {
+                    again.addString(folder + "/" + file.getFileName(), Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        again.deploy();
     }
 
     @Test
