@@ -51,10 +51,15 @@ class SlaTimerRescheduling implements DeadlineTimers {
                     managementService.recalculateJobDuedate(job.getId(), false);
                 }
             }
-            for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-                task.setDueDate(Date.from(clock.dueAt()));
-                taskService.saveTask(task);
-                taskService.setVariableLocal(task.getId(), DeadlineOnTask.VARIABLE, deadline.of(clock));
+            List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId).list();
+            if (!tasks.isEmpty()) {
+                // one deadline per claim, whatever the number of its open tasks
+                var shown = deadline.of(clock);
+                for (Task task : tasks) {
+                    task.setDueDate(Date.from(clock.dueAt()));
+                    taskService.saveTask(task);
+                    taskService.setVariableLocal(task.getId(), DeadlineOnTask.VARIABLE, shown);
+                }
             }
         }
     }
