@@ -45,4 +45,20 @@ async function signInToTasklist(page, user, password) {
   return tasklist;
 }
 
-module.exports = { check, launch, desktopPage, signInToTasklist };
+/**
+ * Signs in to the workbench at /login by clicking and typing, as a person does; fails unless the
+ * workbench lets them in. Answers the page after sign-in (home, or the page first asked for).
+ */
+async function signInToWorkbench(page, user, password, { path = '/' } = {}) {
+  await page.goto(process.env.BASE_URL + path);
+  await page.waitForSelector('form input[name=username]');
+  await page.click('#username');
+  await page.keyboard.type(user);
+  await page.click('#password');
+  await page.keyboard.type(password);
+  await Promise.all([page.waitForNavigation(), page.click('form button[type=submit]')]);
+  check(!page.url().includes('/login'), user + ' could not sign in: ' + page.url());
+  return page;
+}
+
+module.exports = { check, launch, desktopPage, signInToTasklist, signInToWorkbench };

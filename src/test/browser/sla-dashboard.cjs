@@ -1,9 +1,10 @@
-// Opens the supervisors' dashboard in headless Chromium, signed in with HTTP Basic, and checks
+// Opens the supervisors' dashboard in headless Chromium, signed in at the workbench, and checks
 // that it shows the claims the Java test prepared. Run by SupervisorDashboardBrowserTest;
 // prints what it found and exits non-zero on the first thing that is wrong.
 'use strict';
 
 const { chromium } = require('playwright-core');
+const { signInToWorkbench } = require('./browser.cjs');
 
 const env = name => {
   const value = process.env[name];
@@ -22,13 +23,14 @@ function check(condition, message) {
   });
   try {
     const context = await browser.newContext({
-      httpCredentials: { username: env('HUZHU_USER'), password: env('HUZHU_PASSWORD') },
       viewport: { width: 1400, height: 900 },
       locale: 'zh-CN',
     });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', e => problems.push(e.message));
+    // the dashboard first: the sign-in page comes in between and leads back to it
+    await signInToWorkbench(page, env('HUZHU_USER'), env('HUZHU_PASSWORD'), { path: '/sla/' });
     const response = await page.goto(env('BASE_URL') + '/sla/', { waitUntil: 'networkidle' });
     check(response.ok(), 'dashboard answered ' + response.status());
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 15000 });

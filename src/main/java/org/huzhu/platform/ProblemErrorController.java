@@ -2,12 +2,15 @@ package org.huzhu.platform;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.huzhu.platform.web.WorkbenchLayout;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors that happen before any of our handlers (the servlet container refusing a request,
@@ -18,6 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     private final UnexpectedErrors unexpected = new UnexpectedErrors();
+    private final WorkbenchLayout layout;
+
+    ProblemErrorController(WorkbenchLayout layout) {
+        this.layout = layout;
+    }
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -25,6 +33,13 @@ class ProblemErrorController implements ErrorController {
             return unexpected.unexpected(failure);
         }
         return forStatus(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+    }
+
+    /** A browser asking for a page (the workbench: a refused page, a failed sign-in) gets the same answer as one. */
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView page(HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> problem = error(request);
+        return layout.errorPage(problem.getStatusCode(), problem.getBody().getDetail());
     }
 
     /** The problem for the status a servlet, filter or the container set before forwarding here. */

@@ -2,6 +2,9 @@ package org.huzhu.security;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -17,19 +20,23 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Every endpoint needs a signed-in user. Our API and the engine's REST API take HTTP Basic
- * against Camunda's users; the Camunda webapps keep their own login (same users), so Spring
- * lets their paths through to it. The supervisors' dashboard and the Prometheus metrics take
- * HTTP Basic too (the browser asks for it) and are for supervisors and admins. Before any of
- * this, two filters refuse cross-site state changes and expressions sent to the engine's APIs.
+ * against Camunda's users; the workbench's pages sign in with a form and keep a session, which
+ * our API, the API's description and the metrics accept too. The Camunda webapps keep their own
+ * login (same users), so Spring lets their paths through to it. Before any of this, two filters
+ * refuse cross-site state changes and expressions sent to the engine's APIs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -61,7 +68,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return stateless(http.securityMatcher(path("/api/**")))
+        return readsWorkbenchSession(http.securityMatcher(path("/api/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }
@@ -78,14 +85,16 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The actuator, the API's description and Camunda's webapps: HTTP Basic or the workbench's session. */
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        return stateless(http)
+    SecurityFilterChain tools(HttpSecurity http) throws Exception {
+        return readsWorkbenchSession(http.securityMatcher(new OrRequestMatcher(path("/actuator"), path("/actuator/**"),
+                        path("/v3/api-docs"), path("/v3/api-docs/**"), path("/v3/api-docs.yaml"), path("/swagger-ui.html"),
+                        path("/swagger-ui/**"), path("/camunda/**"), path("/camunda-welcome"))))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-                        .requestMatchers(path("/sla"), path("/sla/**"), path("/actuator/prometheus"))
-                        .hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers(path("/actuator/prometheus")).hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers(path("/actuator"), path("/actuator/**")).hasRole(Role.ADMIN.name())
                         // The API's description and Swagger UI: every staff role; they describe, and hold no data.
                         .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/v3/api-docs.yaml"),
@@ -94,11 +103,31 @@ class SecurityConfiguration {
                         // The Admin webapp's first-run setup creates an administrator: camunda-admin is never empty.
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         // The webapps answer their own login and refuse their API without a session.
-                        .requestMatchers(path("/camunda/**"), path("/"), path("/favicon.ico"), path("/error")).permitAll()
-                        // Tasklist's login page asks for it (404 here): a Basic challenge opened the
-                        // browser's password dialog over the page, which then took no input.
-                        .requestMatchers(path("/camunda-welcome")).permitAll()
+                        // Tasklist's login page asks for /camunda-welcome (404 here): a Basic challenge
+                        // opened the browser's password dialog over the page, which then took no input.
+                        .requestMatchers(path("/camunda/**"), path("/camunda-welcome")).permitAll()
                         .anyRequest().authenticated())
+                .build();
+    }
+
+    /**
+     * The workbench (工作台): every other path. A Chinese sign-in page at /login, a session
+     * cookie, CSRF tokens on every form, logout; an anonymous visitor is sent to /login. Pages
+     * check roles themselves (as the API does), so each module keeps its own rules.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain workbench(HttpSecurity http) throws Exception {
+        return withPolicy(http)
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/webjars/**"),
+                                path("/favicon.ico"), path("/error")).permitAll()
+                        // the supervisors' dashboard is a static page calling the API
+                        .requestMatchers(path("/sla"), path("/sla/**")).hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
     }
 
@@ -108,13 +137,39 @@ class SecurityConfiguration {
     }
 
     private HttpSecurity stateless(HttpSecurity http) throws Exception {
-        return http
+        return withPolicy(http)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(path("/camunda/**")),
-                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /**
+     * HTTP Basic as before, and the workbench's session when the browser holds one (the
+     * supervisors' dashboard calls the API from a page). A request that changes something with
+     * the session's cookie, not with credentials of its own, must carry the session's CSRF token.
+     */
+    private HttpSecurity readsWorkbenchSession(HttpSecurity http) throws Exception {
+        return withPolicy(http)
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::changesBySessionCookie))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /** Camunda's webapps guard their own API with their own CSRF token, and are left to it. */
+    private static boolean changesBySessionCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getRequestedSessionId() != null
+                && request.getHeader("Authorization") == null && !request.getRequestURI().startsWith("/camunda/");
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private static HttpSecurity withPolicy(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(path("/camunda/**")),
+                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
     }
 }

@@ -4,11 +4,19 @@ import java.util.Map;
 import java.util.Set;
 
 import org.huzhu.platform.DomainException;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * The signed-in person: their user id, roles and, for agency roles, the agencies they work at.
  */
-public record Staff(String userId, Set<Role> roles, Map<Role, Set<String>> agencies, Set<String> groupIds) {
+public record Staff(String userId, Set<Role> roles, Map<Role, Set<String>> agencies, Set<String> groupIds)
+        implements AuthenticatedPrincipal {
+
+    /** The user id, as Spring Security names the signed-in person (pages, logs of sign-ins). */
+    @Override
+    public String getName() {
+        return userId;
+    }
 
     public static final String SYSTEM = "system";
 

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.huzhu.support.WebappSession;
+import org.huzhu.support.WorkbenchSession;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.EngineTime;
@@ -50,19 +51,36 @@ class AuthorizationMatrixTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    record Call(HttpMethod method, String path, Object body, Set<String> allowed) {
+    record Call(HttpMethod method, String path, Object body, Set<String> allowed, boolean page) {
+
+        Call(HttpMethod method, String path, Object body, Set<String> allowed) {
+            this(method, path, body, allowed, false);
+        }
     }
 
-    /** A request to one of our mappings: its path with the variables filled in, a body, who may. */
-    record Entry(String path, Object body, Set<String> allowed) {
+    /**
+     * A request to one of our mappings: its path with the variables filled in, a body, who may;
+     * a page of the workbench is called with a signed-in session (and its form's CSRF token).
+     */
+    record Entry(String path, Object body, Set<String> allowed, boolean page) {
     }
 
     static Entry get(String path, Set<String> allowed) {
-        return new Entry(path, null, allowed);
+        return new Entry(path, null, allowed, false);
     }
 
     static Entry write(String path, Object body, Set<String> allowed) {
-        return new Entry(path, body, allowed);
+        return new Entry(path, body, allowed, false);
+    }
+
+    /** A workbench page. */
+    static Entry page(String path, Set<String> allowed) {
+        return new Entry(path, null, allowed, true);
+    }
+
+    /** A workbench form's action: its fields are left invalid where sending them would change something. */
+    static Entry form(String path, Map<String, String> fields, Set<String> allowed) {
+        return new Entry(path, fields, allowed, true);
     }
 
     /**
@@ -77,6 +95,7 @@ class AuthorizationMatrixTest {
         String claimPath = "/api/claims/" + claim;
         String taskPath = "/api/tasks/" + task;
         return Map.ofEntries(
+                Map.entry("GET /", page("/", EVERYONE)),
                 Map.entry("POST /api/claims", write("/api/claims", Map.of(), clerks)),
                 Map.entry("GET /api/claims/{id}", get(claimPath, READ_CLAIM_A)),
                 Map.entry("GET /api/claims/{id}/audit", get(claimPath + "/audit", READ_CLAIM_A)),
@@ -129,8 +148,8 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/sla/open-claims", get("/api/sla/open-claims", supervisors)),
                 Map.entry("GET /api/sla/compliance/agencies", get("/api/sla/compliance/agencies", supervisors)),
                 Map.entry("GET /api/sla/compliance/months", get("/api/sla/compliance/months", supervisors)),
-                Map.entry("GET /sla", get("/sla", supervisors)),
-                Map.entry("GET /sla/", get("/sla/", supervisors)),
+                Map.entry("GET /sla", page("/sla", supervisors)),
+                Map.entry("GET /sla/", page("/sla/", supervisors)),
                 Map.entry("POST /api/fund/contributions", write("/api/fund/contributions", Map.of(), admins)),
                 Map.entry("GET /api/fund/balance", get("/api/fund/balance?scheme=INPATIENT&schemeYear=2025", supervisors)),
                 Map.entry("GET /api/payout/reconciliation", get("/api/payout/reconciliation?day=" + year + "-12-01",
@@ -164,7 +183,7 @@ class AuthorizationMatrixTest {
      * description and a sample of the engine's API.
      */
     static final List<Call> OTHERS = List.of(
-            new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin")),
+            new Call(HttpMethod.GET, "/sla/index.html", null, Set.of("supervisor", "admin"), true),
             new Call(HttpMethod.GET, "/actuator/prometheus", null, Set.of("supervisor", "admin")),
             new Call(HttpMethod.GET, "/v3/api-docs", null, EVERYONE),
             new Call(HttpMethod.GET, "/swagger-ui/index.html", null, EVERYONE),
@@ -187,9 +206,49 @@ class AuthorizationMatrixTest {
 
         List<Call> calls = new ArrayList<>();
         new TreeMap<>(matrix).forEach((key, entry) -> calls.add(new Call(HttpMethod.valueOf(key.substring(0, key.indexOf(' '))),
-                entry.path(), entry.body(), entry.allowed())));
+                entry.path(), entry.body(), entry.allowed(), entry.page())));
         calls.addAll(OTHERS);
-        assertThat(wrongAnswers(api, calls)).isEmpty();
+        List<String> wrong = new ArrayList<>(wrongAnswers(api, calls.stream().filter(call -> !call.page()).toList()));
+        wrong.addAll(wrongPageAnswers(calls.stream().filter(Call::page).toList()));
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Pages as the workbench serves them: anonymous visitors are sent to sign in, the allowed
+     * reach the page's handler, everyone else gets 403, and a form sent without the session's
+     * CSRF token is refused even to the allowed.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> wrongPageAnswers(List<Call> calls) {
+        Map<String, WorkbenchSession> sessions = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls) {
+            boolean isForm = call.method() == HttpMethod.POST;
+            Map<String, String> fields = isForm ? (Map<String, String>) call.body() : Map.of();
+            WorkbenchSession.Page anonymous = send(WorkbenchSession.anonymous(port), call, fields);
+            if (anonymous.status() != 302 || !anonymous.location().endsWith("/login")) {
+                wrong.add("anonymous " + call.method() + " " + call.path() + " -> " + anonymous.status());
+            }
+            for (String user : USERS) {
+                WorkbenchSession session = sessions.computeIfAbsent(user, u -> WorkbenchSession.signIn(port, u));
+                session.get("/");
+                WorkbenchSession.Page answer = send(session, call, fields);
+                boolean handled = answer.status() != 405 && !(answer.status() == 404 && answer.text().contains("没有这个地址"))
+                        && !(answer.status() == 302 && answer.location().endsWith("/login"));
+                judge(wrong, user, call.method() + " " + call.path(), call.allowed().contains(user), answer.status(), handled);
+                if (isForm && call.allowed().contains(user)) {
+                    int forged = session.postWithoutToken(call.path(), fields).status();
+                    if (forged != 403) {
+                        wrong.add(user + " POST " + call.path() + " without the CSRF token -> " + forged);
+                    }
+                }
+            }
+        }
+        return wrong;
+    }
+
+    private static WorkbenchSession.Page send(WorkbenchSession session, Call call, Map<String, String> fields) {
+        return call.method() == HttpMethod.POST ? session.post(call.path(), fields) : session.get(call.path());
     }
 
     private static Set<String> difference(Set<String> these, Set<String> those) {
@@ -202,8 +261,9 @@ class AuthorizationMatrixTest {
     private Set<String> ourMappings() {
         Set<String> keys = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
+            // the error page and the sign-in page answer everyone (WorkbenchSignInTest)
             if (!handler.getBeanType().getPackageName().startsWith("org.huzhu")
-                    || info.getPatternValues().contains("/error")) {
+                    || info.getPatternValues().contains("/error") || info.getPatternValues().contains("/login")) {
                 return;
             }
             for (String pattern : info.getPatternValues()) {

@@ -15,12 +15,12 @@ import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.huzhu.support.TestAgencies;
 import org.huzhu.support.TestClaims;
+import org.huzhu.support.WorkbenchSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,11 +73,12 @@ class SupervisorDashboardBrowserTest {
         Jobs.runDue(management, processOf(breached));
         Jobs.runDue(management, processOf(atRisk));
 
-        assertThat(api.get(null, "/sla/index.html").status()).isEqualTo(401);
-        assertThat(api.get("clerk", "/sla/index.html").status()).isEqualTo(403);
-        ResponseEntity<String> page = rest.withBasicAuth("supervisor", "demo").getForEntity("/sla/index.html", String.class);
-        assertThat(page.getStatusCode().value()).isEqualTo(200);
-        assertThat(page.getBody()).contains("支付时限督办");
+        // a workbench page: signed in at /login, supervisors only
+        assertThat(WorkbenchSession.anonymous(port).get("/sla/index.html").location()).endsWith("/login");
+        assertThat(WorkbenchSession.signIn(port, "clerk").get("/sla/index.html").status()).isEqualTo(403);
+        WorkbenchSession.Page page = WorkbenchSession.signIn(port, "supervisor").get("/sla/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("支付时限督办");
 
         Files.deleteIfExists(SCREENSHOT);
         Map<String, String> environment = new java.util.HashMap<>(Map.of(

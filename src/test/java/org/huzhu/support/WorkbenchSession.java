@@ -1,0 +1,148 @@
+package org.huzhu.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person at the workbench as a browser is, without one: signed in through the sign-in form,
+ * holding the session cookie, sending each form with the CSRF token its page carried. Redirects
+ * are not followed, so a test sees where each answer sends the person.
+ */
+public final class WorkbenchSession {
+
+    /** An answer and, for a page, its parsed HTML. */
+    public record Page(int status, String body, HttpHeaders headers) {
+
+        public Document html() {
+            return Jsoup.parse(body == null ? "" : body);
+        }
+
+        /** The page's visible text, as a person reads it. */
+        public String text() {
+            return html().body().text();
+        }
+
+        public String location() {
+            return headers.firstValue("Location").orElse(null);
+        }
+
+        /** The labels of the page's menu, in order. */
+        public List<String> menu() {
+            return html().select("nav.menu a").eachText();
+        }
+    }
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String csrfToken;
+
+    private WorkbenchSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Nobody signed in yet; the sign-in page has been opened, so a CSRF token is at hand. */
+    public static WorkbenchSession anonymous(int port) {
+        WorkbenchSession session = new WorkbenchSession(port);
+        session.get("/login");
+        return session;
+    }
+
+    /** Signs in with the demo password; fails unless the workbench lets the person in. */
+    public static WorkbenchSession signIn(int port, String user) {
+        return signIn(port, user, "demo");
+    }
+
+    public static WorkbenchSession signIn(int port, String user, String password) {
+        WorkbenchSession session = anonymous(port);
+        Page answer = session.post("/login", Map.of("username", user, "password", password));
+        assertThat(answer.status()).as(user + " signs in").isEqualTo(302);
+        assertThat(answer.location()).as(user + " signs in").doesNotContain("error");
+        return session;
+    }
+
+    public Page get(String path) {
+        return send(request(path).GET());
+    }
+
+    /** A form as the browser sends it, with the CSRF token of the last page. */
+    public Page post(String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            form.putIfAbsent("_csrf", csrfToken);
+        }
+        return postWithoutToken(path, form);
+    }
+
+    /** A form with no CSRF token of its own, as another site's page would send it. */
+    public Page postWithoutToken(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A request of the API with the session's cookie instead of credentials, and the last page's CSRF token. */
+    public Page api(String method, String path, String json) {
+        return api(method, path, json, csrfToken);
+    }
+
+    public Page apiWithoutToken(String method, String path, String json) {
+        return api(method, path, json, null);
+    }
+
+    private Page api(String method, String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("X-CSRF-TOKEN", token);
+        }
+        return send(json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml");
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Page page = new Page(response.statusCode(), response.body(), response.headers());
+            if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                Element token = page.html().selectFirst("meta[name=_csrf], input[name=_csrf]");
+                if (token != null) {
+                    csrfToken = token.hasAttr("content") ? token.attr("content") : token.attr("value");
+                }
+            }
+            return page;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
