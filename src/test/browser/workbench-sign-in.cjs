@@ -30,6 +30,17 @@ const { check, launch, desktopPage, signInToWorkbench } = require('./browser.cjs
     console.log('figures: ' + (await page.locator('a.figure').allInnerTexts()).map(t => t.replace(/\s+/g, ' ')).join('|'));
     await page.screenshot({ path: process.env.HOME_SCREENSHOT, fullPage: true });
 
+    // one sign-in: Tasklist opens signed in as the same person
+    await Promise.all([page.waitForNavigation(), page.click('header a.tasklist')]);
+    page.on('response', r => { if (r.status() >= 400) problems.push(r.status() + ' ' + r.url()); });
+    await page.waitForFunction(() => document.body.innerText.trim().length > 20, null, { timeout: 30000 })
+      .catch(e => { throw new Error(e.message + ' ' + problems.join('; ')); });
+    await page.waitForLoadState('networkidle');
+    check(await page.locator('form[name=signinForm]').count() === 0, 'Tasklist asks to sign in again');
+    await page.screenshot({ path: process.env.TASKLIST_SCREENSHOT });
+    console.log('tasklist user: ' + (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300));
+    await page.goBack();
+
     await page.click('nav.menu a:has-text("支付时限督办")');
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 15000 });
     console.log('dashboard title: ' + await page.title());

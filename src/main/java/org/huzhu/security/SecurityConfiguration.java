@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -62,6 +63,15 @@ class SecurityConfiguration {
         FilterRegistrationBean<ExpressionsInEngineRequests> filter =
                 new FilterRegistrationBean<>(new ExpressionsInEngineRequests());
         filter.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return filter;
+    }
+
+    /** After Spring Security, before the webapps' own filters: the workbench's sign-in counts there too. */
+    @Bean
+    FilterRegistrationBean<WebappsSignIn> webappsSignIn(ProcessEngine engine) {
+        FilterRegistrationBean<WebappsSignIn> filter = new FilterRegistrationBean<>(new WebappsSignIn(engine));
+        filter.addUrlPatterns("/camunda/*");
+        filter.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return filter;
     }
 

@@ -28,8 +28,10 @@ class WorkbenchBrowserTest {
         String output = BrowserScript.run("workbench-sign-in.cjs", Map.of(
                 "BASE_URL", "http://localhost:" + port, "HUZHU_USER", "supervisor", "HUZHU_PASSWORD", "demo",
                 "LOGIN_SCREENSHOT", Path.of("target/workbench-login.png").toAbsolutePath().toString(),
-                "HOME_SCREENSHOT", Path.of("target/workbench-home-supervisor.png").toAbsolutePath().toString()));
+                "HOME_SCREENSHOT", Path.of("target/workbench-home-supervisor.png").toAbsolutePath().toString(),
+                "TASKLIST_SCREENSHOT", Path.of("target/workbench-tasklist-single-sign-in.png").toAbsolutePath().toString()));
         assertThat(output).contains("name: 督办", "dashboard title: 支付时限督办", "signed out");
+        assertThat(line(output, "tasklist user: ")).contains("督办");
         assertThat(line(output, "menu: ")).contains("支付时限督办");
         assertThat(line(output, "figures: ")).contains(overview.open().atRisk() + " 临期",
                 overview.open().breached() + " 已超期");

@@ -96,6 +96,23 @@ class WorkbenchSignInTest {
     }
 
     @Test
+    void signedInAtTheWorkbenchTheAuditorIsSignedInToTasklistAsTheSamePerson() {
+        WorkbenchSession nobody = WorkbenchSession.anonymous(port);
+        assertThat(nobody.api("GET", "/camunda/api/admin/auth/user/default", null).status()).isIn(401, 404);
+
+        WorkbenchSession agency = WorkbenchSession.signIn(port, "agency");
+        assertThat(agency.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
+        Page who = agency.api("GET", "/camunda/api/admin/auth/user/default", null);
+        assertThat(who.status()).as(who.body()).isEqualTo(200);
+        assertThat(who.body()).contains("\"userId\":\"agency\"", "tasklist").doesNotContain("cockpit");
+        assertThat(agency.api("GET", "/camunda/api/engine/engine/default/task/count", null).status()).isEqualTo(200);
+
+        agency.get("/");
+        assertThat(agency.post("/logout", Map.of()).location()).endsWith("/login?logout");
+        assertThat(agency.api("GET", "/camunda/api/admin/auth/user/default", null).status()).isIn(401, 404);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         WorkbenchSession clerk = WorkbenchSession.signIn(port, "clerk");
         assertThat(clerk.get("/").status()).isEqualTo(200);
