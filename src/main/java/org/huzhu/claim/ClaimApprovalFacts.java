@@ -8,18 +8,21 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the facts the approval routing decides on, for one claim or for a sample of recent ones. */
+/**
+ * Reads the facts the approval routing decides on, for one claim or for a sample of recent ones,
+ * from the claims alone (a claim keeps its scheme's benefit kind from intake).
+ */
 @Repository
 public class ClaimApprovalFacts {
 
     private static final String FACTS = """
-            select c.subsidy, c.scheme, s.benefit_kind,
+            select c.subsidy, c.scheme, c.benefit_kind,
                    exists (select 1 from claim o
                            where o.member_id = c.member_id and o.id <> c.id and o.status <> 'REJECTED'
                              and coalesce(o.admission_date, o.diagnosis_date)
                                  between coalesce(c.admission_date, c.diagnosis_date) - 90
                                      and coalesce(c.admission_date, c.diagnosis_date)) as repeat_within_90_days
-            from claim c join scheme s on s.code = c.scheme
+            from claim c
             """;
 
     private final JdbcClient jdbc;

@@ -72,7 +72,7 @@ public class ClaimIntake {
                         .map(i -> new Invoice(i.code(), i.number())).distinct().toList(),
                 SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
                 clerk.userId(), clock.instant());
-        long id = claims.insert(claim);
+        long id = claims.insert(claim, member, scheme.orElseThrow().benefitKind());
         history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
 
         process.start(id, member.agencyCode());

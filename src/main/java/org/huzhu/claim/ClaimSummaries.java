@@ -9,15 +9,18 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Claims as auditors' lists show them: one query for a whole page. */
+/**
+ * Claims as auditors' lists show them: one query for a whole page, on the claim's own row (it
+ * keeps its member's name, masked ID number and agency code from intake).
+ */
 @Repository
 public class ClaimSummaries {
 
     private static final String SELECT = """
-            select c.id, c.process_instance_id, c.status, c.scheme, a.code as agency_code, m.name, m.id_number,
+            select c.id, c.process_instance_id, c.status, c.scheme, c.agency_code, c.member_name, c.member_id_masked,
                    c.admission_date, c.discharge_date, c.hospital, c.diagnosis, c.expense_total, c.policy_scope,
                    c.eligible_amount, c.subsidy
-            from claim c join member m on m.id = c.member_id join agency a on a.id = c.agency_id
+            from claim c
             """;
 
     private final JdbcClient jdbc;
@@ -46,9 +49,10 @@ public class ClaimSummaries {
     }
 
     private ClaimSummary map(ResultSet row, int rowNumber) throws SQLException {
-        return ClaimSummary.masking(row.getLong("id"), row.getString("process_instance_id"),
+        return new ClaimSummary(row.getLong("id"), row.getString("process_instance_id"),
                 ClaimStatus.valueOf(row.getString("status")), row.getString("scheme"), row.getString("agency_code"),
-                row.getString("name"), row.getString("id_number"), row.getObject("admission_date", LocalDate.class),
+                row.getString("member_name"), row.getString("member_id_masked"),
+                row.getObject("admission_date", LocalDate.class),
                 row.getObject("discharge_date", LocalDate.class), row.getString("hospital"), row.getString("diagnosis"),
                 row.getBigDecimal("expense_total"), row.getBigDecimal("policy_scope"),
                 row.getBigDecimal("eligible_amount"), row.getBigDecimal("subsidy"));

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.membership.Member;
 import org.huzhu.platform.DomainException;
+import org.huzhu.scheme.BenefitKind;
 import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.Expenses;
 import org.huzhu.scheme.MemberStanding;
@@ -69,16 +71,22 @@ public class Claims {
         return find(id).orElseThrow(() -> DomainException.notFound("CLAIM_NOT_FOUND", "申请不存在：" + id));
     }
 
-    long insert(Claim claim) {
+    /**
+     * Stores a new claim with a copy of what the auditors' lists and the approval routing need of
+     * its member, agency and scheme; none of it ever changes there (migration V12).
+     */
+    long insert(Claim claim, Member member, BenefitKind benefitKind) {
         Optional<Expenses> expenses = Optional.ofNullable(claim.expenses());
         long id = jdbc.sql("""
                         insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
                             diagnosis, diagnosis_code, diagnosis_date, expense_total, policy_scope, fund_paid,
                             critical_illness_paid, medical_assistance_paid, bank_name, bank_account_number,
-                            bank_account_name, submitted_by, submitted_at)
+                            bank_account_name, submitted_by, submitted_at, member_name, member_id_masked, agency_code,
+                            benefit_kind)
                         values (:member, :scheme, :agency, :status, :admission, :discharge, :hospital, :diagnosis,
                             :diagnosisCode, :diagnosisDate, :total, :policyScope, :fundPaid, :criticalIllnessPaid,
-                            :medicalAssistancePaid, :bankName, :accountNumber, :accountName, :submittedBy, :submittedAt)
+                            :medicalAssistancePaid, :bankName, :accountNumber, :accountName, :submittedBy, :submittedAt,
+                            :memberName, :memberIdMasked, :agencyCode, :benefitKind)
                         returning id
                         """)
                 .param("member", claim.memberId()).param("scheme", claim.scheme()).param("agency", claim.agencyId())
@@ -95,6 +103,8 @@ public class Claims {
                 .param("accountNumber", claim.bankAccount().accountNumber())
                 .param("accountName", claim.bankAccount().accountName())
                 .param("submittedBy", claim.submittedBy()).param("submittedAt", Timestamp.from(claim.submittedAt()))
+                .param("memberName", member.name()).param("memberIdMasked", member.maskedIdNumber())
+                .param("agencyCode", member.agencyCode()).param("benefitKind", benefitKind.name())
                 .query(Long.class).single();
         for (Invoice invoice : claim.invoices()) {
             jdbc.sql("insert into claim_invoice (claim_id, code, number) values (:claim, :code, :number)")

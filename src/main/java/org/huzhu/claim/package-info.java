@@ -2,6 +2,8 @@
  * A member's claim from intake to decision: the Claim aggregate, the automated pre-checks,
  * supplements, the agency and league decisions, the subsidy it is paid on and its history. Owns
  * the tables {@code claim}, {@code claim_invoice}, {@code invoice_holder}, {@code claim_document},
- * {@code claim_event} and the member notices' outbox {@code notification}.
+ * {@code claim_event} and the member notices' outbox {@code notification}. A claim keeps from its
+ * intake what never changes on its member, agency and scheme and what its lists and the approval
+ * routing show (the member's name and masked ID number, the agency code, the benefit kind).
  */
 package org.huzhu.claim;

@@ -1,16 +1,13 @@
 package org.huzhu.payout;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 
 import org.huzhu.membership.Organisations;
 import org.huzhu.platform.Money;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.Staff;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,13 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Fund {
 
-    private final JdbcClient jdbc;
+    private final FundContributions contributions;
+    private final Payments payments;
+    private final PaymentInstructions instructions;
     private final RuleSets ruleSets;
     private final Organisations organisations;
     private final Clock clock;
 
-    Fund(JdbcClient jdbc, RuleSets ruleSets, Organisations organisations, Clock clock) {
-        this.jdbc = jdbc;
+    Fund(FundContributions contributions, Payments payments, PaymentInstructions instructions, RuleSets ruleSets,
+         Organisations organisations, Clock clock) {
+        this.contributions = contributions;
+        this.payments = payments;
+        this.instructions = instructions;
         this.ruleSets = ruleSets;
         this.organisations = organisations;
         this.clock = clock;
@@ -60,35 +62,13 @@ public class Fund {
         problems.throwIfAny();
         BigDecimal amount = fromUnit ? Money.roundToFen(input.perMember().multiply(BigDecimal.valueOf(input.members())))
                 : input.amount();
-        return jdbc.sql("""
-                        insert into fund_contribution (scheme, scheme_year, unit_code, members, per_member, funder_code,
-                            amount, note, recorded_by, recorded_at)
-                        values (:scheme, :year, :unit, :members, :perMember, :funder, :amount, :note, :by, :at) returning id""")
-                .param("scheme", input.scheme()).param("year", input.schemeYear()).param("unit", input.unitCode())
-                .param("members", input.members()).param("perMember", input.perMember())
-                .param("funder", input.funderCode()).param("amount", amount).param("note", input.note())
-                .param("by", staff.userId()).param("at", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        return contributions.add(input, amount, staff.userId(), clock.instant());
     }
 
     public FundBalance balance(String scheme, int schemeYear) {
-        BigDecimal contributions = sum("select coalesce(sum(amount), 0.00) from fund_contribution where scheme = :scheme and scheme_year = :year and unit_code is not null", scheme, schemeYear);
-        BigDecimal subsidies = sum("select coalesce(sum(amount), 0.00) from fund_contribution where scheme = :scheme and scheme_year = :year and funder_code is not null", scheme, schemeYear);
-        BigDecimal payouts = sum("""
-                select coalesce(sum(amount), 0.00) from payment where scheme = :scheme and scheme_year = :year""", scheme, schemeYear);
-        List<FundBalance.FunderPayout> byFunder = jdbc.sql("""
-                        select s.funder_code, s.funder_name, sum(s.amount)
-                        from payment_funder_share s join payment_instruction i on i.id = s.instruction_id
-                        where i.status = 'CONFIRMED' and i.scheme = :scheme and i.scheme_year = :year
-                        group by s.funder_code, s.funder_name order by s.funder_code""")
-                .param("scheme", scheme).param("year", schemeYear)
-                .query((row, n) -> new FundBalance.FunderPayout(row.getString(1), row.getString(2), row.getBigDecimal(3)))
-                .list();
-        return FundBalance.of(scheme, schemeYear, contributions, subsidies, payouts, byFunder);
-    }
-
-    private BigDecimal sum(String sql, String scheme, int year) {
-        return jdbc.sql(sql).param("scheme", scheme).param("year", year).query(BigDecimal.class).single();
+        return FundBalance.of(scheme, schemeYear, contributions.fromUnits(scheme, schemeYear),
+                contributions.fromFunders(scheme, schemeYear), payments.total(scheme, schemeYear),
+                instructions.confirmedByFunder(scheme, schemeYear));
     }
 
     private static void positiveFen(Problems problems, String field, BigDecimal value, String label) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.huzhu.claim.Claim;
+import org.huzhu.scheme.Funding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,6 +31,58 @@ public class PaymentInstructions {
 
     PaymentInstructions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The claim's next attempt: 1 for its first instruction, one more after each returned one. */
+    int nextAttempt(long claimId) {
+        return jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_instruction where claim_id = :claim")
+                .param("claim", claimId).query(Integer.class).single();
+    }
+
+    /**
+     * A pending instruction to pay the claim's subsidy to its account, with the claim's scheme and
+     * scheme year; empty when the claim has one already for this attempt or one not returned.
+     */
+    Optional<Long> add(Claim claim, int attempt, Instant at) {
+        return jdbc.sql("""
+                        insert into payment_instruction (claim_id, attempt, amount, bank_name, account_number,
+                            account_masked, account_name, status, created_at, updated_at, scheme, scheme_year)
+                        values (:claim, :attempt, :amount, :bank, :number, :masked, :name, 'PENDING', :at, :at,
+                            :scheme, :year)
+                        on conflict do nothing returning id""")
+                .param("claim", claim.id()).param("attempt", attempt).param("amount", claim.subsidy())
+                .param("scheme", claim.scheme()).param("year", claim.schemeYear())
+                .param("bank", claim.bankAccount().bankName()).param("number", claim.bankAccount().accountNumber())
+                .param("masked", claim.bankAccount().maskedNumber()).param("name", claim.bankAccount().accountName())
+                .param("at", Timestamp.from(at)).query(Long.class).optional();
+    }
+
+    /** Who bears what of the instruction's amount: one row per funder. */
+    void addShares(long id, List<Funding.Part> parts) {
+        for (Funding.Part part : parts) {
+            jdbc.sql("""
+                            insert into payment_funder_share (instruction_id, funder_code, funder_name, amount)
+                            values (:id, :code, :name, :amount)""")
+                    .param("id", id).param("code", part.code()).param("name", part.name())
+                    .param("amount", part.amount()).update();
+        }
+    }
+
+    void recordReturnReason(long id, String reason) {
+        jdbc.sql("update payment_instruction set return_reason = :why where id = :id")
+                .param("why", reason).param("id", id).update();
+    }
+
+    /** What each funder bore of the scheme year's confirmed instructions, by funder code. */
+    List<FundBalance.FunderPayout> confirmedByFunder(String scheme, int schemeYear) {
+        return jdbc.sql("""
+                        select s.funder_code, s.funder_name, sum(s.amount)
+                        from payment_funder_share s join payment_instruction i on i.id = s.instruction_id
+                        where i.status = 'CONFIRMED' and i.scheme = :scheme and i.scheme_year = :year
+                        group by s.funder_code, s.funder_name order by s.funder_code""")
+                .param("scheme", scheme).param("year", schemeYear)
+                .query((row, n) -> new FundBalance.FunderPayout(row.getString(1), row.getString(2), row.getBigDecimal(3)))
+                .list();
     }
 
     /** Moves the instruction from one of {@code from} to {@code to}; false when it was not in any of them. */

@@ -1,7 +1,6 @@
 package org.huzhu.payout;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.huzhu.platform.DomainException;
 import org.huzhu.scheme.Funding;
 import org.huzhu.scheme.RuleSet;
 import org.huzhu.scheme.RuleSets;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,23 +28,23 @@ public class Payouts {
 
     private static final List<PaymentStatus> UNANSWERED = List.of(PaymentStatus.IN_BATCH, PaymentStatus.SENT);
 
-    private final JdbcClient jdbc;
     private final Claims claims;
     private final RuleSets ruleSets;
     private final Organisations organisations;
     private final ClaimSettlement settlement;
     private final PaymentInstructions instructions;
+    private final Payments payments;
     private final PayoutProcess process;
     private final Clock clock;
 
-    Payouts(JdbcClient jdbc, Claims claims, RuleSets ruleSets, Organisations organisations, ClaimSettlement settlement,
-            PaymentInstructions instructions, PayoutProcess process, Clock clock) {
-        this.jdbc = jdbc;
+    Payouts(Claims claims, RuleSets ruleSets, Organisations organisations, ClaimSettlement settlement,
+            PaymentInstructions instructions, Payments payments, PayoutProcess process, Clock clock) {
         this.claims = claims;
         this.ruleSets = ruleSets;
         this.organisations = organisations;
         this.settlement = settlement;
         this.instructions = instructions;
+        this.payments = payments;
         this.process = process;
         this.clock = clock;
     }
@@ -69,28 +67,11 @@ public class Payouts {
             settleWithoutTransfer(claim);
             return false;
         }
-        int attempt = jdbc.sql("select coalesce(max(attempt), 0) + 1 from payment_instruction where claim_id = :claim")
-                .param("claim", claimId).query(Integer.class).single();
+        int attempt = instructions.nextAttempt(claimId);
         Instant now = clock.instant();
-        Optional<Long> created = jdbc.sql("""
-                        insert into payment_instruction (claim_id, attempt, amount, bank_name, account_number,
-                            account_masked, account_name, status, created_at, updated_at, scheme, scheme_year)
-                        values (:claim, :attempt, :amount, :bank, :number, :masked, :name, 'PENDING', :at, :at,
-                            :scheme, :year)
-                        on conflict do nothing returning id""")
-                .param("claim", claimId).param("attempt", attempt).param("amount", claim.subsidy())
-                .param("scheme", claim.scheme()).param("year", claim.schemeYear())
-                .param("bank", claim.bankAccount().bankName()).param("number", claim.bankAccount().accountNumber())
-                .param("masked", claim.bankAccount().maskedNumber()).param("name", claim.bankAccount().accountName())
-                .param("at", Timestamp.from(now)).query(Long.class).optional();
+        Optional<Long> created = instructions.add(claim, attempt, now);
         created.ifPresent(id -> {
-            for (Funding.Part part : split(claim)) {
-                jdbc.sql("""
-                                insert into payment_funder_share (instruction_id, funder_code, funder_name, amount)
-                                values (:id, :code, :name, :amount)""")
-                        .param("id", id).param("code", part.code()).param("name", part.name())
-                        .param("amount", part.amount()).update();
-            }
+            instructions.addShares(id, split(claim));
             instructions.recordMove(id, null, PaymentStatus.PENDING,
                     attempt == 1 ? "审核通过，生成付款指令" : "账户已更正，第" + attempt + "次付款", now);
         });
@@ -99,11 +80,7 @@ public class Payouts {
 
     private void settleWithoutTransfer(Claim claim) {
         Instant now = clock.instant();
-        jdbc.sql("""
-                        insert into payment (claim_id, amount, bank_account_masked, paid_at, scheme, scheme_year)
-                        values (:claim, 0.00, :account, :at, :scheme, :year) on conflict do nothing""")
-                .param("claim", claim.id()).param("scheme", claim.scheme()).param("year", claim.schemeYear()).param("account", claim.bankAccount().maskedNumber())
-                .param("at", Timestamp.from(now)).update();
+        payments.addWithoutTransfer(claim, now);
         settlement.markPaid(claim.id(), now, "补助金为0元，无需转账");
     }
 
@@ -124,14 +101,7 @@ public class Payouts {
         if (!instructions.move(instructionId, UNANSWERED, PaymentStatus.CONFIRMED, "银行回盘：已入账（批次" + batchNo + "）", now)) {
             return false;
         }
-        jdbc.sql("""
-                        insert into payment (claim_id, amount, bank_account_masked, paid_at, instruction_id,
-                            scheme, scheme_year)
-                        select :claim, :amount, :account, :at, id, scheme, scheme_year
-                        from payment_instruction where id = :instruction""")
-                .param("claim", instruction.claimId()).param("amount", instruction.amount())
-                .param("account", instruction.accountMasked()).param("at", Timestamp.from(now))
-                .param("instruction", instructionId).update();
+        payments.addConfirmed(instruction, now);
         settlement.markPaid(instruction.claimId(), now, "付款指令" + instructionId + "，" + instruction.amount() + "元至"
                 + instruction.bankName() + " " + instruction.accountMasked() + "，批次" + batchNo);
         process.confirmed(instruction.claimId());
@@ -147,8 +117,7 @@ public class Payouts {
                 "银行退票（批次" + batchNo + "）：" + why, clock.instant())) {
             return false;
         }
-        jdbc.sql("update payment_instruction set return_reason = :why where id = :id")
-                .param("why", why).param("id", instructionId).update();
+        instructions.recordReturnReason(instructionId, why);
         process.returned(instruction.claimId());
         return true;
     }

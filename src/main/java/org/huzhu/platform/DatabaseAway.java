@@ -3,6 +3,8 @@ package org.huzhu.platform;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 
 /** The database out of reach: a 503 to retry in a few seconds, wherever it is noticed. */
 public final class DatabaseAway {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseAway.class);
 
     static final String CODE = "DATABASE_UNAVAILABLE";
     static final String MESSAGE = "数据库暂时无法访问，请稍后再试";
@@ -37,8 +41,9 @@ public final class DatabaseAway {
         return false;
     }
 
-    /** 503 with a hint when to come back. */
-    public static ResponseEntity<ProblemDetail> problem() {
+    /** 503 with a hint when to come back; the failure is logged once, as a warning: it is not a fault of ours. */
+    public static ResponseEntity<ProblemDetail> problem(Throwable failure) {
+        log.warn("Database unavailable: {}", failure.toString());
         ResponseEntity<ProblemDetail> problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, CODE, MESSAGE);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER).body(problem.getBody());

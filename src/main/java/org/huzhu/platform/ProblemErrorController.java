@@ -3,6 +3,8 @@ package org.huzhu.platform;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.huzhu.platform.web.WorkbenchLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +22,8 @@ import org.springframework.web.servlet.ModelAndView;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
     private final UnexpectedErrors unexpected = new UnexpectedErrors();
     private final WorkbenchLayout layout;
 
@@ -32,7 +36,13 @@ class ProblemErrorController implements ErrorController {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure) {
             return unexpected.unexpected(failure);
         }
-        return forStatus(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        ResponseEntity<ProblemDetail> problem = forStatus(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        if (problem.getStatusCode().is5xxServerError()) {
+            // a servlet answered 5xx and said nothing more: this is the one place it is logged
+            log.error("{} from {} without an exception", problem.getStatusCode().value(),
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        }
+        return problem;
     }
 
     /** A browser asking for a page (the workbench: a refused page, a failed sign-in) gets the same answer as one. */

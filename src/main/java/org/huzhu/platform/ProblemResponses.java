@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +37,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(0)
 public class ProblemResponses {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
     private static final ObjectMapper FILTER_JSON = Jackson2ObjectMapperBuilder.json().build();
 
@@ -164,10 +161,8 @@ public class ProblemResponses {
         return respond(HttpStatus.BAD_REQUEST, body);
     }
 
+    /** The problem as an answer; a 5xx is logged by whoever knows its cause, not here. */
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String message) {
-        if (status.is5xxServerError()) {
-            log.error("{}: {}", code, message);
-        }
         return respond(status, detail(status, code, message));
     }
 
@@ -180,7 +175,7 @@ public class ProblemResponses {
         FILTER_JSON.writeValue(response.getWriter(), problem.getBody());
     }
 
-    /** The problem without answering or logging it (the API description's examples). */
+    /** The problem without answering it (the API description's examples). */
     static ProblemDetail detail(HttpStatus status, String code, String message) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, message);
         body.setType(URI.create("urn:huzhu:problem:" + code.toLowerCase().replace('_', '-')));

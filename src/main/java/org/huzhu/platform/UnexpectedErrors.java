@@ -105,8 +105,7 @@ class UnexpectedErrors {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseAway.causedBy(e)) {
-            log.warn("Database unavailable: {}", e.toString());
-            return DatabaseAway.problem();
+            return DatabaseAway.problem(e);
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, e);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.membership.Organisations;
 import org.huzhu.membership.Organiser;
+import org.huzhu.membership.SchemeCodes;
 import org.huzhu.platform.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * takes over (see {@link PublicationRules}).
  */
 @Repository
-public class RuleSets {
+public class RuleSets implements SchemeCodes {
 
     private static final String SELECT = """
             select r.id, r.scheme, r.organiser_code, r.version, r.effective_from, r.effective_to,
@@ -51,6 +52,12 @@ public class RuleSets {
     public Optional<Scheme> scheme(String code) {
         return jdbc.sql("select code, name, benefit_kind from scheme where code = :code").param("code", code)
                 .query(Scheme.class).optional();
+    }
+
+    /** Whether members can be enrolled in the scheme: whether it exists. */
+    @Override
+    public boolean exists(String code) {
+        return scheme(code).isPresent();
     }
 
     /** The rule set of the organiser's scheme in force on the day, if any. */

@@ -20,7 +20,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
             throws IOException {
         if (DatabaseAway.causedBy(e)) {
             // the password could not be checked: not a wrong one
-            ProblemResponses.write(response, DatabaseAway.problem());
+            ProblemResponses.write(response, DatabaseAway.problem(e));
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"huzhu\", charset=\"UTF-8\"");

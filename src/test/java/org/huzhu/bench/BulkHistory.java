@@ -160,15 +160,21 @@ final class BulkHistory {
                 insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
                     diagnosis, expense_total, policy_scope, fund_paid, critical_illness_paid, medical_assistance_paid,
                     bank_name, bank_account_number, bank_account_name, rule_set_id, scheme_year, eligible_amount,
-                    subsidy, rejection_reason, submitted_by, submitted_at, materials_complete_at, paid_at)
+                    subsidy, rejection_reason, submitted_by, submitted_at, materials_complete_at, paid_at,
+                    member_name, member_id_masked, agency_code, benefit_kind)
                 select :first + g % :members, 'INPATIENT', (cast(:agencies as bigint[]))[1 + (g % :members) % :agencyCount],
                     {status}, (t.s at time zone 'Asia/Shanghai')::date - 20, (t.s at time zone 'Asia/Shanghai')::date - 10,
                     '安阳市人民医院', '社区获得性肺炎', 5000.00, 4000.00, 1500.00, 300.00, 200.00,
                     '中国工商银行', '6222021234567890128', '压测会员', :ruleSet, extract(year from t.s)::int, 2000.00, {subsidy},
-                    case when {status} = 'REJECTED' then '协会审核驳回：压测' end, :by, t.s, t.s, {paidAt}
+                    case when {status} = 'REJECTED' then '协会审核驳回：压测' end, :by, t.s, t.s, {paidAt},
+                    m.name, left(m.id_number, 6) || '********' || right(m.id_number, 4), m.agency_code, 'EXPENSE'
                 from generate_series(1, :count) g,
                     lateral (select h1, h2, {submitted} as s
-                             from (select abs(hashint4(g)::bigint) as h1, abs(hashint4(-g)::bigint) as h2) h) t
+                             from (select abs(hashint4(g)::bigint) as h1, abs(hashint4(-g)::bigint) as h2) h) t,
+                    -- the copies intake keeps of the member and its agency
+                    lateral (select m.name, m.id_number, a.code as agency_code
+                             from member m join unit u on u.id = m.unit_id join agency a on a.id = u.agency_id
+                             where m.id = :first + g % :members) m
                 """.replace("{status}", status).replace("{subsidy}", subsidy).replace("{paidAt}", paidAt)
                         .replace("{submitted}", submitted))
                 .param("first", members.firstId()).param("members", members.count())

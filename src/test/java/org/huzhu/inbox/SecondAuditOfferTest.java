@@ -5,8 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -14,14 +12,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
-import org.huzhu.support.ClaimDriver;
+import org.huzhu.support.ClaimProcessTest;
 import org.huzhu.support.HuzhuIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.require;
@@ -31,31 +25,12 @@ import static org.huzhu.support.Api.require;
  * this round: in our task list, in Tasklist's filters and by the engine's authorizations.
  */
 @HuzhuIntegrationTest
-class SecondAuditOfferTest {
+class SecondAuditOfferTest extends ClaimProcessTest {
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     FilterService filterService;
     @Autowired
     TasklistFilters tasklistFilters;
-    @LocalServerPort
-    int port;
-
-    Api api;
-    ClaimDriver claims;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(rest);
-        claims = new ClaimDriver(api, taskService, management, jdbc);
-    }
 
     @Test
     void theAuditorWhoApprovedNeverSeesTheSecondAuditAndAnotherDecidesItInTasklist() {

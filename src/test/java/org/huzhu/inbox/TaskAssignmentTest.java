@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.huzhu.support.WebappSession;
 import org.huzhu.support.Api;
-import org.huzhu.support.ClaimDriver;
+import org.huzhu.support.ClaimProcessTest;
 import org.huzhu.support.HuzhuIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,29 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the engine refuses the rest.
  */
 @HuzhuIntegrationTest
-class TaskAssignmentTest {
+class TaskAssignmentTest extends ClaimProcessTest {
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TaskService taskService;
     @Autowired
     IdentityService identityService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcClient jdbc;
-    @LocalServerPort
-    int port;
-
-    Api api;
-    ClaimDriver claims;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(rest);
-        claims = new ClaimDriver(api, taskService, management, jdbc);
-    }
 
     @Test
     void anAgencyAuditorCannotHandADemoATaskToAnotherAgency() {

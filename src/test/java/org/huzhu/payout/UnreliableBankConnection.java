@@ -5,22 +5,33 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
- * The tests' bank: the simulator, whose connection a test can drop once after an upload has
- * reached it, as a real line does, so that exactly once is tested against the fault without a
- * hook in the application's code. Every integration test shares it (support/HuzhuIntegrationTest).
+ * The tests' bank: the application's own simulator (its {@code bank} bean), given a connection
+ * that a test can drop once after an upload has reached the bank, as a real line does, so that
+ * exactly once is tested against the fault without a hook in the application's code. There is
+ * one bank, as in the application. Every integration test shares it (support/HuzhuIntegrationTest).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class UnreliableBankConnection {
 
+    /**
+     * Puts the dropping connection in place of the application's simulator. Static, and asking for
+     * the settings only when the bank is made, as a post-processor made before all other beans must.
+     */
     @Bean
-    @Primary
-    Dropping testBank(PayoutSettings settings) {
-        return new Dropping(settings);
+    static BeanPostProcessor droppingConnection(ObjectProvider<PayoutSettings> settings) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof SimulatedBank && !(bean instanceof Dropping) ? new Dropping(settings.getObject())
+                        : bean;
+            }
+        };
     }
 
     /** The simulator with a connection that can drop. */

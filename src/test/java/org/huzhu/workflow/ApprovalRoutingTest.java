@@ -5,44 +5,22 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.huzhu.support.Api;
-import org.huzhu.support.ClaimDriver;
+import org.huzhu.support.ClaimProcessTest;
 import org.huzhu.support.HuzhuIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** After the league audit, approval-routing.dmn adds the checks a claim's figures call for. */
 @HuzhuIntegrationTest
-class ApprovalRoutingTest {
+class ApprovalRoutingTest extends ClaimProcessTest {
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TaskService taskService;
     @Autowired
     IdentityService identityService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    ClaimDriver claims;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(rest);
-        claims = new ClaimDriver(api, taskService, management, jdbc);
-    }
 
     @Test
     void aSmallClaimNeedsTheLeagueAuditAlone() {

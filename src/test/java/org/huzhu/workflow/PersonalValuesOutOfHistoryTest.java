@@ -7,22 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.huzhu.support.WebappSession;
-import org.huzhu.support.Api;
-import org.huzhu.support.ClaimDriver;
+import org.huzhu.support.ClaimProcessTest;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.require;
@@ -32,7 +24,7 @@ import static org.huzhu.support.Api.require;
  * typed into the FixAccount form, or any submitted form field, over a claim's whole life.
  */
 @HuzhuIntegrationTest
-class PersonalValuesOutOfHistoryTest {
+class PersonalValuesOutOfHistoryTest extends ClaimProcessTest {
 
     /** The test bank returns transfers to this account (application-test.yml). */
     static final String RETURNED_ACCOUNT = "6222000000000000017";
@@ -40,26 +32,6 @@ class PersonalValuesOutOfHistoryTest {
     /** Task display values that are never process variables (agencyCode and subsidy are both). */
     static final List<String> DISPLAY_ONLY = List.of("claimView", "memberName", "eligibleAmount",
             DeadlineOnTask.VARIABLE);
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcClient jdbc;
-    @LocalServerPort
-    int port;
-
-    Api api;
-    ClaimDriver claims;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(rest);
-        claims = new ClaimDriver(api, taskService, management, jdbc);
-    }
 
     @Test
     void aClaimThroughASecondAuditAndAFixedAccountLeavesNoPersonalValueInHistory() {

@@ -1,0 +1,48 @@
+package org.huzhu.payout;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Money recorded into a scheme year's fund (table fund_contribution): units' contributions and funders' subsidies. */
+@Repository
+class FundContributions {
+
+    private final JdbcClient jdbc;
+
+    FundContributions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the contribution or subsidy of {@code amount} yuan; its id. */
+    long add(ContributionInput input, BigDecimal amount, String recordedBy, Instant at) {
+        return jdbc.sql("""
+                        insert into fund_contribution (scheme, scheme_year, unit_code, members, per_member, funder_code,
+                            amount, note, recorded_by, recorded_at)
+                        values (:scheme, :year, :unit, :members, :perMember, :funder, :amount, :note, :by, :at) returning id""")
+                .param("scheme", input.scheme()).param("year", input.schemeYear()).param("unit", input.unitCode())
+                .param("members", input.members()).param("perMember", input.perMember())
+                .param("funder", input.funderCode()).param("amount", amount).param("note", input.note())
+                .param("by", recordedBy).param("at", Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    /** What the units contributed to the scheme year. */
+    BigDecimal fromUnits(String scheme, int schemeYear) {
+        return jdbc.sql("""
+                        select coalesce(sum(amount), 0.00) from fund_contribution
+                        where scheme = :scheme and scheme_year = :year and unit_code is not null""")
+                .param("scheme", scheme).param("year", schemeYear).query(BigDecimal.class).single();
+    }
+
+    /** What the funders added to the scheme year as subsidies. */
+    BigDecimal fromFunders(String scheme, int schemeYear) {
+        return jdbc.sql("""
+                        select coalesce(sum(amount), 0.00) from fund_contribution
+                        where scheme = :scheme and scheme_year = :year and funder_code is not null""")
+                .param("scheme", scheme).param("year", schemeYear).query(BigDecimal.class).single();
+    }
+}
