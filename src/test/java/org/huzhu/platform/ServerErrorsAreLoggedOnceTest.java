@@ -81,7 +81,7 @@ class ServerErrorsAreLoggedOnceTest {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/engine-rest/task");
-        assertThat(new ProblemErrorController().error(request).getStatusCode().value()).isEqualTo(500);
+        assertThat(new ProblemErrorController(null).error(request).getStatusCode().value()).isEqualTo(500);
         assertThat(entriesAtWarnOrAbove()).singleElement()
                 .satisfies(entry -> assertThat(entry.getFormattedMessage()).contains("/engine-rest/task"));
     }
