@@ -15,6 +15,8 @@ import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.require;
@@ -32,6 +34,9 @@ class PersonalValuesOutOfHistoryTest extends ClaimProcessTest {
     /** Task display values that are never process variables (agencyCode and subsidy are both). */
     static final List<String> DISPLAY_ONLY = List.of("claimView", "memberName", "eligibleAmount",
             DeadlineOnTask.VARIABLE);
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void aClaimThroughASecondAuditAndAFixedAccountLeavesNoPersonalValueInHistory() {
@@ -105,7 +110,17 @@ class PersonalValuesOutOfHistoryTest extends ClaimProcessTest {
                                ('v9-update', 'VariableUpdate', 'v9-process', 'v9-task', 'memberName', 'string', now(), '测试会员')""")
                 .param("account", NEW_ACCOUNT).update();
 
-        jdbc.sql(migration()).update();
+        String migration = migration();
+        transaction.executeWithoutResult(status -> {
+            // as Flyway runs it: our schema alone on the search path (the app's connections put the
+            // engine's public first, where the script's create table would add a second work_item_user)
+            jdbc.sql("select set_config('search_path', 'huzhu', true)").query(String.class).single();
+            jdbc.sql(migration).update();
+        });
+        assertThat(jdbc.sql("""
+                        select p.tablename from pg_tables p join pg_tables h on h.tablename = p.tablename
+                        where p.schemaname = 'public' and h.schemaname = 'huzhu'""").query(String.class).list())
+                .as("no copy of our tables in public, where the engine's schema would shadow ours").isEmpty();
 
         assertThat(jdbc.sql("select id_ from act_hi_varinst where proc_inst_id_ = 'v9-process'").query(String.class).list())
                 .containsExactly("v9-claim");
