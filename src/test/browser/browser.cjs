@@ -9,6 +9,13 @@ function check(condition, message) {
   }
 }
 
+/** A value the Java test gave the script; missing, the script fails saying which. */
+function env(name) {
+  const value = process.env[name];
+  if (!value) throw new Error('missing environment variable ' + name);
+  return value;
+}
+
 async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM,
@@ -61,4 +68,4 @@ async function signInToWorkbench(page, user, password, { path = '/' } = {}) {
   return page;
 }
 
-module.exports = { check, launch, desktopPage, signInToTasklist, signInToWorkbench };
+module.exports = { check, env, launch, desktopPage, signInToTasklist, signInToWorkbench };

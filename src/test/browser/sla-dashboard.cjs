@@ -48,8 +48,8 @@ function check(condition, message) {
     const cockpit = await breached.locator('a', { hasText: 'Cockpit' }).getAttribute('href');
     check(cockpit.includes('/camunda/app/cockpit/default/#/process-instance/' + env('BREACHED_PROCESS')),
       'Cockpit link is ' + cockpit);
-    check(await breached.locator('a[href="/api/claims/' + env('BREACHED_CLAIM') + '"]').count() === 1,
-      'no link to the claim');
+    check(await breached.locator('a[href="/claims/' + env('BREACHED_CLAIM') + '"]').count() === 1,
+      'no link to the claim page');
 
     const atRisk = page.locator('#at-risk tbody tr[data-claim-id="' + env('AT_RISK_CLAIM') + '"]');
     check(await atRisk.count() === 1, 'claim ' + env('AT_RISK_CLAIM') + ' is not listed as at risk');

@@ -23,11 +23,12 @@ function cell(row, text, className) {
   return td;
 }
 
-function link(parent, href, text) {
+// the claim page opens in place, as every workbench page does; Cockpit in a tab of its own
+function link(parent, href, text, { newTab = false } = {}) {
   const a = document.createElement('a');
   a.href = href;
   a.textContent = text;
-  a.target = '_blank';
+  if (newTab) a.target = '_blank';
   parent.appendChild(a);
   return a;
 }
@@ -60,7 +61,7 @@ function claimRows(tableId, claims, days) {
     const row = document.createElement('tr');
     row.dataset.claimId = claim.claimId;
     row.dataset.dueDate = claim.dueDate;
-    link(cell(row, ''), '/api/claims/' + claim.claimId, String(claim.claimId));
+    link(cell(row, ''), '/claims/' + claim.claimId, String(claim.claimId));
     cell(row, claim.memberName);
     cell(row, claim.memberIdNumberMasked);
     cell(row, claim.agencyName ? claim.agencyCode + ' ' + claim.agencyName : claim.agencyCode);
@@ -71,7 +72,7 @@ function claimRows(tableId, claims, days) {
     cell(row, lateStages(claim));
     const actions = cell(row, '');
     if (claim.processInstanceId) {
-      link(actions, '/camunda/app/cockpit/default/#/process-instance/' + claim.processInstanceId + '/runtime', 'Cockpit');
+      link(actions, '/camunda/app/cockpit/default/#/process-instance/' + claim.processInstanceId + '/runtime', 'Cockpit', { newTab: true });
     }
     body.appendChild(row);
   }

@@ -40,14 +40,17 @@ public class ClaimAccess {
      * administrators, who need them to check papers or pay. Supervisors see masked values.
      */
     public void requirePersonalData(Staff staff, Claim claim) {
+        if (!mayReadPersonalData(staff, claim)) {
+            throw DomainException.forbidden("PERSONAL_DATA_NOT_ALLOWED", "无权查看完整的身份证号和银行账号");
+        }
+    }
+
+    public boolean mayReadPersonalData(Staff staff, Claim claim) {
         if (staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.ADMIN)) {
-            return;
+            return true;
         }
         String agency = agencyCode(claim);
-        if (staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency)) {
-            return;
-        }
-        throw DomainException.forbidden("PERSONAL_DATA_NOT_ALLOWED", "无权查看完整的身份证号和银行账号");
+        return staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency);
     }
 
     /** Taking claims in is the clerk's job at the member's agency; admins may do it anywhere. */

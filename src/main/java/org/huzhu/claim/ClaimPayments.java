@@ -11,6 +11,9 @@ public interface ClaimPayments {
 
     List<Line> of(long claimId);
 
+    /** A line's status as people read it, e.g. 已到账. */
+    String statusLabel(String status);
+
     record Line(long id, int attempt, String status, BigDecimal amount, String accountMasked, String returnReason,
                 List<Funder> funders) {
     }

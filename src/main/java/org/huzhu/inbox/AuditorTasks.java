@@ -1,10 +1,14 @@
 package org.huzhu.inbox;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -16,6 +20,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -23,9 +28,11 @@ import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.ClaimDecisions;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
+import org.huzhu.claim.Decision;
 import org.huzhu.claim.SlaStatus;
 import org.huzhu.claim.SlaStatuses;
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
@@ -43,6 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditorTasks {
 
     public static final int LARGEST_PAGE = 100;
+    /** A reassignment's reason, as long as a decision's. */
+    static final int REASON_LIMIT = 500;
     /** Far past any real list, and small enough that the offset stays an int. */
     static final int LAST_PAGE = 100_000;
 
@@ -81,6 +90,42 @@ public class AuditorTasks {
         List<AuditorTask> rows = workItems.page(filter, staff.groupIds(), staff.userId(), page * size, size + 1);
         Map<Long, SlaStatus> deadlines = slaStatuses.of(rows.stream().map(AuditorTask::claimId).distinct().toList());
         return rows.stream().map(row -> row.withDeadline(deadlines.get(row.claimId()))).toList();
+    }
+
+    /** How many tasks the caller's list holds (with the filter), counted no further than {@code bound}. */
+    public long countOpen(Staff staff, WorkFilter filter, int bound) {
+        return workItems.count(filter, staff.groupIds(), staff.userId(), bound);
+    }
+
+    /**
+     * The claim's open tasks that the caller may work on (as a candidate or holder) or, as a
+     * supervisor, hand over; with what the caller may do with each. Nobody else learns of them
+     * here, not even who holds them.
+     */
+    public List<ClaimTask> ofClaim(long claimId, Staff staff) {
+        boolean supervising = staff.hasAny(Role.SUPERVISOR, Role.ADMIN);
+        List<ClaimTask> tasks = new ArrayList<>();
+        for (TaskAtHand task : workItems.ofClaim(claimId)) {
+            boolean candidate = isCandidate(task, staff);
+            if (!candidate && !supervising) {
+                continue;
+            }
+            Optional<AuditTask> audit = AuditTask.of(task.taskDefinitionKey());
+            boolean holds = staff.userId().equals(task.assignee());
+            List<Decision> outcomes = audit.map(step -> Arrays.stream(Decision.values()).filter(step.stage()::allows).toList())
+                    .orElse(List.of());
+            tasks.add(new ClaimTask(task.taskId(), audit.map(step -> step.stage().label()).orElse(task.name()),
+                    task.assignee(), outcomes, holds && audit.isPresent(), candidate && task.assignee() == null,
+                    task.assignee() != null && (holds || supervising),
+                    supervising ? handOverTo(task) : List.of()));
+        }
+        return tasks;
+    }
+
+    /** Who completed the task, once it is done; empty while it is open or unknown. */
+    public Optional<String> completedBy(String taskId) {
+        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+        return done == null ? Optional.empty() : Optional.ofNullable(done.getAssignee());
     }
 
     /** The caller takes the task; someone else holding it is a conflict. */
@@ -131,6 +176,9 @@ public class AuditorTasks {
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "REQUIRED", "请填写改派原因");
+        }
+        if (reason.length() > REASON_LIMIT) {
+            throw new InvalidInputException(List.of(FieldProblem.tooLong("reason", REASON_LIMIT)));
         }
         Task task = openTask(taskId);
         if (!directory.exists(userId)) {
@@ -184,7 +232,7 @@ public class AuditorTasks {
     private TaskAtHand atHand(String taskId) {
         return workItems.atHand(taskId).orElseGet(() -> {
             Task task = openTask(taskId);
-            return new TaskAtHand(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+            return new TaskAtHand(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(),
                     task.getAssignee(), candidateGroups(task), candidateUsers(task));
         });
     }
@@ -221,12 +269,26 @@ public class AuditorTasks {
     }
 
     private void requireCandidate(TaskAtHand task, Staff staff) {
-        if (staff.userId().equals(task.assignee())) {
-            return;
-        }
-        if (!task.candidateUsers().contains(staff.userId()) && task.candidateGroups().stream().noneMatch(staff::inGroup)) {
+        if (!isCandidate(task, staff)) {
             throw DomainException.forbidden("NOT_YOUR_TASK", "无权处理此任务");
         }
+    }
+
+    private static boolean isCandidate(TaskAtHand task, Staff staff) {
+        return staff.userId().equals(task.assignee()) || task.candidateUsers().contains(staff.userId())
+                || task.candidateGroups().stream().anyMatch(staff::inGroup);
+    }
+
+    /** The users a supervisor may hand the task to: its candidates by name and in its groups, not its holder. */
+    private List<String> handOverTo(TaskAtHand task) {
+        Set<String> users = new TreeSet<>(task.candidateUsers());
+        for (String group : task.candidateGroups()) {
+            identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> users.add(user.getId()));
+        }
+        if (task.assignee() != null) {
+            users.remove(task.assignee());
+        }
+        return List.copyOf(users);
     }
 
     private Set<String> candidateGroups(Task task) {

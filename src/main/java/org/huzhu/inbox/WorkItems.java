@@ -117,21 +117,28 @@ class WorkItems implements OpenWork {
                 .query(WorkItems::map).optional();
     }
 
+    private static final String AT_HAND = """
+            select w.task_id, w.process_instance_id, w.stage, w.name, w.assignee,
+                   array(select g.group_id from work_item_group g where g.task_id = w.task_id) as groups,
+                   array(select u.user_id from work_item_user u where u.task_id = w.task_id) as users
+            from work_item w
+            """;
+
     /** The open task as its work item and candidate groups hold it, empty when there is no work item. */
     Optional<TaskAtHand> atHand(String taskId) {
-        return jdbc.sql("""
-                        select w.task_id, w.process_instance_id, w.stage, w.assignee,
-                               array(select g.group_id from work_item_group g where g.task_id = w.task_id) as groups,
-                               array(select u.user_id from work_item_user u where u.task_id = w.task_id) as users
-                        from work_item w
-                        where w.task_id = :task
-                        """)
-                .param("task", taskId)
-                .query((row, n) -> new TaskAtHand(row.getString("task_id"), row.getString("process_instance_id"),
-                        row.getString("stage"), row.getString("assignee"),
-                        Set.of((String[]) row.getArray("groups").getArray()),
-                        Set.of((String[]) row.getArray("users").getArray())))
-                .optional();
+        return jdbc.sql(AT_HAND + " where w.task_id = :task").param("task", taskId).query(WorkItems::atHand).optional();
+    }
+
+    /** Every open task of the claim, oldest first. */
+    List<TaskAtHand> ofClaim(long claimId) {
+        return jdbc.sql(AT_HAND + " where w.claim_id = :claim order by w.created_at, w.task_id").param("claim", claimId)
+                .query(WorkItems::atHand).list();
+    }
+
+    private static TaskAtHand atHand(ResultSet row, int rowNumber) throws SQLException {
+        return new TaskAtHand(row.getString("task_id"), row.getString("process_instance_id"), row.getString("stage"),
+                row.getString("name"), row.getString("assignee"), Set.of((String[]) row.getArray("groups").getArray()),
+                Set.of((String[]) row.getArray("users").getArray()));
     }
 
     /**
@@ -141,6 +148,28 @@ class WorkItems implements OpenWork {
      * than asked, so the caller knows whether there is more without counting.
      */
     List<AuditorTask> page(WorkFilter filter, Collection<String> groups, String userId, int offset, int limit) {
+        return candidates("select " + COLUMNS + " from work_item w join candidates c on c.task_id = w.task_id"
+                        + " order by w.urgent desc, w.due_at, w.created_at, w.task_id limit :limit offset :offset",
+                filter, groups, userId, offset + limit)
+                .param("limit", limit).param("offset", offset).query(WorkItems::map).list();
+    }
+
+    /**
+     * How many tasks the caller's list holds, counted no further than {@code bound}: read from the
+     * same indexes as a page, so the cost does not grow with all open work either.
+     */
+    long count(WorkFilter filter, Collection<String> groups, String userId, int bound) {
+        long counted = candidates("select count(*) from candidates", filter, groups, userId, bound)
+                .query(Long.class).single();
+        return Math.min(counted, bound);
+    }
+
+    /**
+     * The statement that reads the caller's list, its rows named {@code candidates}, each source
+     * read no further than {@code window} rows.
+     */
+    private JdbcClient.StatementSpec candidates(String select, WorkFilter filter, Collection<String> groups,
+                                                String userId, int window) {
         List<String> conditions = new ArrayList<>();
         if (filter.unassigned()) {
             conditions.add("w.assignee is null");
@@ -171,10 +200,8 @@ class WorkItems implements OpenWork {
                 union
                 """;
         String candidates = filter.assignedToMe() ? assigned : ofGroups + offered + " union " + assigned;
-        JdbcClient.StatementSpec statement = jdbc.sql("with candidates as (" + candidates + ") select " + COLUMNS
-                        + " from work_item w join candidates c on c.task_id = w.task_id"
-                        + " order by w.urgent desc, w.due_at, w.created_at, w.task_id limit :limit offset :offset")
-                .param("user", userId).param("limit", limit).param("offset", offset).param("window", offset + limit);
+        JdbcClient.StatementSpec statement = jdbc.sql("with candidates as (" + candidates + ") " + select)
+                .param("user", userId).param("window", window);
         if (!filter.assignedToMe() && !groups.isEmpty()) {
             statement = statement.param("groups", List.copyOf(groups));
         }
@@ -187,7 +214,7 @@ class WorkItems implements OpenWork {
         if (filter.scheme() != null) {
             statement = statement.param("scheme", filter.scheme());
         }
-        return statement.query(WorkItems::map).list();
+        return statement;
     }
 
     @Override

@@ -6,7 +6,7 @@
  * its work is the engine's user tasks: it reads, assigns and completes them through the engine and
  * guards, in the engine, who may hold them.
  */
-@ApplicationModule(allowedDependencies = {"platform", "audit", "security", "claim", "sla", "workflow"})
+@ApplicationModule(allowedDependencies = {"platform", "audit", "security", "scheme", "claim", "sla", "workflow"})
 package org.huzhu.inbox;
 
 import org.springframework.modulith.ApplicationModule;

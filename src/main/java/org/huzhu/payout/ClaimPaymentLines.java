@@ -22,4 +22,9 @@ class ClaimPaymentLines implements ClaimPayments {
                         i.funders().stream().map(f -> new Funder(f.code(), f.name(), f.amount())).toList()))
                 .toList();
     }
+
+    @Override
+    public String statusLabel(String status) {
+        return PaymentStatus.valueOf(status).label();
+    }
 }

@@ -6,5 +6,16 @@ package org.huzhu.payout;
  * stays returned; the claim is paid by a new instruction (its next attempt).
  */
 public enum PaymentStatus {
-    PENDING, IN_BATCH, SENT, CONFIRMED, RETURNED
+    PENDING("待支付"), IN_BATCH("已编入批次"), SENT("已发送银行"), CONFIRMED("已到账"), RETURNED("已退回");
+
+    private final String label;
+
+    PaymentStatus(String label) {
+        this.label = label;
+    }
+
+    /** The status as people read it, e.g. 已到账. */
+    public String label() {
+        return label;
+    }
 }

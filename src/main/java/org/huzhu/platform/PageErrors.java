@@ -12,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,6 +37,11 @@ class PageErrors {
         }
         if (e instanceof InvalidInputException invalid) {
             return page(HttpStatus.BAD_REQUEST, String.join("；", invalid.problems().stream().map(FieldProblem::message).toList()));
+        }
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            // an address typed by hand (/claims/abc, ?page=x) is the caller's mistake, not ours
+            return page(HttpStatus.BAD_REQUEST, "地址中的 " + mismatch.getName() + " 有误："
+                    + (mismatch.getRequiredType() == null ? "格式不正确" : ProblemResponses.expected(mismatch.getRequiredType())));
         }
         if (e instanceof AccessDeniedException) {
             return page(HttpStatus.FORBIDDEN, "当前角色无权打开此页面");

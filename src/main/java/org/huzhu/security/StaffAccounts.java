@@ -182,9 +182,7 @@ public class StaffAccounts {
     private Account account(User user) {
         Staff staff = directory.staff(user.getId());
         List<String> agencies = staff.agencies().values().stream().flatMap(Set::stream).distinct().sorted().toList();
-        String name = (user.getFirstName() == null ? "" : user.getFirstName())
-                + (user.getLastName() == null ? "" : user.getLastName());
-        return new Account(user.getId(), name, staff.roles(), agencies, lockedUntil(user));
+        return new Account(user.getId(), StaffDirectory.nameOf(user), staff.roles(), agencies, lockedUntil(user));
     }
 
     /** The engine's user query answers its entities, which carry the lock. */

@@ -1,5 +1,6 @@
 package org.huzhu.security;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Reads people and their groups from Camunda's identity service. */
@@ -27,6 +29,28 @@ public class StaffDirectory {
 
     public boolean exists(String userId) {
         return identityService.createUserQuery().userId(userId).count() > 0;
+    }
+
+    /**
+     * The names people are shown by (first and last name, as Camunda keeps them), for user ids
+     * such as a history's actors: every id asked for has one; the system reads 系统, and an
+     * account that is gone or has no name reads as its id.
+     */
+    public Map<String, String> names(Collection<String> userIds) {
+        Map<String, String> names = new HashMap<>();
+        userIds.forEach(id -> names.put(id, Staff.SYSTEM.equals(id) ? "系统" : id));
+        String[] asked = userIds.stream().filter(id -> !Staff.SYSTEM.equals(id)).distinct().toArray(String[]::new);
+        if (asked.length > 0) {
+            for (User user : identityService.createUserQuery().userIdIn(asked).list()) {
+                String name = nameOf(user);
+                names.put(user.getId(), name.isBlank() ? user.getId() : name);
+            }
+        }
+        return names;
+    }
+
+    static String nameOf(User user) {
+        return (user.getFirstName() == null ? "" : user.getFirstName()) + (user.getLastName() == null ? "" : user.getLastName());
     }
 
     public Staff staff(String userId) {

@@ -94,8 +94,20 @@ class AuthorizationMatrixTest {
         Set<String> admins = Set.of("admin");
         String claimPath = "/api/claims/" + claim;
         String taskPath = "/api/tasks/" + task;
+        String claimPage = "/claims/" + claim + "/tasks/" + task;
         return Map.ofEntries(
                 Map.entry("GET /", page("/", EVERYONE)),
+                Map.entry("GET /claims/{id}", page("/claims/" + claim, READ_CLAIM_A)),
+                Map.entry("POST /claims/{id}/personal-data", form("/claims/" + claim + "/personal-data", Map.of(),
+                        Set.of("clerk", "agency", "league", "head", "admin"))),
+                Map.entry("GET /tasks", page("/tasks", EVERYONE)),
+                Map.entry("POST /claims/{claimId}/tasks/{taskId}/claim", form(claimPage + "/claim", Map.of(), Set.of("agency"))),
+                Map.entry("POST /claims/{claimId}/tasks/{taskId}/release", form(claimPage + "/release", Map.of(),
+                        Set.of("agency", "supervisor", "admin"))),
+                Map.entry("POST /claims/{claimId}/tasks/{taskId}/decision", form(claimPage + "/decision",
+                        Map.of("outcome", "MAYBE"), Set.of("agency"))),
+                Map.entry("POST /claims/{claimId}/tasks/{taskId}/assignee", form(claimPage + "/assignee", Map.of(),
+                        supervisors)),
                 Map.entry("POST /api/claims", write("/api/claims", Map.of(), clerks)),
                 Map.entry("GET /api/claims/{id}", get(claimPath, READ_CLAIM_A)),
                 Map.entry("GET /api/claims/{id}/audit", get(claimPath + "/audit", READ_CLAIM_A)),

@@ -55,4 +55,9 @@ public final class BrowserScript {
         assertThat(run.exitValue()).as(output).isZero();
         return output;
     }
+
+    /** The line of a script's output that starts with the prefix (what the script printed about one thing). */
+    public static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(output));
+    }
 }

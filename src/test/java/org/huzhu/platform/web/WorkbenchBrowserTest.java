@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.BrowserScript.line;
 
 /** A supervisor signs in to the workbench in a real headless Chromium, typing, and signs out. */
 @HuzhuIntegrationTest
@@ -35,9 +36,5 @@ class WorkbenchBrowserTest {
         assertThat(line(output, "menu: ")).contains("支付时限督办");
         assertThat(line(output, "figures: ")).contains(overview.open().atRisk() + " 临期",
                 overview.open().breached() + " 已超期");
-    }
-
-    private static String line(String output, String prefix) {
-        return output.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(output));
     }
 }
