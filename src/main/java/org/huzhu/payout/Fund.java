@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records money into the fund and answers a scheme year's balance at any time. */
+/** Records money into the fund, lists what was recorded and answers a scheme year's balance at any time. */
 @Service
 public class Fund {
 
@@ -33,6 +33,23 @@ public class Fund {
     /** Records a contribution or subsidy; 400 with every problem and nothing stored when it is wrong. */
     @Transactional
     public long record(ContributionInput input, Staff staff) {
+        check(input);
+        boolean fromUnit = input.unitCode() != null;
+        BigDecimal amount = fromUnit ? Money.roundToFen(input.perMember().multiply(BigDecimal.valueOf(input.members())))
+                : input.amount();
+        return jdbc.sql("""
+                        insert into fund_contribution (scheme, scheme_year, unit_code, members, per_member, funder_code,
+                            amount, note, recorded_by, recorded_at)
+                        values (:scheme, :year, :unit, :members, :perMember, :funder, :amount, :note, :by, :at) returning id""")
+                .param("scheme", input.scheme()).param("year", input.schemeYear()).param("unit", input.unitCode())
+                .param("members", input.members()).param("perMember", input.perMember())
+                .param("funder", input.funderCode()).param("amount", amount).param("note", input.note())
+                .param("by", staff.userId()).param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+    }
+
+    /** Every problem of the input at once (400), nothing stored; returns when it would be recorded. */
+    public void check(ContributionInput input) {
         Problems problems = new Problems();
         if (input.scheme() == null || ruleSets.scheme(input.scheme()).isEmpty()) {
             problems.add("scheme", "UNKNOWN_SCHEME", "请填写已有的互助项目编码");
@@ -58,17 +75,6 @@ public class Fund {
             problems.add("note", "TOO_LONG", "备注最多200个字");
         }
         problems.throwIfAny();
-        BigDecimal amount = fromUnit ? Money.roundToFen(input.perMember().multiply(BigDecimal.valueOf(input.members())))
-                : input.amount();
-        return jdbc.sql("""
-                        insert into fund_contribution (scheme, scheme_year, unit_code, members, per_member, funder_code,
-                            amount, note, recorded_by, recorded_at)
-                        values (:scheme, :year, :unit, :members, :perMember, :funder, :amount, :note, :by, :at) returning id""")
-                .param("scheme", input.scheme()).param("year", input.schemeYear()).param("unit", input.unitCode())
-                .param("members", input.members()).param("perMember", input.perMember())
-                .param("funder", input.funderCode()).param("amount", amount).param("note", input.note())
-                .param("by", staff.userId()).param("at", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
     }
 
     public FundBalance balance(String scheme, int schemeYear) {
@@ -85,6 +91,33 @@ public class Fund {
                 .query((row, n) -> new FundBalance.FunderPayout(row.getString(1), row.getString(2), row.getBigDecimal(3)))
                 .list();
         return FundBalance.of(scheme, schemeYear, contributions, subsidies, payouts, byFunder);
+    }
+
+    /** A scheme year with money in or out. */
+    public record SchemeYear(String scheme, int year) {
+    }
+
+    /** Every scheme year that has a contribution, a subsidy or a payment, newest year first. */
+    public List<SchemeYear> years() {
+        return jdbc.sql("""
+                        select scheme, scheme_year from fund_contribution
+                        union select scheme, scheme_year from payment
+                        order by scheme_year desc, scheme""")
+                .query((row, n) -> new SchemeYear(row.getString(1), row.getInt(2))).list();
+    }
+
+    /** The newest recorded contributions and subsidies first, at most {@code limit}. */
+    public List<Contribution> contributions(int limit) {
+        return jdbc.sql("""
+                        select id, scheme, scheme_year, unit_code, members, per_member, funder_code, amount, note,
+                               recorded_by, recorded_at
+                        from fund_contribution order by id desc limit :limit""")
+                .param("limit", limit)
+                .query((row, n) -> new Contribution(row.getLong("id"), row.getString("scheme"), row.getInt("scheme_year"),
+                        row.getString("unit_code"), row.getObject("members", Integer.class), row.getBigDecimal("per_member"),
+                        row.getString("funder_code"), row.getBigDecimal("amount"), row.getString("note"),
+                        row.getString("recorded_by"), row.getTimestamp("recorded_at").toInstant()))
+                .list();
     }
 
     private BigDecimal sum(String sql, String scheme, int year) {
