@@ -12,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,6 +37,9 @@ class PageErrors {
         }
         if (e instanceof InvalidInputException invalid) {
             return page(HttpStatus.BAD_REQUEST, String.join("；", invalid.problems().stream().map(FieldProblem::message).toList()));
+        }
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return page(HttpStatus.BAD_REQUEST, "地址中的 " + mismatch.getName() + " 格式不正确");
         }
         if (e instanceof AccessDeniedException) {
             return page(HttpStatus.FORBIDDEN, "当前角色无权打开此页面");

@@ -93,6 +93,10 @@ class FinancePagesTest {
         assertThat(confirmed.html().select("nav.tabs a.active").text()).startsWith("已入账");
         assertThat(confirmed.html().selectFirst("table.lines tr[data-claim=" + claim + "]").text()).contains("已入账");
         assertThat(finance.get("/finance/instructions?status=MAYBE").status()).isEqualTo(400);
+        Page notANumber = finance.get("/finance/batches/one");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.text()).contains("地址中的 id 格式不正确");
+        assertThat(finance.get("/finance/batches/0").text()).contains("付款批次不存在");
 
         Page byBatch = finance.get("/finance/reconciliation?batch=" + batch);
         assertThat(byBatch.text()).contains("批次" + file, "已入账");
