@@ -68,4 +68,30 @@ async function signInToWorkbench(page, user, password, { path = '/' } = {}) {
   return page;
 }
 
-module.exports = { check, env, launch, desktopPage, signInToTasklist, signInToWorkbench };
+/**
+ * The page's script errors and failed loads, as they happen. A workbench form sent with mistakes
+ * answers 400 with the form again: a script that sends one checks that status itself.
+ */
+function watchProblems(page) {
+  const problems = [];
+  page.on('pageerror', e => problems.push(e.message));
+  page.on('console', m => { if (m.type() === 'error' && !m.text().includes('status of 400')) problems.push(m.text()); });
+  return problems;
+}
+
+/** Runs a script's steps in a launched browser; any failure prints FAILED and exits 1. */
+function runInBrowser(steps) {
+  (async () => {
+    const browser = await launch();
+    try {
+      await steps(browser);
+    } finally {
+      await browser.close();
+    }
+  })().catch(e => {
+    console.log('FAILED: ' + e.message);
+    process.exit(1);
+  });
+}
+
+module.exports = { check, env, launch, desktopPage, signInToTasklist, signInToWorkbench, watchProblems, runInBrowser };

@@ -100,7 +100,8 @@ class DemoData implements ApplicationRunner {
         user("head", "协会负责人", Role.LEAGUE_HEAD.groupId());
         user("committee", "互助保障委员会委员", Role.COMMITTEE.groupId());
         user("supervisor", "督办", Role.SUPERVISOR.groupId());
-        log.info("Demo data ready: agencies DEMO-A and DEMO-B, users admin/clerk/agency/agency-b/league/head/supervisor (password demo)");
+        user("finance", "财务人员", Role.FINANCE.groupId());
+        log.info("Demo data ready: agencies DEMO-A and DEMO-B, users admin/clerk/agency/agency-b/league/head/supervisor/finance (password demo)");
     }
 
     private void publishOnce(String scheme, String resource, LocalDate from, String reason) throws IOException {

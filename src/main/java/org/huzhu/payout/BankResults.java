@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,18 @@ public class BankResults {
             }
         }
         return answered;
+    }
+
+    /** A result file as it was read: when, and how many lines it had. */
+    public record ResultFile(String name, Instant readAt, int lines) {
+    }
+
+    /** The result files read, newest first, at most {@code limit}. */
+    public List<ResultFile> files(int limit) {
+        return jdbc.sql("select file_name, read_at, lines from bank_result_file order by read_at desc, file_name limit :limit")
+                .param("limit", limit)
+                .query((row, n) -> new ResultFile(row.getString(1), row.getTimestamp(2).toInstant(), row.getInt(3)))
+                .list();
     }
 
     private boolean alreadyRead(Path file) {

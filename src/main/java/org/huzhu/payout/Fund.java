@@ -2,6 +2,7 @@ package org.huzhu.payout;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 
 import org.huzhu.membership.Organisations;
 import org.huzhu.platform.Money;
@@ -11,7 +12,7 @@ import org.huzhu.security.Staff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records money into the fund and answers a scheme year's balance at any time. */
+/** Records money into the fund, lists what was recorded and answers a scheme year's balance at any time. */
 @Service
 public class Fund {
 
@@ -35,6 +36,29 @@ public class Fund {
     /** Records a contribution or subsidy; 400 with every problem and nothing stored when it is wrong. */
     @Transactional
     public long record(ContributionInput input, Staff staff) {
+        check(input);
+        boolean fromUnit = input.unitCode() != null;
+        BigDecimal amount = fromUnit ? Money.roundToFen(input.perMember().multiply(BigDecimal.valueOf(input.members())))
+                : input.amount();
+        return contributions.add(input, amount, staff.userId(), clock.instant());
+    }
+
+    /** A scheme year with money in or out. */
+    public record SchemeYear(String scheme, int year) {
+    }
+
+    /** Every scheme year that has a contribution, a subsidy or a payment, newest year first. */
+    public List<SchemeYear> years() {
+        return contributions.years();
+    }
+
+    /** The newest recorded contributions and subsidies first, at most {@code limit}. */
+    public List<Contribution> contributions(int limit) {
+        return contributions.newest(limit);
+    }
+
+    /** Every problem of the input at once (400), nothing stored; returns when it would be recorded. */
+    public void check(ContributionInput input) {
         Problems problems = new Problems();
         if (input.scheme() == null || ruleSets.scheme(input.scheme()).isEmpty()) {
             problems.add("scheme", "UNKNOWN_SCHEME", "请填写已有的互助项目编码");
@@ -60,9 +84,6 @@ public class Fund {
             problems.add("note", "TOO_LONG", "备注最多200个字");
         }
         problems.throwIfAny();
-        BigDecimal amount = fromUnit ? Money.roundToFen(input.perMember().multiply(BigDecimal.valueOf(input.members())))
-                : input.amount();
-        return contributions.add(input, amount, staff.userId(), clock.instant());
     }
 
     public FundBalance balance(String scheme, int schemeYear) {

@@ -3,6 +3,7 @@ package org.huzhu.payout;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,5 +45,28 @@ class FundContributions {
                         select coalesce(sum(amount), 0.00) from fund_contribution
                         where scheme = :scheme and scheme_year = :year and funder_code is not null""")
                 .param("scheme", scheme).param("year", schemeYear).query(BigDecimal.class).single();
+    }
+
+    /** Every scheme year with a contribution, a subsidy or a payment, newest year first. */
+    List<Fund.SchemeYear> years() {
+        return jdbc.sql("""
+                        select scheme, scheme_year from fund_contribution
+                        union select scheme, scheme_year from payment
+                        order by scheme_year desc, scheme""")
+                .query((row, n) -> new Fund.SchemeYear(row.getString(1), row.getInt(2))).list();
+    }
+
+    /** The newest recorded contributions and subsidies first, at most {@code limit}. */
+    List<Contribution> newest(int limit) {
+        return jdbc.sql("""
+                        select id, scheme, scheme_year, unit_code, members, per_member, funder_code, amount, note,
+                               recorded_by, recorded_at
+                        from fund_contribution order by id desc limit :limit""")
+                .param("limit", limit)
+                .query((row, n) -> new Contribution(row.getLong("id"), row.getString("scheme"), row.getInt("scheme_year"),
+                        row.getString("unit_code"), row.getObject("members", Integer.class), row.getBigDecimal("per_member"),
+                        row.getString("funder_code"), row.getBigDecimal("amount"), row.getString("note"),
+                        row.getString("recorded_by"), row.getTimestamp("recorded_at").toInstant()))
+                .list();
     }
 }

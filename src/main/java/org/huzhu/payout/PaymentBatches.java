@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit: a batch is recorded before its file exists, and marked sent only after the bank
  * took the file. A run that dies between the two leaves the batch unsent, and the next run
  * writes the same file again from the database and sends it again; the bank refuses a batch
- * number it has. Two nodes making batches at once queue on an advisory lock.
+ * number it has. Two nodes making batches at once queue on an advisory lock. Finance reads
+ * the batches here too.
  */
 @Service
 public class PaymentBatches {
@@ -64,6 +67,32 @@ public class PaymentBatches {
     /** How often result files are looked for between batch runs: a real bank answers later. */
     public String resultCycle() {
         return bank.simulated() ? settings.demoBatchCycle() : settings.resultCycle();
+    }
+
+    private static final String BATCH_COLUMNS =
+            "select id, business_date, file_name, line_count, total, created_at, sent_at from payment_batch";
+
+    /** The newest batches first, at most {@code limit}. */
+    public List<PaymentBatch> recent(int limit) {
+        return jdbc.sql(BATCH_COLUMNS + " order by id desc limit :limit").param("limit", limit)
+                .query(PaymentBatches::batch).list();
+    }
+
+    /** The batches made on a business day (Beijing), in the order they were made. */
+    public List<PaymentBatch> ofDay(LocalDate day) {
+        return jdbc.sql(BATCH_COLUMNS + " where business_date = :day order by id").param("day", day)
+                .query(PaymentBatches::batch).list();
+    }
+
+    public Optional<PaymentBatch> find(long id) {
+        return jdbc.sql(BATCH_COLUMNS + " where id = :id").param("id", id).query(PaymentBatches::batch).optional();
+    }
+
+    private static PaymentBatch batch(ResultSet row, int n) throws SQLException {
+        Timestamp sent = row.getTimestamp("sent_at");
+        return new PaymentBatch(row.getLong("id"), row.getObject("business_date", LocalDate.class),
+                row.getString("file_name"), row.getInt("line_count"), row.getBigDecimal("total"),
+                row.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
     }
 
     /** Every pending instruction into one new batch; none on a day off (the simulator works every day). */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,6 +123,39 @@ public class PaymentInstructions {
     public List<PaymentInstruction> ofBatch(long batchId) {
         return withFunders(jdbc.sql(COLUMNS + " where batch_id = :batch order by id").param("batch", batchId)
                 .query(this::row).list());
+    }
+
+    /** How many instructions stand in each status; a status none stands in is left out. */
+    public Map<PaymentStatus, Long> countsByStatus() {
+        Map<PaymentStatus, Long> counts = new EnumMap<>(PaymentStatus.class);
+        jdbc.sql("select status, count(*) from payment_instruction group by status")
+                .query((row, n) -> Map.entry(PaymentStatus.valueOf(row.getString(1)), row.getLong(2))).list()
+                .forEach(count -> counts.put(count.getKey(), count.getValue()));
+        return counts;
+    }
+
+    /** The newest instructions in the status first, at most {@code limit}. */
+    public List<PaymentInstruction> withStatus(PaymentStatus status, int limit) {
+        return withFunders(jdbc.sql(COLUMNS + " where status = :status order by id desc limit :limit")
+                .param("status", status.name()).param("limit", limit).query(this::row).list());
+    }
+
+    /** Returned transfers whose claim has no newer order yet, the longest waiting first. */
+    public List<AwaitingAccountFix> awaitingAccountFix() {
+        return jdbc.sql("""
+                        select i.id, i.claim_id, i.attempt, i.amount, i.bank_name, i.account_masked, i.return_reason,
+                               b.id batch_id, b.file_name,
+                               (select max(e.at) from payment_instruction_event e
+                                where e.instruction_id = i.id and e.to_status = 'RETURNED') returned_at
+                        from payment_instruction i join payment_batch b on b.id = i.batch_id
+                        where i.status = 'RETURNED' and not exists (select 1 from payment_instruction later
+                            where later.claim_id = i.claim_id and later.attempt > i.attempt)
+                        order by returned_at, i.id""")
+                .query((row, n) -> new AwaitingAccountFix(row.getLong("id"), row.getLong("claim_id"), row.getInt("attempt"),
+                        row.getBigDecimal("amount"), row.getString("bank_name"), row.getString("account_masked"),
+                        row.getString("return_reason"), row.getLong("batch_id"), row.getString("file_name"),
+                        row.getTimestamp("returned_at").toInstant()))
+                .list();
     }
 
     private List<PaymentInstruction> withFunders(List<PaymentInstruction> instructions) {

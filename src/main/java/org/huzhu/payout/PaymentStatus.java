@@ -6,7 +6,11 @@ package org.huzhu.payout;
  * stays returned; the claim is paid by a new instruction (its next attempt).
  */
 public enum PaymentStatus {
-    PENDING("待支付"), IN_BATCH("已编入批次"), SENT("已发送银行"), CONFIRMED("已到账"), RETURNED("已退回");
+    PENDING("待编批"),
+    IN_BATCH("已编入批次"),
+    SENT("已送银行"),
+    CONFIRMED("已入账"),
+    RETURNED("已退票");
 
     private final String label;
 
@@ -14,7 +18,7 @@ public enum PaymentStatus {
         this.label = label;
     }
 
-    /** The status as people read it, e.g. 已到账. */
+    /** The status as finance reads it on pages and in the reconciliation CSV. */
     public String label() {
         return label;
     }

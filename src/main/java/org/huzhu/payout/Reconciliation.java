@@ -32,7 +32,7 @@ public record Reconciliation(String scope, int instructions, BigDecimal total, i
                 f.returnedAmount().toPlainString())));
         text.append(Csv.sheetLine("批次", "指令编号", "申请编号", "第几次付款", "账号", "金额", "状态", "退票原因"));
         lines.forEach(l -> text.append(Csv.sheetLine(l.batch(), l.instructionId(), l.claimId(), l.attempt(), l.accountMasked(),
-                l.amount().toPlainString(), l.status(), l.returnReason())));
+                l.amount().toPlainString(), l.status().label(), l.returnReason())));
         return text.toString();
     }
 }

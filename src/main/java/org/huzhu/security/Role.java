@@ -16,6 +16,7 @@ public enum Role {
     LEAGUE_HEAD("league-head", "协会负责人", false),
     COMMITTEE("committee", "互助保障委员会委员", false),
     SUPERVISOR("supervisor", "督办", false),
+    FINANCE("finance", "财务人员", false),
     PROCESS_ADMIN("process-admin", "流程管理员", false),
     ADMIN("admin", "系统管理员", false);
 

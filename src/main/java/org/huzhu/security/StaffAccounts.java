@@ -47,6 +47,24 @@ public class StaffAccounts {
     public record Account(String id, String name, Set<Role> roles, List<String> agencies, OffsetDateTime lockedUntil) {
     }
 
+    /** An agency whose staff roles have groups here: its code, and its name as the groups give it. */
+    public record AgencyGroup(String code, String name) {
+    }
+
+    /** The agencies an account's agency roles may be given, by code. */
+    public List<AgencyGroup> agencies() {
+        String prefix = Role.AGENCY_AUDITOR.groupId() + "-";
+        return identityService.createGroupQuery().groupType("AGENCY").orderByGroupId().asc().list().stream()
+                .filter(group -> group.getId().startsWith(prefix))
+                .map(group -> {
+                    String name = group.getName() == null ? "" : group.getName();
+                    return new AgencyGroup(group.getId().substring(prefix.length()),
+                            name.endsWith(Role.AGENCY_AUDITOR.label())
+                                    ? name.substring(0, name.length() - Role.AGENCY_AUDITOR.label().length()) : name);
+                })
+                .toList();
+    }
+
     public List<Account> list() {
         return identityService.createUserQuery().orderByUserId().asc().list().stream().map(this::account).toList();
     }

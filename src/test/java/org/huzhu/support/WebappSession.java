@@ -65,16 +65,25 @@ public final class WebappSession {
     /** As {@link #signIn(int, String, String)}, for an account whose password is not the demo's. */
     public static WebappSession signIn(int port, String user, String password, String app) {
         WebappSession session = new WebappSession(port);
-        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/default/")).GET());
-        session.csrfToken = session.cookie("XSRF-TOKEN");
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        Answer login = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        Answer login = session.logIn(user, password, app);
         assertThat(login.status()).as(user + " signs in to " + app + ": " + login.body()).isEqualTo(200);
         session.get("/camunda/api/admin/auth/user/default");
         return session;
+    }
+
+    /** The app's answer to a sign-in with the demo password: 200, or 403 for a person the app is not for. */
+    public static int signInStatus(int port, String user, String app) {
+        return new WebappSession(port).logIn(user, "demo", app).status();
+    }
+
+    private Answer logIn(String user, String password, String app) {
+        send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+        csrfToken = cookie("XSRF-TOKEN");
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(request("/camunda/api/admin/auth/user/default/login/" + app)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** A GET of the engine API as the webapps call it, e.g. {@code /task/{id}/variables}. */

@@ -1,7 +1,6 @@
 package org.huzhu.payout.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -15,8 +14,6 @@ import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +37,7 @@ class FinanceController {
 
     @PostMapping("/api/fund/contributions")
     ResponseEntity<Map<String, Long>> record(@RequestBody ContributionInput input, @AuthenticationPrincipal Staff staff) {
-        if (!staff.has(Role.ADMIN)) {
-            throw DomainException.forbidden("NOT_ADMIN", "只有系统管理员可以登记缴费和补贴");
-        }
+        requireFinanceRecorder(staff);
         long id = fund.record(input, staff);
         return ResponseEntity.created(URI.create("/api/fund/contributions/" + id)).body(Map.of("id", id));
     }
@@ -74,18 +69,20 @@ class FinanceController {
     }
 
     private static ResponseEntity<?> answer(Reconciliation report, String format, String name) {
-        if (!"csv".equals(format)) {
-            return ResponseEntity.ok(report);
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=reconciliation-" + name + ".csv")
-                .body(report.csv());
+        return "csv".equals(format) ? ReconciliationDownload.csv(report, name) : ResponseEntity.ok(report);
     }
 
-    private static void requireFinanceReader(Staff staff) {
-        if (!staff.hasAny(Role.ADMIN, Role.SUPERVISOR)) {
-            throw DomainException.forbidden("NOT_FINANCE", "只有系统管理员和督办人员可以查看资金和对账");
+    /** Batches, payments, returns, reconciliation and the fund: finance, supervisors and administrators. */
+    static void requireFinanceReader(Staff staff) {
+        if (!staff.hasAny(Role.FINANCE, Role.SUPERVISOR, Role.ADMIN)) {
+            throw DomainException.forbidden("NOT_FINANCE", "只有财务人员、督办人员和系统管理员可以查看资金和对账");
+        }
+    }
+
+    /** Money into the fund is recorded by finance and administrators. */
+    static void requireFinanceRecorder(Staff staff) {
+        if (!staff.hasAny(Role.FINANCE, Role.ADMIN)) {
+            throw DomainException.forbidden("NOT_FINANCE", "只有财务人员和系统管理员可以登记缴费和补贴");
         }
     }
 }

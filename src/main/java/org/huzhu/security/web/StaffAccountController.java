@@ -75,7 +75,7 @@ class StaffAccountController {
         return ResponseEntity.noContent().build();
     }
 
-    private static void requireAdmin(Staff staff) {
+    static void requireAdmin(Staff staff) {
         if (!staff.has(Role.ADMIN)) {
             throw DomainException.forbidden("NOT_ADMIN", "只有系统管理员可以管理用户");
         }

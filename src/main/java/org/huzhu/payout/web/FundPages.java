@@ -1,0 +1,229 @@
+package org.huzhu.payout.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.huzhu.membership.Organisations;
+import org.huzhu.membership.Unit;
+import org.huzhu.payout.Contribution;
+import org.huzhu.payout.ContributionInput;
+import org.huzhu.payout.Fund;
+import org.huzhu.payout.FundBalance;
+import org.huzhu.platform.Beijing;
+import org.huzhu.platform.Crumb;
+import org.huzhu.platform.FieldErrors;
+import org.huzhu.platform.FieldProblem;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.WorkbenchController;
+import org.huzhu.scheme.RuleSets;
+import org.huzhu.security.Role;
+import org.huzhu.security.Staff;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * The fund of each scheme year (a negative balance is a warning), and the money recorded into
+ * it: the units' contributions and the funders' subsidies, with a form to record one.
+ */
+@WorkbenchController
+class FundPages {
+
+    /** The forms this session has sent, each with what it recorded: a form sent twice records once. */
+    private static final String SENT_FORMS = FundPages.class.getName() + ".sent";
+
+    private final Fund fund;
+    private final RuleSets ruleSets;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    FundPages(Fund fund, RuleSets ruleSets, Organisations organisations, Clock clock) {
+        this.fund = fund;
+        this.ruleSets = ruleSets;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    record BalanceRow(String scheme, String schemeName, FundBalance balance) {
+
+        public boolean negative() {
+            return balance.balance().signum() < 0;
+        }
+    }
+
+    @GetMapping("/finance/fund")
+    String fund(@AuthenticationPrincipal Staff staff, Model model) {
+        FinanceController.requireFinanceReader(staff);
+        Map<String, String> names = schemeNames();
+        List<BalanceRow> rows = fund.years().stream()
+                .map(year -> new BalanceRow(year.scheme(), names.getOrDefault(year.scheme(), year.scheme()),
+                        fund.balance(year.scheme(), year.year())))
+                .toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("negative", rows.stream().filter(BalanceRow::negative).toList());
+        model.addAttribute("crumbs", List.of(Crumb.here("基金结余")));
+        return "payout/fund";
+    }
+
+    /** A recorded contribution with the unit's name and the scheme's, its time in Beijing. */
+    record ContributionRow(Contribution contribution, String schemeName, String source, LocalDateTime recordedAt) {
+    }
+
+    /** What the person typed into the form, as typed. */
+    record ContributionForm(String kind, String scheme, String schemeYear, String unitCode, String members,
+                            String perMember, String funderCode, String amount, String note, String formId) {
+
+        public boolean fromUnit() {
+            return !"FUNDER".equals(kind);
+        }
+    }
+
+    @GetMapping("/finance/contributions")
+    String contributions(@RequestParam(required = false) Long recorded, @AuthenticationPrincipal Staff staff,
+                         Model model) {
+        FinanceController.requireFinanceReader(staff);
+        if (recorded != null) {
+            model.addAttribute("recorded", recorded);
+        }
+        int year = LocalDate.now(clock.withZone(Beijing.ZONE)).getYear();
+        return contributionsPage(staff, model, new ContributionForm("UNIT", "INPATIENT", Integer.toString(year), "", "",
+                "", "", "", "", UUID.randomUUID().toString()), Map.of());
+    }
+
+    /**
+     * Records the contribution and shows the list with it; a problem shows at its field with what
+     * was typed, and nothing is stored. A value that does not read as a number is its field's
+     * problem; the fund checks the rest, so every problem of the form shows at once.
+     */
+    @PostMapping("/finance/contributions")
+    String record(ContributionForm form, @AuthenticationPrincipal Staff staff, HttpSession session,
+                  HttpServletResponse response, Model model) {
+        FinanceController.requireFinanceRecorder(staff);
+        Map<String, String> errors = new LinkedHashMap<>();
+        boolean fromUnit = form.fromUnit();
+        ContributionInput input = new ContributionInput(blankToNull(form.scheme()),
+                whole(form.schemeYear(), "schemeYear", errors),
+                fromUnit ? given(form.unitCode(), "unitCode", "请填写缴费单位编码", errors) : null,
+                fromUnit ? whole(form.members(), "members", errors) : null,
+                fromUnit ? amount(form.perMember(), "perMember", errors) : null,
+                fromUnit ? null : given(form.funderCode(), "funderCode", "请填写出资方编码", errors),
+                fromUnit ? null : amount(form.amount(), "amount", errors),
+                blankToNull(form.note()));
+        synchronized (WebUtils.getSessionMutex(session)) {
+            Map<String, Long> sent = sentForms(session);
+            Long earlier = form.formId() == null ? null : sent.get(form.formId());
+            if (earlier != null) {
+                return "redirect:/finance/contributions?recorded=" + earlier;
+            }
+            try {
+                if (errors.isEmpty()) {
+                    long id = fund.record(input, staff);
+                    if (form.formId() != null) {
+                        sent.put(form.formId(), id);
+                    }
+                    return "redirect:/finance/contributions?recorded=" + id;
+                }
+                fund.check(input);
+            } catch (InvalidInputException invalid) {
+                FieldErrors.of(invalid.problems().stream().map(FundPages::inWords).toList()).forEach(errors::putIfAbsent);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return contributionsPage(staff, model, form, errors);
+    }
+
+    private String contributionsPage(Staff staff, Model model, ContributionForm form, Map<String, String> errors) {
+        Map<String, String> names = schemeNames();
+        Map<String, String> units = new HashMap<>();
+        model.addAttribute("contributions", fund.contributions(PaymentPages.LIST_LIMIT).stream()
+                .map(c -> new ContributionRow(c, names.getOrDefault(c.scheme(), c.scheme()),
+                        c.unitCode() != null ? units.computeIfAbsent(c.unitCode(), this::unitName) : c.funderCode(),
+                        PaymentLine.beijing(c.recordedAt())))
+                .toList());
+        model.addAttribute("schemes", ruleSets.schemes());
+        model.addAttribute("mayRecord", staff.hasAny(Role.FINANCE, Role.ADMIN));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("limit", PaymentPages.LIST_LIMIT);
+        model.addAttribute("crumbs", List.of(Crumb.here("缴费与补贴")));
+        return "payout/contributions";
+    }
+
+    /** The fund names the API's fields; the form has its own words for them. */
+    private static FieldProblem inWords(FieldProblem problem) {
+        return switch (problem.code()) {
+            case "UNKNOWN_SCHEME" -> new FieldProblem(problem.field(), problem.code(), "请选择互助项目");
+            case "UNKNOWN_UNIT" -> new FieldProblem(problem.field(), problem.code(), "没有这个单位编码");
+            default -> problem;
+        };
+    }
+
+    private String unitName(String code) {
+        return organisations.unit(code).map(Unit::name).map(name -> name + "（" + code + "）").orElse(code);
+    }
+
+    private Map<String, String> schemeNames() {
+        Map<String, String> names = new HashMap<>();
+        ruleSets.schemes().forEach(scheme -> names.put(scheme.code(), scheme.name()));
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> sentForms(HttpSession session) {
+        Object sent = session.getAttribute(SENT_FORMS);
+        if (sent == null) {
+            sent = new HashMap<String, Long>();
+            session.setAttribute(SENT_FORMS, sent);
+        }
+        return (Map<String, Long>) sent;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The text, or an empty one with the problem noted, so the fund still checks the other fields. */
+    private static String given(String text, String field, String missing, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            errors.put(field, missing);
+            return "";
+        }
+        return text.strip();
+    }
+
+    private static Integer whole(String text, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "请填写整数");
+            return null;
+        }
+    }
+
+    private static BigDecimal amount(String text, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            errors.put(field, "请填写金额（元），如1234.50");
+            return null;
+        }
+    }
+}
