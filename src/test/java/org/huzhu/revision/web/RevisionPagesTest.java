@@ -118,7 +118,7 @@ class RevisionPagesTest {
         Page noFiles = padmin.postFiles("/revisions/dry-run", Map.of("sample", "3"), Map.of());
         assertThat(noFiles.html().select(".field.invalid:has(#files) .error").text()).contains("请上传要试算的");
 
-        assertThat(padmin.postFilesWithoutToken("/revisions/dry-run", Map.of("sample", "3"),
+        assertThat(padmin.postFilesWithoutToken("/revisions/dry-run", Map.of("sample", "3"), "files",
                 Map.of("approval-routing.dmn", routing)).status()).isEqualTo(403);
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     }
