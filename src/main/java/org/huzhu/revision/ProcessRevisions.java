@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +96,10 @@ public class ProcessRevisions {
     public record Refusal(String processInstanceId, String reason) {
     }
 
+    /** A claim running on one version: its process instance, the claim's number and the steps it waits in. */
+    public record RunningClaim(String processInstanceId, String claimId, List<String> steps) {
+    }
+
     /** Checks the files and deploys them with what stays from the newest deployment; a failing upload deploys nothing. */
     @Transactional
     public Revision deploy(List<RevisionFile> files, String comment, Staff admin) {
@@ -171,6 +176,29 @@ public class ProcessRevisions {
                 .map(d -> new Version(d.getId(), d.getKey(), d.getVersion(), d.getDeploymentId(),
                         runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count()))
                 .toList();
+    }
+
+    /** The claims running on one version (at most {@code limit}, the newest claims first), each with the names of the steps it waits in. */
+    public List<RunningClaim> running(String processDefinitionId, int limit) {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionId(processDefinitionId)
+                .singleResult();
+        if (definition == null) {
+            return List.of();
+        }
+        BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+        return runtime.createProcessInstanceQuery().processDefinitionId(processDefinitionId).list().stream()
+                .sorted(Comparator.comparing((ProcessInstance instance) -> claimNumber(instance.getBusinessKey())).reversed())
+                .limit(limit)
+                .map(instance -> new RunningClaim(instance.getId(), instance.getBusinessKey(),
+                        runtime.getActiveActivityIds(instance.getId()).stream().map(id -> {
+                            FlowNode node = model.getModelElementById(id);
+                            return node == null || node.getName() == null ? id : node.getName();
+                        }).toList()))
+                .toList();
+    }
+
+    private static long claimNumber(String businessKey) {
+        return businessKey != null && businessKey.matches("\\d{1,18}") ? Long.parseLong(businessKey) : -1;
     }
 
     /**

@@ -89,7 +89,7 @@ class AuthorizationMatrixTest {
      * Every endpoint and page of ours, keyed as the application maps it ("POST /api/claims"): a
      * mapping without a row here fails the test, and so does a row whose mapping is gone.
      */
-    static Map<String, Entry> matrix(long claim, String task, String year) {
+    static Map<String, Entry> matrix(long claim, String task, String year, String version) {
         Set<String> clerks = Set.of("clerk", "admin");
         Set<String> processAdmins = Set.of("padmin", "admin");
         Set<String> supervisors = Set.of("supervisor", "admin");
@@ -201,6 +201,16 @@ class AuthorizationMatrixTest {
                         write("/api/admin/simulated-bank/accounts/close", Map.of(), admins)),
                 Map.entry("POST /api/admin/simulated-bank/accounts/reopen",
                         write("/api/admin/simulated-bank/accounts/reopen", Map.of(), admins)),
+                Map.entry("GET /schemes", page("/schemes", processAdmins)),
+                Map.entry("GET /schemes/{scheme}", page("/schemes/INPATIENT", processAdmins)),
+                Map.entry("POST /schemes/{scheme}/rule-sets", form("/schemes/INPATIENT/rule-sets",
+                        Map.of("effectiveFrom", "not-a-date"), processAdmins)),
+                Map.entry("GET /revisions", page("/revisions", processAdmins)),
+                Map.entry("POST /revisions/dry-run", form("/revisions/dry-run", Map.of("sample", "0"), processAdmins)),
+                Map.entry("POST /revisions/deploy", form("/revisions/deploy", Map.of("staged", "none"), processAdmins)),
+                Map.entry("GET /revisions/versions/{id}", page("/revisions/versions/" + version, processAdmins)),
+                Map.entry("POST /revisions/versions/{id}/migration", form("/revisions/versions/" + version + "/migration",
+                        Map.of(), processAdmins)),
                 Map.entry("GET /api/admin/process-versions", get("/api/admin/process-versions", processAdmins)),
                 Map.entry("POST /api/admin/migrations", write("/api/admin/migrations",
                         Map.of("processKey", "no-such-process"), processAdmins)));
@@ -233,7 +243,9 @@ class AuthorizationMatrixTest {
         long claim = require(api.post("clerk", "/api/claims", ClaimRequests.claim(api.enrolledMember(), "900.00")), 201)
                 .body().get("id").asLong();
         String task = api.taskOf("agency", claim);
-        Map<String, Entry> matrix = matrix(claim, task, Integer.toString(EngineTime.today().getYear()));
+        String version = repository.createProcessDefinitionQuery().processDefinitionKey("claim-lifecycle").latestVersion()
+                .singleResult().getId();
+        Map<String, Entry> matrix = matrix(claim, task, Integer.toString(EngineTime.today().getYear()), version);
 
         Set<String> mapped = ourMappings();
         assertThat(difference(mapped, matrix.keySet())).as("endpoints with no row in the matrix").isEmpty();

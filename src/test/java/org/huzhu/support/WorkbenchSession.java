@@ -101,6 +101,38 @@ public final class WorkbenchSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * A form with files (enctype multipart/form-data) as the browser sends it, with the CSRF token
+     * of the last page: each file (name to content) in the input named {@code files}.
+     */
+    public Page postFiles(String path, Map<String, String> fields, Map<String, String> files) {
+        return postFiles(path, fields, "files", files);
+    }
+
+    /** A form with files in the input named {@code part}. */
+    public Page postFiles(String path, Map<String, String> fields, String part, Map<String, String> files) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            form.putIfAbsent("_csrf", csrfToken);
+        }
+        return postFilesWithoutToken(path, form, part, files);
+    }
+
+    /** A form with files and no CSRF token of its own. */
+    public Page postFilesWithoutToken(String path, Map<String, String> fields, String part, Map<String, String> files) {
+        String boundary = "----huzhu" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        files.forEach((filename, content) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(part).append("\"; filename=\"").append(filename).append("\"\r\n")
+                .append("Content-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     /** A request of the API with the session's cookie instead of credentials, and the last page's CSRF token. */
     public Page api(String method, String path, String json) {
         return api(method, path, json, csrfToken);

@@ -58,7 +58,7 @@ class RevisionController {
         return dryRun.run(read(files), sample, staff);
     }
 
-    private static List<RevisionFile> read(List<MultipartFile> files) {
+    static List<RevisionFile> read(List<MultipartFile> files) {
         if (files != null && files.size() > MAX_FILES) {
             throw new InvalidInputException("files", "TOO_MANY_FILES", "一次最多上传 " + MAX_FILES + " 个文件");
         }

@@ -90,14 +90,14 @@ class SchemeController {
                                     @AuthenticationPrincipal Staff staff) {
         requireProcessAdmin(staff);
         RuleSetDraft draft = new RuleSetDraft(request.organiser(), request.effectiveFrom(), request.effectiveTo(),
-                request.reason(), definition(request.definition()));
+                request.reason(), definition(json, request.definition()));
         RuleSet published = ruleSets.publish(scheme(scheme), draft, staff.userId(), clock.instant());
         return ResponseEntity.created(URI.create("/api/schemes/" + scheme + "/rule-sets/" + published.id()))
                 .body(RuleSetView.of(published, true));
     }
 
     /** Reads the rules strictly: a misspelt field is refused rather than silently left out of the rules. */
-    private RuleSetDefinition definition(JsonNode definition) {
+    static RuleSetDefinition definition(ObjectMapper json, JsonNode definition) {
         if (definition == null || definition.isNull()) {
             return null;
         }
@@ -106,11 +106,15 @@ class SchemeController {
     }
 
     private Scheme scheme(String code) {
+        return scheme(ruleSets, code);
+    }
+
+    static Scheme scheme(RuleSets ruleSets, String code) {
         return ruleSets.scheme(code)
                 .orElseThrow(() -> DomainException.notFound("SCHEME_NOT_FOUND", "没有这个保障项目：" + code));
     }
 
-    private static void requireProcessAdmin(Staff staff) {
+    static void requireProcessAdmin(Staff staff) {
         if (!staff.hasAny(Role.PROCESS_ADMIN, Role.ADMIN)) {
             throw DomainException.forbidden("NOT_PROCESS_ADMIN", "只有流程管理员或系统管理员可以管理保障规则");
         }
