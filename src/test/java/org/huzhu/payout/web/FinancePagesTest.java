@@ -95,7 +95,7 @@ class FinancePagesTest {
         assertThat(finance.get("/finance/instructions?status=MAYBE").status()).isEqualTo(400);
         Page notANumber = finance.get("/finance/batches/one");
         assertThat(notANumber.status()).isEqualTo(400);
-        assertThat(notANumber.text()).contains("地址中的 id 格式不正确");
+        assertThat(notANumber.text()).contains("地址中的 id 有误");
         assertThat(finance.get("/finance/batches/0").text()).contains("付款批次不存在");
 
         Page byBatch = finance.get("/finance/reconciliation?batch=" + batch);
