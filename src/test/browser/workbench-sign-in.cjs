@@ -39,7 +39,8 @@ const { check, launch, desktopPage, signInToWorkbench } = require('./browser.cjs
     check(await page.locator('form[name=signinForm]').count() === 0, 'Tasklist asks to sign in again');
     await page.screenshot({ path: process.env.TASKLIST_SCREENSHOT });
     console.log('tasklist user: ' + (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300));
-    await page.goBack();
+    // Tasklist moves by its address's fragment: back to the workbench by its address
+    await page.goto(process.env.BASE_URL + '/');
 
     await page.click('nav.menu a:has-text("支付时限督办")');
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 15000 });

@@ -57,7 +57,7 @@ class AuditorWorkbenchBrowserTest {
         assertThat(line(output, "approvals before: ")).contains("代办点审核 通过 代办点A审核员（演示）", "材料齐全，同意",
                 "协会审核 办理中");
         assertThat(line(output, "league notice: ")).isEqualTo("league notice: 审核结论已提交：通过。");
-        assertThat(line(output, "league status: ")).isEqualTo("league status: 待编批");
+        assertThat(line(output, "league status: ")).isEqualTo("league status: 待支付");
         assertThat(line(output, "approvals after: ")).contains("协会审核 通过 协会审核员（演示）", "同意支付", "审批完成 完成 系统");
 
         assertThat(jdbc.sql("select status from claim where id = :id").param("id", claim).query(String.class).single())
