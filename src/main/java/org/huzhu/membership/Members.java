@@ -89,11 +89,6 @@ public class Members {
         return Enrolment.continuousCoverStart(inScheme, on);
     }
 
-    public boolean schemeExists(String scheme) {
-        return jdbc.sql("select exists (select 1 from scheme where code = :code)").param("code", scheme)
-                .query(Boolean.class).single();
-    }
-
     /** Locks the member's row until the transaction ends: claims of one member are calculated one at a time. */
     public void lock(long memberId) {
         jdbc.sql("select id from member where id = :id for update").param("id", memberId).query(Long.class).single();

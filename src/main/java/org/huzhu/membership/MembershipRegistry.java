@@ -17,10 +17,12 @@ public class MembershipRegistry {
 
     private final Organisations organisations;
     private final Members members;
+    private final SchemeNames schemes;
 
-    MembershipRegistry(Organisations organisations, Members members) {
+    MembershipRegistry(Organisations organisations, Members members, SchemeNames schemes) {
         this.organisations = organisations;
         this.members = members;
+        this.schemes = schemes;
     }
 
     @Transactional
@@ -81,7 +83,7 @@ public class MembershipRegistry {
         }
         if (blank(scheme)) {
             problems.add("scheme", "REQUIRED", "请选择保障项目");
-        } else if (!members.schemeExists(scheme)) {
+        } else if (!schemes.schemeNames().containsKey(scheme)) {
             problems.add("scheme", "UNKNOWN_SCHEME", "没有这个保障项目：" + scheme);
         }
         if (validFrom == null) {
