@@ -125,7 +125,7 @@ class MemberPages {
                 staff, model);
     }
 
-    @PostMapping
+    @PostMapping("/new")
     String register(@ModelAttribute MemberForm form, @AuthenticationPrincipal Staff staff, Model model,
                     HttpServletResponse response, RedirectAttributes redirect) {
         staff.requireAny(Role.CLERK, Role.ADMIN);
@@ -144,7 +144,7 @@ class MemberPages {
         return enrolmentForm(served(id, staff), new EnrolmentForm(null, null, null), FieldErrors.none(), model);
     }
 
-    @PostMapping("/{id}/enrolments")
+    @PostMapping("/{id}/enrolments/new")
     String enrol(@PathVariable long id, @ModelAttribute EnrolmentForm form, @AuthenticationPrincipal Staff staff,
                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Member member = served(id, staff);

@@ -40,7 +40,7 @@ class UnitPages {
         return form(new UnitForm(null, null, only), FieldErrors.none(), agencies, model);
     }
 
-    @PostMapping("/intake/units")
+    @PostMapping("/intake/units/new")
     String register(@ModelAttribute UnitForm form, @AuthenticationPrincipal Staff staff, Model model,
                     HttpServletResponse response, RedirectAttributes redirect) {
         staff.requireAny(Role.CLERK, Role.ADMIN);

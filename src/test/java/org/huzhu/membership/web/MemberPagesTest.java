@@ -44,7 +44,7 @@ class MemberPagesTest {
     void aUnitAMemberAndTheirEnrolmentAreRegisteredWithEachProblemAtItsField() {
         Page unitForm = clerk.get("/intake/units/new");
         assertThat(unitForm.html().select("#agencyCode option[selected]").val()).isEqualTo("DEMO-A");
-        Page badUnit = clerk.post("/intake/units", Map.of("code", "U 1!", "name", "", "agencyCode", "DEMO-A"));
+        Page badUnit = clerk.post("/intake/units/new", Map.of("code", "U 1!", "name", "", "agencyCode", "DEMO-A"));
         assertThat(badUnit.status()).isEqualTo(400);
         assertThat(badUnit.html().getElementById("error-code").text()).startsWith("编码为1到32位");
         assertThat(badUnit.html().getElementById("error-name").text()).isEqualTo("请填写单位名称");
@@ -52,7 +52,7 @@ class MemberPagesTest {
         assertThat(count("select count(*) from unit where code = 'U 1!'")).isZero();
 
         String unit = TestIds.code("U");
-        Page unitAdded = clerk.post("/intake/units", Map.of("code", unit, "name", "安阳钢铁厂", "agencyCode", "DEMO-A"));
+        Page unitAdded = clerk.post("/intake/units/new", Map.of("code", unit, "name", "安阳钢铁厂", "agencyCode", "DEMO-A"));
         assertThat(unitAdded.location()).endsWith("/intake/members/new?unit=" + unit);
         Page memberForm = follow(unitAdded);
         assertThat(memberForm.text()).contains("单位安阳钢铁厂（" + unit + "）已登记");
@@ -60,7 +60,7 @@ class MemberPagesTest {
 
         String idNumber = TestIds.idNumber('F');
         String wrongCheck = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1');
-        Page badMember = clerk.post("/intake/members", Map.of("idNumber", wrongCheck, "name", "=cmd",
+        Page badMember = clerk.post("/intake/members/new", Map.of("idNumber", wrongCheck, "name", "=cmd",
                 "unitCode", unit, "insuranceType", "EMPLOYEE"));
         assertThat(badMember.status()).isEqualTo(400);
         assertThat(badMember.html().getElementById("error-idNumber").text()).contains("校验位不符");
@@ -69,7 +69,7 @@ class MemberPagesTest {
         assertThat(count("select count(*) from member m join unit u on u.id = m.unit_id where u.code = '" + unit + "'"))
                 .isZero();
 
-        Page memberAdded = clerk.post("/intake/members", Map.of("idNumber", idNumber.toLowerCase(), "name", "王秀英",
+        Page memberAdded = clerk.post("/intake/members/new", Map.of("idNumber", idNumber.toLowerCase(), "name", "王秀英",
                 "unitCode", unit, "insuranceType", "EMPLOYEE"));
         assertThat(memberAdded.location()).matches(".*/intake/members/\\d+$");
         Page memberPage = follow(memberAdded);
@@ -79,18 +79,18 @@ class MemberPagesTest {
         assertThat(memberPage.text()).doesNotContain(idNumber);
         String memberPath = URI.create(memberAdded.location()).getPath();
 
-        Page badEnrolment = clerk.post(memberPath + "/enrolments", Map.of("scheme", "INPATIENT",
+        Page badEnrolment = clerk.post(memberPath + "/enrolments/new", Map.of("scheme", "INPATIENT",
                 "validFrom", "2026-10-16", "validTo", "2026-10-15"));
         assertThat(badEnrolment.status()).isEqualTo(400);
         assertThat(badEnrolment.html().getElementById("error-validTo").text()).isEqualTo("截止日期不能早于起始日期");
         assertThat(badEnrolment.html().getElementById("validFrom").val()).isEqualTo("2026-10-16");
-        Page notADate = clerk.post(memberPath + "/enrolments", Map.of("scheme", "", "validFrom", "2026-13-40",
+        Page notADate = clerk.post(memberPath + "/enrolments/new", Map.of("scheme", "", "validFrom", "2026-13-40",
                 "validTo", "2027-10-15"));
         assertThat(notADate.html().getElementById("error-validFrom").text()).isEqualTo("日期格式应为 2026-12-02");
         assertThat(count("select count(*) from enrolment e join member m on m.id = e.member_id where m.id_number = '"
                 + idNumber + "'")).isZero();
 
-        Page enrolled = clerk.post(memberPath + "/enrolments", Map.of("scheme", "INPATIENT",
+        Page enrolled = clerk.post(memberPath + "/enrolments/new", Map.of("scheme", "INPATIENT",
                 "validFrom", "2026-10-16", "validTo", "2027-10-15"));
         assertThat(follow(enrolled).text()).contains("已办理住院医疗互助参保：2026-10-16 至 2027-10-15",
                 "住院医疗互助 2026-10-16 2027-10-15 保障中");
@@ -133,9 +133,9 @@ class MemberPagesTest {
         auditor.get("/");
         String unit = TestIds.code("U");
         assertThat(auditor.get("/intake/units/new").status()).isEqualTo(403);
-        assertThat(auditor.post("/intake/units", Map.of("code", unit, "name", "单位", "agencyCode", "DEMO-A")).status())
+        assertThat(auditor.post("/intake/units/new", Map.of("code", unit, "name", "单位", "agencyCode", "DEMO-A")).status())
                 .isEqualTo(403);
-        assertThat(clerk.postWithoutToken("/intake/units", Map.of("code", unit, "name", "单位", "agencyCode", "DEMO-A"))
+        assertThat(clerk.postWithoutToken("/intake/units/new", Map.of("code", unit, "name", "单位", "agencyCode", "DEMO-A"))
                 .status()).isEqualTo(403);
         assertThat(count("select count(*) from unit where code = '" + unit + "'")).isZero();
         assertThat(auditor.get("/").menu()).doesNotContain("查找参保人", "登记参保人", "受理申请");
