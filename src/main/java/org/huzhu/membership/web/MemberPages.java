@@ -74,15 +74,26 @@ class MemberPages {
         this.clock = clock;
     }
 
-    /** A full ID number finds its member; any other text is looked for in the names at the clerk's agencies. */
     @GetMapping
-    String search(@RequestParam(required = false) String q, @AuthenticationPrincipal Staff staff, Model model) {
+    String searchForm(@AuthenticationPrincipal Staff staff, Model model) {
         staff.requireAny(Role.CLERK, Role.ADMIN);
         model.addAttribute("crumbs", List.of(Crumb.here("查找参保人")));
-        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("q", "");
+        return "membership/members";
+    }
+
+    /**
+     * A full ID number finds its member; any other text is looked for in the names at the clerk's
+     * agencies. Sent as a form, so that no ID number is left in an address (history, logs).
+     */
+    @PostMapping
+    String search(@RequestParam(required = false) String q, @AuthenticationPrincipal Staff staff, Model model) {
         if (q == null || q.isBlank()) {
-            return "membership/members";
+            return searchForm(staff, model);
         }
+        staff.requireAny(Role.CLERK, Role.ADMIN);
+        model.addAttribute("crumbs", List.of(Crumb.here("查找参保人")));
+        model.addAttribute("q", q);
         String text = q.strip();
         List<Member> found;
         if (text.matches("[0-9]{17}[0-9Xx]")) {
