@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,8 @@ record ClaimForm(String memberIdNumber, String scheme, String admissionDate, Str
                  List<String> invoiceCodes, List<String> invoiceNumbers, List<String> documents, String bankName,
                  String accountNumber, String accountName, String intakeKey) {
 
-    /** The figures of the expenses, by their names in a submission. */
-    static final List<String> EXPENSE_FIELDS = List.of("total", "policyScope", "fundPaid", "criticalIllnessPaid",
-            "medicalAssistancePaid");
+    /** The figures of the expenses by their names in a submission, in the settlement statement's order and words. */
+    static final Map<String, String> EXPENSES = expenseLabels();
     /** Rows of invoices a new form shows; one more blank row than filled ones afterwards. */
     static final int INVOICE_ROWS = 3;
     private static final Pattern INVOICE_PROBLEM = Pattern.compile("invoices\\[(\\d+)](.*)");
@@ -45,8 +45,8 @@ record ClaimForm(String memberIdNumber, String scheme, String admissionDate, Str
     }
 
     static ClaimForm of(MultiValueMap<String, String> fields) {
-        Map<String, String> expenses = new java.util.LinkedHashMap<>();
-        EXPENSE_FIELDS.forEach(name -> expenses.put(name, fields.getFirst("expenses." + name)));
+        Map<String, String> expenses = new LinkedHashMap<>();
+        EXPENSES.keySet().forEach(name -> expenses.put(name, fields.getFirst("expenses." + name)));
         return new ClaimForm(fields.getFirst("memberIdNumber"), fields.getFirst("scheme"), fields.getFirst("admissionDate"),
                 fields.getFirst("dischargeDate"), fields.getFirst("hospital"), fields.getFirst("diagnosis"),
                 fields.getFirst("diagnosisCode"), fields.getFirst("diagnosisDate"), expenses,
@@ -164,6 +164,16 @@ record ClaimForm(String memberIdNumber, String scheme, String admissionDate, Str
             errors.add(field, "日期格式应为 2026-12-02");
             return null;
         }
+    }
+
+    private static Map<String, String> expenseLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("total", "医疗总费用");
+        labels.put("policyScope", "政策范围内费用");
+        labels.put("fundPaid", "基本医保统筹支付");
+        labels.put("criticalIllnessPaid", "大病保险支付");
+        labels.put("medicalAssistancePaid", "医疗救助支付");
+        return labels;
     }
 
     private static String cell(List<String> cells, int row) {

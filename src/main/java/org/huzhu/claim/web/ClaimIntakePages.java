@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimIntake;
@@ -63,9 +64,11 @@ class ClaimIntakePages {
     private final ClaimAccess access;
     private final Members members;
     private final RuleSets ruleSets;
+    private final AuditTrail audit;
 
     ClaimIntakePages(ClaimIntake intake, ClaimPreCheck preCheck, SubsidyQuotes quotes, ClaimAccess access,
-                     Members members, RuleSets ruleSets) {
+                     Members members, RuleSets ruleSets, AuditTrail audit) {
+        this.audit = audit;
         this.intake = intake;
         this.preCheck = preCheck;
         this.quotes = quotes;
@@ -74,7 +77,10 @@ class ClaimIntakePages {
         this.ruleSets = ruleSets;
     }
 
-    /** A new form with a new key; from a member's page, with their ID number filled in. */
+    /**
+     * A new form with a new key; from a member's page, with their full ID number filled in, which
+     * the audit trail records as a read of personal data.
+     */
     @GetMapping("/new")
     String newClaim(@RequestParam(required = false) Long member, @AuthenticationPrincipal Staff staff, Model model) {
         staff.requireAny(Role.CLERK, Role.ADMIN);
@@ -82,6 +88,8 @@ class ClaimIntakePages {
         if (member != null) {
             Member known = members.find(member).orElseThrow(() -> DomainException.notFound("MEMBER_NOT_FOUND", "没有这个参保人"));
             access.requireIntake(staff, known.agencyCode());
+            audit.record(staff.userId(), "PERSONAL_DATA_VIEWED", "MEMBER", Long.toString(known.id()), null,
+                    "受理申请时带出身份证号");
             idNumber = known.idNumber();
         }
         ClaimForm form = ClaimForm.empty(idNumber);
@@ -118,7 +126,6 @@ class ClaimIntakePages {
         model.addAttribute("errors", errors);
         model.addAttribute("liveFields", liveFields(form));
         model.addAttribute("preview", preview(form, submission, staff));
-        model.addAttribute("documentKinds", DocumentKind.values());
         return "claim/intake-fragments :: preview";
     }
 
@@ -178,7 +185,7 @@ class ClaimIntakePages {
         model.addAttribute("errors", errors);
         model.addAttribute("schemes", ruleSets.schemes());
         model.addAttribute("documentKinds", DocumentKind.values());
-        model.addAttribute("expenseLabels", EXPENSE_LABELS);
+        model.addAttribute("expenseLabels", ClaimForm.EXPENSES);
         model.addAttribute("crumbs", List.of(Crumb.here("受理申请")));
         return "claim/intake";
     }
@@ -192,7 +199,7 @@ class ClaimIntakePages {
                 .map(DocumentKind::label).toList());
         model.addAttribute("accountMasked", BankAccountNumber.mask(submission.bankAccount().accountNumber()));
         model.addAttribute("preview", preview(form, submission, staff));
-        model.addAttribute("expenseLabels", EXPENSE_LABELS);
+        model.addAttribute("expenseLabels", ClaimForm.EXPENSES);
         model.addAttribute("crumbs", List.of(INTAKE, Crumb.here("核对并确认")));
         return "claim/intake-confirm";
     }
@@ -254,23 +261,10 @@ class ClaimIntakePages {
         List<String> fields = new ArrayList<>(List.of("scheme", "admissionDate", "dischargeDate", "hospital", "diagnosis",
                 "diagnosisCode", "diagnosisDate", "expenses", "invoices", "documents", "bankAccount.bankName",
                 "bankAccount.accountNumber", "bankAccount.accountName"));
-        ClaimForm.EXPENSE_FIELDS.forEach(name -> fields.add("expenses." + name));
+        ClaimForm.EXPENSES.keySet().forEach(name -> fields.add("expenses." + name));
         for (int row = 0; row < form.invoiceRows(); row++) {
             fields.addAll(List.of("invoices[" + row + "]", "invoices[" + row + "].code", "invoices[" + row + "].number"));
         }
         return fields;
-    }
-
-    /** The expense figures in the order of the settlement statement, with their names there. */
-    static final Map<String, String> EXPENSE_LABELS = orderedLabels();
-
-    private static Map<String, String> orderedLabels() {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        labels.put("total", "医疗总费用");
-        labels.put("policyScope", "政策范围内费用");
-        labels.put("fundPaid", "基本医保统筹支付");
-        labels.put("criticalIllnessPaid", "大病保险支付");
-        labels.put("medicalAssistancePaid", "医疗救助支付");
-        return labels;
     }
 }

@@ -62,6 +62,14 @@ class ClaimIntakePagesTest {
         assertThat(found).contains("测试会员", "职工医保", "住院医疗互助 2026-10-16 至 2027-10-15",
                 member.substring(0, 6) + "********" + member.substring(14));
         assertThat(found).doesNotContain(member);
+        // from the member's page the form comes with the full number: a read the audit trail records
+        long id = jdbc.sql("select id from member where id_number = :id").param("id", member).query(Long.class).single();
+        assertThat(clerk.get("/intake/claims/new?member=" + id).html().getElementById("memberIdNumber").val())
+                .isEqualTo(member);
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event where actor = 'clerk' and action = 'PERSONAL_DATA_VIEWED'
+                          and subject_type = 'MEMBER' and subject_id = :id""").param("id", Long.toString(id))
+                .query(Long.class).single()).isOne();
         // a member of another agency is not served at this counter
         String elsewhere = api.registeredMember("DEMO-B", "EMPLOYEE", TestIds.idNumber());
         assertThat(memberCheck(elsewhere)).contains("属于其他代办点（DEMO-B）");
