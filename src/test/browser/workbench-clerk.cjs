@@ -70,11 +70,11 @@ async function typeInto(page, selector, text) {
     await typeInto(page, '#dischargeDate', env('DISCHARGE'));
     await typeInto(page, '#hospital', '安阳市人民医院');
     await typeInto(page, '#diagnosis', '社区获得性肺炎');
-    await typeInto(page, '#expenses-total', '40000.00');
-    await typeInto(page, '#expenses-policyScope', '30000.00');
-    await typeInto(page, '#expenses-fundPaid', '15946.00');
-    await typeInto(page, '#expenses-criticalIllnessPaid', '0');
-    await typeInto(page, '#expenses-medicalAssistancePaid', '0');
+    await typeInto(page, 'input[name="expenses.total"]', '40000.00');
+    await typeInto(page, 'input[name="expenses.policyScope"]', '30000.00');
+    await typeInto(page, 'input[name="expenses.fundPaid"]', '15946.00');
+    await typeInto(page, 'input[name="expenses.criticalIllnessPaid"]', '0');
+    await typeInto(page, 'input[name="expenses.medicalAssistancePaid"]', '0');
     await typeInto(page, 'input[name=invoiceCode] >> nth=0', '410001');
     await typeInto(page, 'input[name=invoiceNumber] >> nth=0', env('INVOICE_NUMBER'));
     for (const label of ['医疗发票', '费用清单', '出院小结', '医保结算单', '身份证', '银行卡']) {

@@ -111,6 +111,15 @@ public class ClaimIntake {
                 .map(i -> new Invoice(i.code(), i.number())).distinct().toList();
     }
 
+    /** The claim, for the counter's staff at its agency (administrators at any); 403 for anyone else. */
+    @Transactional(readOnly = true)
+    public Claim atCounter(long claimId, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
+        Claim claim = claims.get(claimId);
+        access.requireIntake(clerk, access.agencyCode(claim));
+        return claim;
+    }
+
     /** Records papers the member brought later; complete materials send the claim on to the agency check. */
     @Transactional
     public Claim addSupplements(long claimId, List<String> documents, Staff clerk) {
@@ -121,8 +130,7 @@ public class ClaimIntake {
             problems.add("documents", "REQUIRED", "请选择补交的材料");
         }
         problems.throwIfAny();
-        Claim claim = claims.get(claimId);
-        access.requireIntake(clerk, access.agencyCode(claim));
+        Claim claim = atCounter(claimId, clerk);
         claim.addDocuments(received);
         claims.addDocuments(claimId, received, clerk.userId(), clock.instant());
         history.record(claimId, "SUPPLEMENTED", clerk.userId(), clock.instant(), null,

@@ -1,5 +1,7 @@
 package org.huzhu.platform;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,22 @@ public final class FieldErrors {
     public FieldErrors addAll(List<FieldProblem> problems, UnaryOperator<String> renamed) {
         problems.forEach(problem -> add(renamed.apply(problem.field()), problem.message()));
         return this;
+    }
+
+    /**
+     * A date as typed on a form (2026-12-02), read; a message at the field when it is none. Blank
+     * is no date, left to the checks that require one.
+     */
+    public LocalDate date(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException e) {
+            add(field, "日期格式应为 2026-12-02");
+            return null;
+        }
     }
 
     public boolean isEmpty() {

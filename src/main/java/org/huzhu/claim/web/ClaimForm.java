@@ -1,8 +1,6 @@
 package org.huzhu.claim.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +63,11 @@ record ClaimForm(String memberIdNumber, String scheme, String admissionDate, Str
         ClaimSubmission.ExpenseFigures figures = noExpenses ? null : new ClaimSubmission.ExpenseFigures(
                 amount("total", errors), amount("policyScope", errors), amount("fundPaid", errors),
                 amount("criticalIllnessPaid", errors), amount("medicalAssistancePaid", errors));
-        return new ClaimSubmission(text(memberIdNumber), text(scheme), date("admissionDate", admissionDate, errors),
-                date("dischargeDate", dischargeDate, errors), text(hospital), text(diagnosis), figures, invoices,
+        return new ClaimSubmission(text(memberIdNumber), text(scheme), errors.date("admissionDate", admissionDate),
+                errors.date("dischargeDate", dischargeDate), text(hospital), text(diagnosis), figures, invoices,
                 documents, new ClaimSubmission.BankAccountInput(text(bankName),
                         accountNumber == null ? null : accountNumber.replaceAll("\\s", ""), text(accountName)),
-                text(diagnosisCode), date("diagnosisDate", diagnosisDate, errors));
+                text(diagnosisCode), errors.date("diagnosisDate", diagnosisDate));
     }
 
     /** The quote asked for the same claim: the member's own cover and claims count. */
@@ -150,18 +148,6 @@ record ClaimForm(String memberIdNumber, String scheme, String admissionDate, Str
             return new BigDecimal(typed.strip().replace(",", "").replace("，", ""));
         } catch (NumberFormatException e) {
             errors.add("expenses." + name, "金额应为数字，如 1234.56");
-            return null;
-        }
-    }
-
-    private static LocalDate date(String field, String typed, FieldErrors errors) {
-        if (blank(typed)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "日期格式应为 2026-12-02");
             return null;
         }
     }

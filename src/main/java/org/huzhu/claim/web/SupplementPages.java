@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.huzhu.claim.Claim;
-import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimIntake;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.ClaimSummaries;
@@ -53,16 +52,14 @@ class SupplementPages {
     private final Claims claims;
     private final ClaimSummaries summaries;
     private final ClaimIntake intake;
-    private final ClaimAccess access;
     private final MembershipRegistry registry;
     private final RuleSets ruleSets;
 
-    SupplementPages(Claims claims, ClaimSummaries summaries, ClaimIntake intake, ClaimAccess access,
+    SupplementPages(Claims claims, ClaimSummaries summaries, ClaimIntake intake,
                     MembershipRegistry registry, RuleSets ruleSets) {
         this.claims = claims;
         this.summaries = summaries;
         this.intake = intake;
-        this.access = access;
         this.registry = registry;
         this.ruleSets = ruleSets;
     }
@@ -88,7 +85,7 @@ class SupplementPages {
     @GetMapping("/intake/claims/{id}/supplements")
     String supplementForm(@PathVariable long id, @AuthenticationPrincipal Staff staff, Model model,
                           HttpServletResponse response) {
-        Claim claim = handled(id, staff);
+        Claim claim = intake.atCounter(id, staff);
         if (claim.status() != ClaimStatus.AWAITING_SUPPLEMENTS) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("stale", "该申请当前状态为“" + claim.status().label() + "”，不需要补件。");
@@ -101,7 +98,7 @@ class SupplementPages {
     String supplement(@PathVariable long id, @RequestParam(required = false) List<String> documents,
                       @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response,
                       RedirectAttributes redirect) {
-        Claim claim = handled(id, staff);
+        Claim claim = intake.atCounter(id, staff);
         List<String> brought = documents == null ? List.of() : documents;
         try {
             Claim supplemented = intake.addSupplements(id, brought, staff);
@@ -140,13 +137,6 @@ class SupplementPages {
         model.addAttribute("errors", errors);
         model.addAttribute("crumbs", List.of(LIST, Crumb.here("登记补件 · 申请" + claim.id())));
         return "claim/supplement";
-    }
-
-    private Claim handled(long id, Staff staff) {
-        staff.requireAny(Role.CLERK, Role.ADMIN);
-        Claim claim = claims.get(id);
-        access.requireIntake(staff, access.agencyCode(claim));
-        return claim;
     }
 
     static List<Long> agencyIds(MembershipRegistry registry, Staff staff) {

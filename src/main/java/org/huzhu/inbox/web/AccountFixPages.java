@@ -7,7 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.huzhu.claim.BankAccount;
 import org.huzhu.claim.Claim;
-import org.huzhu.claim.ClaimAccess;
+import org.huzhu.claim.ClaimIntake;
 import org.huzhu.claim.ClaimPayments;
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.claim.ClaimSummaries;
@@ -54,15 +54,15 @@ class AccountFixPages implements WorkbenchMenu, HomeFigures {
 
     private final AccountFixes fixes;
     private final Claims claims;
-    private final ClaimAccess access;
+    private final ClaimIntake intake;
     private final ClaimPayments payments;
     private final ClaimSummaries summaries;
 
-    AccountFixPages(AccountFixes fixes, Claims claims, ClaimAccess access, ClaimPayments payments,
+    AccountFixPages(AccountFixes fixes, Claims claims, ClaimIntake intake, ClaimPayments payments,
                     ClaimSummaries summaries) {
         this.fixes = fixes;
         this.claims = claims;
-        this.access = access;
+        this.intake = intake;
         this.payments = payments;
         this.summaries = summaries;
     }
@@ -97,7 +97,7 @@ class AccountFixPages implements WorkbenchMenu, HomeFigures {
     @GetMapping("/intake/claims/{id}/bank-account")
     String fixForm(@PathVariable long id, @AuthenticationPrincipal Staff staff, Model model,
                    HttpServletResponse response) {
-        Claim claim = handled(id, staff);
+        Claim claim = intake.atCounter(id, staff);
         if (!fixes.awaitsFix(id)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("stale", "此申请没有被银行退回、待更正账户的付款。");
@@ -110,7 +110,7 @@ class AccountFixPages implements WorkbenchMenu, HomeFigures {
     String fix(@PathVariable long id, @ModelAttribute ClaimSubmission.BankAccountInput account,
                @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response,
                RedirectAttributes redirect) {
-        Claim claim = handled(id, staff);
+        Claim claim = intake.atCounter(id, staff);
         ClaimSubmission.BankAccountInput typed = new ClaimSubmission.BankAccountInput(account.bankName(),
                 account.accountNumber() == null ? null : account.accountNumber().replaceAll("\\s", ""),
                 account.accountName());
@@ -145,13 +145,6 @@ class AccountFixPages implements WorkbenchMenu, HomeFigures {
         model.addAttribute("errors", errors);
         model.addAttribute("crumbs", List.of(LIST, Crumb.here("更正收款账户 · 申请" + claim.id())));
         return "inbox/account-fix";
-    }
-
-    private Claim handled(long id, Staff staff) {
-        staff.requireAny(Role.CLERK, Role.ADMIN);
-        Claim claim = claims.get(id);
-        access.requireIntake(staff, access.agencyCode(claim));
-        return claim;
     }
 
     private Optional<ClaimPayments.Line> lastReturned(long claimId) {

@@ -2,7 +2,6 @@ package org.huzhu.membership.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,8 +159,8 @@ class MemberPages {
                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Member member = served(id, staff);
         FieldErrors errors = FieldErrors.none();
-        LocalDate from = date(form.validFrom(), "validFrom", errors);
-        LocalDate to = date(form.validTo(), "validTo", errors);
+        LocalDate from = errors.date("validFrom", form.validFrom());
+        LocalDate to = errors.date("validTo", form.validTo());
         try {
             if (errors.isEmpty()) {
                 registry.enrol(member.idNumber(), form.scheme(), from, to, staff);
@@ -193,19 +192,6 @@ class MemberPages {
         model.addAttribute("crumbs", List.of(SEARCH, new Crumb(member.name(), "/intake/members/" + member.id()),
                 Crumb.here("办理参保")));
         return "membership/enrolment-new";
-    }
-
-    /** A date as typed (2026-12-02); a problem at the field when it is none. Blank is left to the registry. */
-    static LocalDate date(String text, String field, FieldErrors errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(field, "日期格式应为 2026-12-02");
-            return null;
-        }
     }
 
     /** The units a clerk registers members in: those of their agencies; an administrator types the code. */

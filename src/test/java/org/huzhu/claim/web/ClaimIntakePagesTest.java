@@ -115,6 +115,11 @@ class ClaimIntakePagesTest {
         // what is still blank is not an error while the clerk types
         assertThat(checked.getElementById("error-hospital").text()).isEmpty();
 
+        // one more row after the three the form has
+        Page row = clerk.get("/intake/claims/new/invoice-row?invoiceCode=410001&invoiceCode=&invoiceCode=");
+        assertThat(row.html().select("input[name=invoiceCode]")).hasSize(1);
+        assertThat(row.html().select("#error-invoices-3-code")).hasSize(1);
+
         // an invoice another claim holds: the pre-check would refuse it
         Map<String, Object> other = ClaimRequests.claim(api.enrolledMember(), "900.00");
         other.put("invoices", List.of(Map.of("code", "410009", "number", "808")));
