@@ -7,7 +7,6 @@ import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.Claims;
-import org.huzhu.claim.SlaState;
 import org.huzhu.claim.SlaStatus;
 import org.huzhu.claim.SlaStatuses;
 import org.huzhu.membership.Agency;
