@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
@@ -47,6 +48,43 @@ public class ClaimIntake {
     /** Stores the claim and runs the pre-check; on any refusal nothing is stored. */
     @Transactional
     public Claim submit(ClaimSubmission submission, Staff clerk) {
+        return submit(submission, clerk, null);
+    }
+
+    /**
+     * As {@link #submit(ClaimSubmission, Staff)}; the same intake key sent again by the same clerk
+     * (a double click, a retry) answers the claim it stands for, and nothing new is stored.
+     */
+    @Transactional
+    public Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey) {
+        Member member = check(submission, clerk);
+        Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
+                submission.dischargeDate(), submission.hospital().strip(), submission.diagnosis().strip(),
+                Icd10.canonical(submission.diagnosisCode()), submission.diagnosisDate(),
+                submission.expenses() == null ? null : submission.expenses().toExpenses(),
+                new BankAccount(submission.bankAccount().bankName().strip(), submission.bankAccount().accountNumber(),
+                        submission.bankAccount().accountName().strip()),
+                invoices(submission), SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
+                clerk.userId(), clock.instant());
+        // the scheme is known to exist: check() refused an unknown one
+        BenefitKind benefitKind = ruleSets.scheme(submission.scheme()).orElseThrow().benefitKind();
+        Optional<Long> inserted = claims.insert(claim, member, benefitKind, intakeKey);
+        if (inserted.isEmpty()) {
+            return claims.get(claims.byIntakeKey(clerk.userId(), intakeKey).orElseThrow());
+        }
+        long id = inserted.get();
+        history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
+
+        process.start(id, member.agencyCode());
+        return claims.get(id);
+    }
+
+    /**
+     * Everything {@link #submit} checks before it stores anything, storing nothing: every problem
+     * of the fields at once, then the member and whether the clerk takes claims in for them.
+     */
+    @Transactional(readOnly = true)
+    public Member check(ClaimSubmission submission, Staff clerk) {
         clerk.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         boolean named = submission.scheme() != null && !submission.scheme().isBlank();
@@ -57,26 +95,31 @@ public class ClaimIntake {
         SubmissionRules.check(submission, scheme.map(Scheme::benefitKind).orElse(BenefitKind.EXPENSE),
                 LocalDate.now(clock), problems);
         problems.throwIfAny();
-        String idNumber = ResidentIdNumber.parse(submission.memberIdNumber()).orElseThrow().value();
-        Member member = members.byIdNumber(idNumber).orElseThrow(() -> new InvalidInputException(
-                "memberIdNumber", "MEMBER_NOT_FOUND", "未找到该身份证号的会员，请先登记会员"));
+        Member member = member(submission.memberIdNumber());
         access.requireIntake(clerk, member.agencyCode());
+        return member;
+    }
 
-        Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
-                submission.dischargeDate(), submission.hospital().strip(), submission.diagnosis().strip(),
-                Icd10.canonical(submission.diagnosisCode()), submission.diagnosisDate(),
-                submission.expenses() == null ? null : submission.expenses().toExpenses(),
-                new BankAccount(submission.bankAccount().bankName().strip(), submission.bankAccount().accountNumber(),
-                        submission.bankAccount().accountName().strip()),
-                Optional.ofNullable(submission.invoices()).orElse(List.of()).stream()
-                        .map(i -> new Invoice(i.code(), i.number())).distinct().toList(),
-                SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
-                clerk.userId(), clock.instant());
-        long id = claims.insert(claim, member, scheme.orElseThrow().benefitKind());
-        history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
+    /** The member of a well-formed ID number; a field problem when nobody is registered under it. */
+    Member member(String idNumber) {
+        return members.byIdNumber(ResidentIdNumber.parse(idNumber).orElseThrow().value())
+                .orElseThrow(() -> new InvalidInputException("memberIdNumber", "MEMBER_NOT_FOUND",
+                        "未找到该身份证号的会员，请先登记会员"));
+    }
 
-        process.start(id, member.agencyCode());
-        return claims.get(id);
+    /** The invoices handed in, each once. */
+    static List<Invoice> invoices(ClaimSubmission submission) {
+        return Optional.ofNullable(submission.invoices()).orElse(List.of()).stream()
+                .map(i -> new Invoice(i.code(), i.number())).distinct().toList();
+    }
+
+    /** The claim, for the counter's staff at its agency (administrators at any); 403 for anyone else. */
+    @Transactional(readOnly = true)
+    public Claim atCounter(long claimId, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
+        Claim claim = claims.get(claimId);
+        access.requireIntake(clerk, access.agencyCode(claim));
+        return claim;
     }
 
     /** Records papers the member brought later; complete materials send the claim on to the agency check. */
@@ -89,8 +132,7 @@ public class ClaimIntake {
             problems.add("documents", "REQUIRED", "请选择补交的材料");
         }
         problems.throwIfAny();
-        Claim claim = claims.get(claimId);
-        access.requireIntake(clerk, access.agencyCode(claim));
+        Claim claim = atCounter(claimId, clerk);
         claim.addDocuments(received);
         claims.addDocuments(claimId, received, clerk.userId(), clock.instant());
         history.record(claimId, "SUPPLEMENTED", clerk.userId(), clock.instant(), null,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,19 +42,37 @@ public class Claims {
         this.events = events;
     }
 
+    /** One statement for a claim with its invoices and papers: a claim is read several times per step of its process. */
+    private static final String SELECT = """
+            select c.*,
+                   array(select i.code from claim_invoice i where i.claim_id = c.id
+                         order by i.code, i.number) as invoice_codes,
+                   array(select i.number from claim_invoice i where i.claim_id = c.id
+                         order by i.code, i.number) as invoice_numbers,
+                   array(select d.kind from claim_document d where d.claim_id = c.id) as document_kinds
+            from claim c
+            """;
+
     public Optional<Claim> find(long id) {
-        // One statement: the claim is read several times per step of its process.
-        Optional<Claim> claim = jdbc.sql("""
-                        select c.*,
-                               array(select i.code from claim_invoice i where i.claim_id = c.id
-                                     order by i.code, i.number) as invoice_codes,
-                               array(select i.number from claim_invoice i where i.claim_id = c.id
-                                     order by i.code, i.number) as invoice_numbers,
-                               array(select d.kind from claim_document d where d.claim_id = c.id) as document_kinds
-                        from claim c where c.id = :id
-                        """)
-                .param("id", id).query(this::map).optional();
-        return claim;
+        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** The agencies' claims waiting for papers, the longest waiting first. */
+    public List<Claim> awaitingSupplements(Collection<Long> agencyIds, int limit) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where c.agency_id in (:agencies) and c.status = 'AWAITING_SUPPLEMENTS'"
+                        + " order by c.submitted_at, c.id limit :limit")
+                .param("agencies", agencyIds).param("limit", limit).query(this::map).list();
+    }
+
+    public long countAwaitingSupplements(Collection<Long> agencyIds) {
+        if (agencyIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from claim where agency_id in (:agencies) and status = 'AWAITING_SUPPLEMENTS'")
+                .param("agencies", agencyIds).query(Long.class).single();
     }
 
     /** The process instance of each claim that has one, for the engine's side of many claims at once. */
@@ -73,20 +92,23 @@ public class Claims {
 
     /**
      * Stores a new claim with a copy of what the auditors' lists and the approval routing need of
-     * its member, agency and scheme; none of it ever changes there (migration V12).
+     * its member, agency and scheme; none of it ever changes there (migration V12). Empty when the
+     * clerk's intake key stands for a claim already (the same form sent twice); a second request
+     * with the key waits here until the first has committed.
      */
-    long insert(Claim claim, Member member, BenefitKind benefitKind) {
+    Optional<Long> insert(Claim claim, Member member, BenefitKind benefitKind, UUID intakeKey) {
         Optional<Expenses> expenses = Optional.ofNullable(claim.expenses());
-        long id = jdbc.sql("""
+        Optional<Long> inserted = jdbc.sql("""
                         insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
                             diagnosis, diagnosis_code, diagnosis_date, expense_total, policy_scope, fund_paid,
                             critical_illness_paid, medical_assistance_paid, bank_name, bank_account_number,
                             bank_account_name, submitted_by, submitted_at, member_name, member_id_masked, agency_code,
-                            benefit_kind)
+                            benefit_kind, intake_key)
                         values (:member, :scheme, :agency, :status, :admission, :discharge, :hospital, :diagnosis,
                             :diagnosisCode, :diagnosisDate, :total, :policyScope, :fundPaid, :criticalIllnessPaid,
                             :medicalAssistancePaid, :bankName, :accountNumber, :accountName, :submittedBy, :submittedAt,
-                            :memberName, :memberIdMasked, :agencyCode, :benefitKind)
+                            :memberName, :memberIdMasked, :agencyCode, :benefitKind, :intakeKey)
+                        on conflict (submitted_by, intake_key) do nothing
                         returning id
                         """)
                 .param("member", claim.memberId()).param("scheme", claim.scheme()).param("agency", claim.agencyId())
@@ -105,13 +127,24 @@ public class Claims {
                 .param("submittedBy", claim.submittedBy()).param("submittedAt", Timestamp.from(claim.submittedAt()))
                 .param("memberName", member.name()).param("memberIdMasked", member.maskedIdNumber())
                 .param("agencyCode", member.agencyCode()).param("benefitKind", benefitKind.name())
-                .query(Long.class).single();
+                .param("intakeKey", intakeKey)
+                .query(Long.class).optional();
+        if (inserted.isEmpty()) {
+            return inserted;
+        }
+        long id = inserted.get();
         for (Invoice invoice : claim.invoices()) {
             jdbc.sql("insert into claim_invoice (claim_id, code, number) values (:claim, :code, :number)")
                     .param("claim", id).param("code", invoice.code()).param("number", invoice.number()).update();
         }
         addDocuments(id, claim.documents(), claim.submittedBy(), claim.submittedAt());
-        return id;
+        return inserted;
+    }
+
+    /** The claim the clerk took in with the intake key. */
+    Optional<Long> byIntakeKey(String submittedBy, UUID intakeKey) {
+        return jdbc.sql("select id from claim where submitted_by = :by and intake_key = :key")
+                .param("by", submittedBy).param("key", intakeKey).query(Long.class).optional();
     }
 
     void addDocuments(long claimId, Set<DocumentKind> documents, String receivedBy, Instant receivedAt) {
@@ -192,7 +225,15 @@ public class Claims {
                 .update() == 0).toList();
     }
 
-    /** Links the claim to the process instance that runs it; set once, when the process starts. */
+    /** The invoices another live claim holds, as {@link #holdInvoices} would find them; takes none. */
+    List<Invoice> invoicesHeldElsewhere(List<Invoice> invoices) {
+        return invoices.stream().filter(invoice -> jdbc.sql("""
+                        select exists (select 1 from invoice_holder h join claim c on c.id = h.claim_id
+                                       where h.code = :code and h.number = :number and c.status <> 'REJECTED')
+                        """)
+                .param("code", invoice.code()).param("number", invoice.number()).query(Boolean.class).single()).toList();
+    }
+
     /** The account a returned transfer goes to next; the claim's other figures stay as audited. */
     void changeBankAccount(long claimId, BankAccount account) {
         jdbc.sql("""
@@ -203,6 +244,7 @@ public class Claims {
                 .param("accountName", account.accountName()).param("id", claimId).update();
     }
 
+    /** Links the claim to the process instance that runs it; set once, when the process starts. */
     public void linkProcess(long claimId, String processInstanceId) {
         jdbc.sql("update claim set process_instance_id = :process where id = :id and process_instance_id is null")
                 .param("process", processInstanceId).param("id", claimId).update();

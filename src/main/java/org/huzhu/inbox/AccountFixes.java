@@ -16,25 +16,47 @@ import org.huzhu.workflow.FixAccountTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The clerk's answer to a returned transfer, through the API: completes the claim's FixAccount task. */
+/**
+ * The clerk's answer to a returned transfer, through the API or the workbench: the claims
+ * waiting for it, and the fix, which completes the claim's FixAccount task.
+ */
 @Service
 public class AccountFixes {
+
+    private static final WorkFilter RETURNED = new WorkFilter(FixAccountTask.KEY, null, null, false, false, false);
 
     private final TaskService taskService;
     private final IdentityService identityService;
     private final TransactionTemplate transaction;
+    private final WorkItems workItems;
 
-    AccountFixes(TaskService taskService, IdentityService identityService, TransactionTemplate transaction) {
+    AccountFixes(TaskService taskService, IdentityService identityService, TransactionTemplate transaction,
+                 WorkItems workItems) {
         this.taskService = taskService;
         this.identityService = identityService;
         this.transaction = transaction;
+        this.workItems = workItems;
+    }
+
+    /** The claims whose transfer came back, waiting for the person's groups to fix the account; most urgent first. */
+    public List<AuditorTask> returned(Staff staff, int limit) {
+        staff.requireAny(Role.CLERK, Role.ADMIN);
+        return workItems.page(RETURNED, staff.groupIds(), staff.userId(), 0, limit);
+    }
+
+    public long countReturned(Staff staff) {
+        return workItems.countOfGroups(FixAccountTask.KEY, staff.groupIds());
+    }
+
+    /** Whether the claim's transfer came back and waits for its account to be fixed. */
+    public boolean awaitsFix(long claimId) {
+        return openTask(claimId) != null;
     }
 
     public void fix(long claimId, ClaimSubmission.BankAccountInput account, Staff staff) {
         staff.requireAny(Role.CLERK, Role.ADMIN);
         BankAccountChanges.checked(account);
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(Long.toString(claimId))
-                .taskDefinitionKey(FixAccountTask.KEY).singleResult();
+        Task task = openTask(claimId);
         if (task == null) {
             throw DomainException.conflict("NO_RETURNED_PAYMENT", "此申请没有被银行退回、待更正账户的付款");
         }
@@ -55,5 +77,10 @@ public class AccountFixes {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private Task openTask(long claimId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(Long.toString(claimId))
+                .taskDefinitionKey(FixAccountTask.KEY).singleResult();
     }
 }

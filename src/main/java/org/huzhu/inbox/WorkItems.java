@@ -217,6 +217,18 @@ class WorkItems implements OpenWork {
         return statement;
     }
 
+    /** How many open tasks of the step the groups hold. */
+    long countOfGroups(String stage, Collection<String> groups) {
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        select count(distinct g.task_id) from work_item_group g join work_item w on w.task_id = g.task_id
+                        where w.stage = :stage and g.group_id in (:groups)
+                        """)
+                .param("stage", stage).param("groups", List.copyOf(groups)).query(Long.class).single();
+    }
+
     @Override
     public List<String> openSteps(long claimId) {
         return jdbc.sql("select name from work_item where claim_id = :claim order by created_at, task_id")

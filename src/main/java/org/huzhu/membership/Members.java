@@ -1,6 +1,7 @@
 package org.huzhu.membership;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,10 @@ public class Members {
                 .query(Member.class).optional();
     }
 
+    public Optional<Member> find(long id) {
+        return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Member.class).optional();
+    }
+
     public Member byId(long id) {
         return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Member.class).single();
     }
@@ -36,6 +41,24 @@ public class Members {
     public List<Member> ofUnit(String unitCode) {
         return jdbc.sql(MEMBER_SELECT + " where u.code = :unit order by m.name").param("unit", unitCode)
                 .query(Member.class).list();
+    }
+
+    /**
+     * Members whose name contains the text, by name; at the agencies given, or at any when
+     * {@code agencyCodes} is null. At most {@code limit}.
+     */
+    public List<Member> named(String text, Collection<String> agencyCodes, int limit) {
+        if (agencyCodes != null && agencyCodes.isEmpty()) {
+            return List.of();
+        }
+        String atAgencies = agencyCodes == null ? "" : " and a.code in (:agencies)";
+        JdbcClient.StatementSpec query = jdbc.sql(MEMBER_SELECT + " where strpos(m.name, :text) > 0" + atAgencies
+                        + " order by m.name, m.id limit :limit")
+                .param("text", text).param("limit", limit);
+        if (agencyCodes != null) {
+            query = query.param("agencies", agencyCodes);
+        }
+        return query.query(Member.class).list();
     }
 
     /** Adds the member; false when the ID number is registered already. */

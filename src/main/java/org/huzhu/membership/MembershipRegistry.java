@@ -1,6 +1,9 @@
 package org.huzhu.membership;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
@@ -17,9 +20,9 @@ public class MembershipRegistry {
 
     private final Organisations organisations;
     private final Members members;
-    private final SchemeCodes schemes;
+    private final SchemeNames schemes;
 
-    MembershipRegistry(Organisations organisations, Members members, SchemeCodes schemes) {
+    MembershipRegistry(Organisations organisations, Members members, SchemeNames schemes) {
         this.organisations = organisations;
         this.members = members;
         this.schemes = schemes;
@@ -83,7 +86,7 @@ public class MembershipRegistry {
         }
         if (blank(scheme)) {
             problems.add("scheme", "REQUIRED", "请选择保障项目");
-        } else if (!schemes.exists(scheme)) {
+        } else if (!schemes.schemeNames().containsKey(scheme)) {
             problems.add("scheme", "UNKNOWN_SCHEME", "没有这个保障项目：" + scheme);
         }
         if (validFrom == null) {
@@ -103,6 +106,15 @@ public class MembershipRegistry {
             throw new InvalidInputException("validFrom", "OVERLAPPING_ENROLMENT", "与该会员已有的参保期重叠");
         }
         return members.enrol(member.id(), scheme, validFrom, validTo);
+    }
+
+    /** The agencies whose counter the person serves: a clerk's own, every one for an administrator. */
+    public List<Agency> counterAgencies(Staff staff) {
+        if (staff.has(Role.ADMIN)) {
+            return organisations.agencies();
+        }
+        return staff.agencies().getOrDefault(Role.CLERK, Set.of()).stream().sorted().map(organisations::agency)
+                .flatMap(Optional::stream).toList();
     }
 
     public void requireAgencyStaff(Staff staff, String agencyCode) {

@@ -1,5 +1,16 @@
 package org.huzhu.membership;
 
 public enum Sex {
-    M, F
+    M("男"),
+    F("女");
+
+    private final String label;
+
+    Sex(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 }

@@ -2,6 +2,6 @@
  * Who is covered: organisers (leagues), their agencies, member units, members and their
  * enrolment in a scheme for a period. Checks resident ID numbers and derives birth date and sex.
  * Owns the tables {@code organiser}, {@code agency}, {@code unit}, {@code member} and {@code enrolment}.
- * Whether a scheme exists it asks through {@code SchemeCodes}, which the scheme module implements.
+ * Whether a scheme exists it asks through {@code SchemeNames}, which the scheme module implements.
  */
 package org.huzhu.membership;

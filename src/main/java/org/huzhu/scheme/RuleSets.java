@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.membership.Organisations;
 import org.huzhu.membership.Organiser;
-import org.huzhu.membership.SchemeCodes;
+import org.huzhu.membership.SchemeNames;
 import org.huzhu.platform.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * takes over (see {@link PublicationRules}).
  */
 @Repository
-public class RuleSets implements SchemeCodes {
+public class RuleSets implements SchemeNames {
 
     private static final String SELECT = """
             select r.id, r.scheme, r.organiser_code, r.version, r.effective_from, r.effective_to,
@@ -49,15 +51,16 @@ public class RuleSets implements SchemeCodes {
         return jdbc.sql("select code, name, benefit_kind from scheme order by code").query(Scheme.class).list();
     }
 
+    @Override
+    public Map<String, String> schemeNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        schemes().forEach(scheme -> names.put(scheme.code(), scheme.name()));
+        return names;
+    }
+
     public Optional<Scheme> scheme(String code) {
         return jdbc.sql("select code, name, benefit_kind from scheme where code = :code").param("code", code)
                 .query(Scheme.class).optional();
-    }
-
-    /** Whether members can be enrolled in the scheme: whether it exists. */
-    @Override
-    public boolean exists(String code) {
-        return scheme(code).isPresent();
     }
 
     /** The rule set of the organiser's scheme in force on the day, if any. */

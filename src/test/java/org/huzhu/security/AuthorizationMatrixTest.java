@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -48,6 +49,8 @@ class AuthorizationMatrixTest {
     TestRestTemplate rest;
     @Autowired
     IdentityBootstrap identities;
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -89,7 +92,7 @@ class AuthorizationMatrixTest {
      * Every endpoint and page of ours, keyed as the application maps it ("POST /api/claims"): a
      * mapping without a row here fails the test, and so does a row whose mapping is gone.
      */
-    static Map<String, Entry> matrix(long claim, String task, String year, String version) {
+    static Map<String, Entry> matrix(long claim, String task, String year, String version, long member) {
         Set<String> clerks = Set.of("clerk", "admin");
         Set<String> processAdmins = Set.of("padmin", "admin");
         Set<String> supervisors = Set.of("supervisor", "admin");
@@ -98,6 +101,8 @@ class AuthorizationMatrixTest {
         Set<String> admins = Set.of("admin");
         String claimPath = "/api/claims/" + claim;
         String taskPath = "/api/tasks/" + task;
+        String memberPage = "/intake/members/" + member;
+        String intake = "/intake/claims/" + claim;
         String claimPage = "/claims/" + claim + "/tasks/" + task;
         return Map.ofEntries(
                 Map.entry("GET /", page("/", EVERYONE)),
@@ -112,6 +117,27 @@ class AuthorizationMatrixTest {
                         Map.of("outcome", "MAYBE"), Set.of("agency"))),
                 Map.entry("POST /claims/{claimId}/tasks/{taskId}/assignee", form(claimPage + "/assignee", Map.of(),
                         supervisors)),
+                Map.entry("GET /intake/members", page("/intake/members", clerks)),
+                Map.entry("POST /intake/members", form("/intake/members", Map.of("q", "张"), clerks)),
+                Map.entry("GET /intake/members/{id}", page(memberPage, clerks)),
+                Map.entry("GET /intake/members/new", page("/intake/members/new", clerks)),
+                Map.entry("POST /intake/members/new", form("/intake/members/new", Map.of(), clerks)),
+                Map.entry("GET /intake/members/{id}/enrolments/new", page(memberPage + "/enrolments/new", clerks)),
+                Map.entry("POST /intake/members/{id}/enrolments/new", form(memberPage + "/enrolments/new", Map.of(), clerks)),
+                Map.entry("GET /intake/units/new", page("/intake/units/new", clerks)),
+                Map.entry("POST /intake/units/new", form("/intake/units/new", Map.of(), clerks)),
+                Map.entry("GET /intake/claims/new", page("/intake/claims/new", clerks)),
+                Map.entry("POST /intake/claims/new/member", form("/intake/claims/new/member", Map.of(), clerks)),
+                Map.entry("POST /intake/claims/new/preview", form("/intake/claims/new/preview", Map.of(), clerks)),
+                Map.entry("GET /intake/claims/new/invoice-row", page("/intake/claims/new/invoice-row", clerks)),
+                Map.entry("POST /intake/claims/new", form("/intake/claims/new", Map.of("action", "submit"), clerks)),
+                Map.entry("GET /intake/claims/{id}/receipt", page(intake + "/receipt", clerks)),
+                Map.entry("GET /intake/supplements", page("/intake/supplements", clerks)),
+                Map.entry("GET /intake/claims/{id}/supplements", page(intake + "/supplements", clerks)),
+                Map.entry("POST /intake/claims/{id}/supplements", form(intake + "/supplements", Map.of(), clerks)),
+                Map.entry("GET /intake/account-fixes", page("/intake/account-fixes", clerks)),
+                Map.entry("GET /intake/claims/{id}/bank-account", page(intake + "/bank-account", clerks)),
+                Map.entry("POST /intake/claims/{id}/bank-account", form(intake + "/bank-account", Map.of(), clerks)),
                 Map.entry("POST /api/claims", write("/api/claims", Map.of(), clerks)),
                 Map.entry("GET /api/claims/{id}", get(claimPath, READ_CLAIM_A)),
                 Map.entry("GET /api/claims/{id}/audit", get(claimPath + "/audit", READ_CLAIM_A)),
@@ -245,7 +271,8 @@ class AuthorizationMatrixTest {
         String task = api.taskOf("agency", claim);
         String version = repository.createProcessDefinitionQuery().processDefinitionKey("claim-lifecycle").latestVersion()
                 .singleResult().getId();
-        Map<String, Entry> matrix = matrix(claim, task, Integer.toString(EngineTime.today().getYear()), version);
+        long member = jdbc.sql("select member_id from claim where id = :id").param("id", claim).query(Long.class).single();
+        Map<String, Entry> matrix = matrix(claim, task, Integer.toString(EngineTime.today().getYear()), version, member);
 
         Set<String> mapped = ourMappings();
         assertThat(difference(mapped, matrix.keySet())).as("endpoints with no row in the matrix").isEmpty();

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,10 +95,23 @@ public final class WorkbenchSession {
         return postWithoutToken(path, form);
     }
 
+    /** A form with fields sent more than once (checkboxes, rows of a table), with the CSRF token of the last page. */
+    public Page post(String path, MultiValueMap<String, String> fields) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>(fields);
+        if (csrfToken != null && !form.containsKey("_csrf")) {
+            form.add("_csrf", csrfToken);
+        }
+        return postForm(path, form);
+    }
+
     /** A form with no CSRF token of its own, as another site's page would send it. */
     public Page postWithoutToken(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return postForm(path, MultiValueMap.fromSingleValue(fields));
+    }
+
+    private Page postForm(String path, MultiValueMap<String, String> fields) {
+        String body = fields.entrySet().stream().flatMap(e -> e.getValue().stream()
+                .map(value -> encode(e.getKey()) + "=" + encode(value))).collect(Collectors.joining("&"));
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -137,7 +137,7 @@ class FundPages {
                 }
                 fund.check(input);
             } catch (InvalidInputException invalid) {
-                FieldErrors.of(invalid.problems().stream().map(FundPages::inWords).toList()).forEach(errors::putIfAbsent);
+                FieldErrors.byField(invalid.problems().stream().map(FundPages::inWords).toList()).forEach(errors::putIfAbsent);
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -82,7 +82,7 @@ class StaffAccountPages {
             return "redirect:/system/accounts/" + created.id() + "?done=created";
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return newAccountPage(model, form, FieldErrors.of(invalid.problems()));
+            return newAccountPage(model, form, FieldErrors.byField(invalid.problems()));
         }
     }
 
@@ -110,7 +110,7 @@ class StaffAccountPages {
             return "redirect:/system/accounts/" + id + "?done=roles";
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return accountPage(model, account, form, FieldErrors.of(invalid.problems()), Map.of());
+            return accountPage(model, account, form, FieldErrors.byField(invalid.problems()), Map.of());
         }
     }
 
@@ -125,7 +125,7 @@ class StaffAccountPages {
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return accountPage(model, account, new RolesForm(roleIds(account), first(account.agencies())), Map.of(),
-                    FieldErrors.of(invalid.problems()));
+                    FieldErrors.byField(invalid.problems()));
         }
     }
 
