@@ -6,6 +6,8 @@ import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +32,9 @@ public final class DatabaseAway {
      */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException) {
+            // a transaction that could not begin, commit or roll back: its connection is gone
+            if (cause instanceof SQLTransientConnectionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
