@@ -57,7 +57,8 @@ public class ClaimIntake {
      */
     @Transactional
     public Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey) {
-        Member member = check(submission, clerk);
+        Checked checked = checked(submission, clerk);
+        Member member = checked.member();
         Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
                 submission.dischargeDate(), submission.hospital().strip(), submission.diagnosis().strip(),
                 Icd10.canonical(submission.diagnosisCode()), submission.diagnosisDate(),
@@ -66,9 +67,7 @@ public class ClaimIntake {
                         submission.bankAccount().accountName().strip()),
                 invoices(submission), SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
                 clerk.userId(), clock.instant());
-        // the scheme is known to exist: check() refused an unknown one
-        BenefitKind benefitKind = ruleSets.scheme(submission.scheme()).orElseThrow().benefitKind();
-        Optional<Long> inserted = claims.insert(claim, member, benefitKind, intakeKey);
+        Optional<Long> inserted = claims.insert(claim, member, checked.benefitKind(), intakeKey);
         if (inserted.isEmpty()) {
             return claims.get(claims.byIntakeKey(clerk.userId(), intakeKey).orElseThrow());
         }
@@ -85,6 +84,14 @@ public class ClaimIntake {
      */
     @Transactional(readOnly = true)
     public Member check(ClaimSubmission submission, Staff clerk) {
+        return checked(submission, clerk).member();
+    }
+
+    /** The member and the scheme's benefit kind, both read once by the checks. */
+    private record Checked(Member member, BenefitKind benefitKind) {
+    }
+
+    private Checked checked(ClaimSubmission submission, Staff clerk) {
         clerk.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         boolean named = submission.scheme() != null && !submission.scheme().isBlank();
@@ -97,7 +104,7 @@ public class ClaimIntake {
         problems.throwIfAny();
         Member member = member(submission.memberIdNumber());
         access.requireIntake(clerk, member.agencyCode());
-        return member;
+        return new Checked(member, scheme.orElseThrow().benefitKind());
     }
 
     /** The member of a well-formed ID number; a field problem when nobody is registered under it. */
