@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.huzhu.platform.FramePeople;
 import org.huzhu.platform.MenuEntry;
 import org.huzhu.platform.MenuSection;
 import org.huzhu.platform.WorkbenchController;
@@ -18,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,14 +39,18 @@ public class WorkbenchLayout {
     }
 
     private final List<WorkbenchMenu> menus;
+    private final FramePeople people;
 
-    WorkbenchLayout(List<WorkbenchMenu> menus) {
+    WorkbenchLayout(List<WorkbenchMenu> menus, FramePeople people) {
         this.menus = menus;
+        this.people = people;
     }
 
     @ModelAttribute
     void frame(Model model, HttpServletRequest request) {
-        model.addAttribute("menu", menuFor(signedIn(), request.getRequestURI()));
+        Authentication who = signedIn();
+        model.addAttribute("menu", menuFor(who, request.getRequestURI()));
+        model.addAttribute("me", people.describe(who, request));
     }
 
     /** The entries shown to this person, by heading in menu order. */
@@ -88,6 +95,8 @@ public class WorkbenchLayout {
         page.addObject("message", message);
         Authentication who = signedIn();
         page.addObject("menu", menuFor(who, ""));
+        page.addObject("me", people.describe(who,
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest()));
         return page;
     }
 

@@ -84,7 +84,9 @@ class WorkbenchSignInTest {
         WorkbenchSession clerk = WorkbenchSession.signIn(port, "clerk");
         Page home = clerk.get("/");
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.text()).contains("受理员");
+        // the top bar names the agency, not its code, and links to Tasklist, which clerks may use
+        assertThat(home.html().select("header .roles").text()).isEqualTo("受理员（演示代办点A）");
+        assertThat(home.html().select("header a.tasklist")).hasSize(1);
         assertThat(home.menu()).doesNotContain("支付时限督办");
         assertThat(home.html().select("a.figure").eachText()).noneMatch(text -> text.contains("超期"));
         Page dashboard = clerk.get("/sla/index.html");
@@ -93,6 +95,20 @@ class WorkbenchSignInTest {
         Page unknown = clerk.get("/no-such-page");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text()).contains("没有找到", "没有这个地址");
+        // error pages keep the frame: who is signed in and the way out
+        for (Page error : new Page[] {dashboard, unknown}) {
+            assertThat(error.html().select("header .name").text()).isEqualTo(home.html().select("header .name").text()).isNotBlank();
+            assertThat(error.html().select("header form.logout")).hasSize(1);
+        }
+    }
+
+    @Test
+    void financeIsNotShownTasklistWhichTheEngineDoesNotLetThemOpen() {
+        WorkbenchSession finance = WorkbenchSession.signIn(port, "finance");
+        Page home = finance.get("/");
+        assertThat(home.html().select("header .roles").text()).isEqualTo("财务人员");
+        assertThat(home.html().select("header a.tasklist")).isEmpty();
+        assertThat(finance.api("GET", "/camunda/api/admin/auth/user/default", null).body()).doesNotContain("tasklist");
     }
 
     @Test
