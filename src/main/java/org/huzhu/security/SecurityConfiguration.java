@@ -127,7 +127,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain workbench(HttpSecurity http) throws Exception {
+    SecurityFilterChain workbench(HttpSecurity http, OpenSessions sessions) throws Exception {
         return withPolicy(http)
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
                 .authorizeHttpRequests(requests -> requests
@@ -136,7 +136,7 @@ class SecurityConfiguration {
                         // the supervisors' dashboard is a static page calling the API
                         .requestMatchers(path("/sla"), path("/sla/**")).hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .formLogin(login -> login.loginPage("/login").successHandler(sessions.onSignIn()).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -1,6 +1,7 @@
 package org.huzhu.security;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.platform.Beijing;
@@ -31,20 +34,38 @@ public class StaffAccounts {
 
     private static final int SHORTEST_PASSWORD = 8;
 
+    /**
+     * The lock's end that marks an account an administrator stopped: no lock after wrong
+     * passwords reaches it (an hour at most), and Camunda Admin's unlock lifts it as ours does.
+     */
+    static final Instant STOPPED = Instant.parse("9999-01-01T00:00:00Z");
+
     private final IdentityService identityService;
     private final StaffDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ProcessEngineConfigurationImpl engine;
+    private final OpenSessions sessions;
+    private final SignInLocks locks;
 
-    StaffAccounts(IdentityService identityService, StaffDirectory directory, AuditTrail audit, Clock clock) {
+    StaffAccounts(IdentityService identityService, StaffDirectory directory, AuditTrail audit, Clock clock,
+                  ProcessEngine engine, OpenSessions sessions, SignInLocks locks) {
         this.identityService = identityService;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+        this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        this.sessions = sessions;
+        this.locks = locks;
     }
 
     /** @param lockedUntil while sign-in is refused after wrong passwords, until when; else null */
     public record Account(String id, String name, Set<Role> roles, List<String> agencies, OffsetDateTime lockedUntil) {
+
+        /** Stopped by an administrator, until one starts it again (not a lock after wrong passwords). */
+        public boolean stopped() {
+            return lockedUntil != null && !lockedUntil.toInstant().isBefore(STOPPED);
+        }
     }
 
     /** An agency whose staff roles have groups here: its code, and its name as the groups give it. */
@@ -138,6 +159,51 @@ public class StaffAccounts {
         identityService.saveUser(user);
         identityService.unlockUser(id);
         audit.record(admin, "USER_PASSWORD_RESET", "USER", id, null, lockedUntil == null ? null : "已解除登录锁定");
+    }
+
+    /**
+     * Stops the account (a person who left, a lost password): sign-in is refused everywhere and
+     * the person's open workbench sessions on this node end now. Nobody stops their own account.
+     */
+    @Transactional
+    public void stop(String id, String reason, String admin) {
+        Account account = get(id);
+        Problems problems = new Problems();
+        if (id.equals(admin)) {
+            problems.add("id", "OWN_ACCOUNT", "不能停用自己的账号");
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+            problems.add("reason", "REQUIRED", "请说明停用原因（最多200字）");
+        }
+        problems.throwIfAny();
+        if (account.stopped()) {
+            return;
+        }
+        setLock(id, Date.from(STOPPED));
+        sessions.end(id);
+        audit.record(admin, "USER_STOPPED", "USER", id, null, "停用：" + reason.strip());
+    }
+
+    /** Lets the person sign in again: lifts a stop and a lock after wrong passwords alike. */
+    @Transactional
+    public void start(String id, String admin) {
+        Account account = get(id);
+        if (account.lockedUntil() == null) {
+            return;
+        }
+        identityService.unlockUser(id);
+        locks.changed(id);
+        audit.record(admin, "USER_UNLOCKED", "USER", id, null, account.stopped() ? "重新启用" : "解除登录锁定");
+    }
+
+    /** The engine keeps the lock in its user row; only its identity manager writes it. */
+    private void setLock(String id, Date until) {
+        engine.getCommandExecutorTxRequired().execute(context -> {
+            UserEntity user = context.getDbEntityManager().selectById(UserEntity.class, id);
+            context.getIdentityInfoManager().updateUserLock(user, user.getAttempts(), until);
+            return null;
+        });
+        locks.changed(id);
     }
 
     private Set<Role> parseRoles(List<String> roles, String agencyCode, Problems problems) {

@@ -215,6 +215,8 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /system/accounts", form("/system/accounts", Map.of("id", "Not Valid"), admins)),
                 Map.entry("GET /system/accounts/{id}", page("/system/accounts/clerk", admins)),
                 Map.entry("POST /system/accounts/{id}/roles", form("/system/accounts/clerk/roles", Map.of(), admins)),
+                Map.entry("POST /system/accounts/{id}/stop", form("/system/accounts/clerk/stop", Map.of("reason", " "), admins)),
+                Map.entry("POST /system/accounts/{id}/start", form("/system/accounts/clerk/start", Map.of(), admins)),
                 Map.entry("POST /system/accounts/{id}/password", form("/system/accounts/clerk/password",
                         Map.of("password", "short"), admins)),
                 Map.entry("GET /api/admin/deployments", get("/api/admin/deployments", processAdmins)),

@@ -23,6 +23,7 @@ import org.huzhu.revision.ProcessRevisions;
 import org.huzhu.revision.RevisionFile;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.security.StaffDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
@@ -76,10 +77,12 @@ class RevisionPages {
 
     private final ProcessRevisions revisions;
     private final ApprovalDryRun dryRun;
+    private final StaffDirectory directory;
 
-    RevisionPages(ProcessRevisions revisions, ApprovalDryRun dryRun) {
+    RevisionPages(ProcessRevisions revisions, ApprovalDryRun dryRun, StaffDirectory directory) {
         this.revisions = revisions;
         this.dryRun = dryRun;
+        this.directory = directory;
     }
 
     @GetMapping("/revisions")
@@ -191,7 +194,9 @@ class RevisionPages {
         List<ProcessRevisions.Version> versions = revisions.versions();
         Map<String, Integer> latest = new LinkedHashMap<>();
         versions.forEach(v -> latest.merge(v.key(), v.version(), Math::max));
-        model.addAttribute("revisions", revisions.revisions());
+        List<ProcessRevisions.Revision> deployed = revisions.revisions();
+        model.addAttribute("revisions", deployed);
+        model.addAttribute("names", directory.names(deployed.stream().map(ProcessRevisions.Revision::deployedBy).toList()));
         model.addAttribute("versions", versions);
         model.addAttribute("latest", latest);
         model.addAttribute("crumbs", List.of(Crumb.here("流程修订")));

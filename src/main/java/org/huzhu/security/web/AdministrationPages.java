@@ -35,7 +35,7 @@ class AdministrationPages implements WorkbenchMenu, HomeFigures {
         if (who.getAuthorities().stream().noneMatch(held -> ADMINS.contains(held.getAuthority()))) {
             return List.of();
         }
-        return List.of(new HomeFigure("登录锁定的账号", accounts.locked().size(), "/system/accounts?locked=true",
+        return List.of(new HomeFigure("锁定或停用的账号", accounts.locked().size(), "/system/accounts?locked=true",
                 HomeFigure.Tone.WARNING));
     }
 }

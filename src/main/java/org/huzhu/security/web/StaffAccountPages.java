@@ -36,14 +36,14 @@ class StaffAccountPages {
     }
 
     /** An account as the pages show it: its roles in words, e.g. 代办点审核员（DEMO-A）. */
-    record AccountRow(String id, String name, List<String> roles, OffsetDateTime lockedUntil) {
+    record AccountRow(String id, String name, List<String> roles, OffsetDateTime lockedUntil, boolean stopped) {
 
         static AccountRow of(StaffAccounts.Account account) {
             List<String> roles = account.roles().stream().sorted()
                     .map(role -> role.workedAtAgency() && !account.agencies().isEmpty()
                             ? role.label() + "（" + String.join("、", account.agencies()) + "）" : role.label())
                     .toList();
-            return new AccountRow(account.id(), account.name(), roles, account.lockedUntil());
+            return new AccountRow(account.id(), account.name(), roles, account.lockedUntil(), account.stopped());
         }
     }
 
@@ -95,6 +95,8 @@ class StaffAccountPages {
             case "created" -> "账号已创建。";
             case "roles" -> "角色已更改，下一次请求起生效。";
             case "password" -> "密码已重置，登录锁定（如有）已解除。";
+            case "stopped" -> "账号已停用，其在本机的登录已全部退出。";
+            case "started" -> "账号已可以登录。";
             default -> null;
         });
         return accountPage(model, account, new RolesForm(roleIds(account), first(account.agencies())), Map.of(), Map.of());
@@ -129,6 +131,29 @@ class StaffAccountPages {
         }
     }
 
+    @PostMapping("/system/accounts/{id}/stop")
+    String stop(@PathVariable String id, @RequestParam(required = false) String reason,
+                @AuthenticationPrincipal Staff staff, HttpServletResponse response, Model model) {
+        requireAdmin(staff);
+        StaffAccounts.Account account = accounts.get(id);
+        try {
+            accounts.stop(id, reason, staff.userId());
+            return "redirect:/system/accounts/" + id + "?done=stopped";
+        } catch (InvalidInputException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("stopErrors", FieldErrors.byField(invalid.problems()));
+            model.addAttribute("reason", reason);
+            return accountPage(model, account, new RolesForm(roleIds(account), first(account.agencies())), Map.of(), Map.of());
+        }
+    }
+
+    @PostMapping("/system/accounts/{id}/start")
+    String start(@PathVariable String id, @AuthenticationPrincipal Staff staff) {
+        requireAdmin(staff);
+        accounts.start(id, staff.userId());
+        return "redirect:/system/accounts/" + id + "?done=started";
+    }
+
     private String newAccountPage(Model model, NewAccountForm form, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("checked", Set.copyOf(form.roles() == null ? List.of() : form.roles()));
@@ -145,6 +170,9 @@ class StaffAccountPages {
         model.addAttribute("checked", Set.copyOf(roles.roles() == null ? List.of() : roles.roles()));
         model.addAttribute("roleErrors", roleErrors);
         model.addAttribute("passwordErrors", passwordErrors);
+        if (!model.containsAttribute("stopErrors")) {
+            model.addAttribute("stopErrors", Map.of());
+        }
         choices(model);
         model.addAttribute("crumbs", List.of(new Crumb("员工账号与角色", "/system/accounts"), Crumb.here(account.id())));
         return "security/account";

@@ -157,7 +157,7 @@ class RevisionPagesTest {
         Page listed = padmin.get(deployed.location().replaceFirst("^https?://[^/]+", ""));
         assertThat(listed.html().select(".notice").text()).contains("已部署修订", "修改规则：Rule_LeagueHead");
         assertThat(listed.html().select("table.revisions tbody tr").first().text())
-                .contains("padmin", "补助5000元及以上须协会负责人审批");
+                .contains("流程管理员", "补助5000元及以上须协会负责人审批").doesNotContain("padmin");
 
         WorkbenchSession clerk = WorkbenchSession.signIn(port, "clerk");
         assertThat(clerk.get("/revisions").status()).isEqualTo(403);
@@ -194,7 +194,7 @@ class RevisionPagesTest {
         assertThat(line(output, "paths: ")).contains("协会审核 → 协会负责人审批");
         assertThat(line(output, "groups: ")).contains("协会负责人", "+100.0%");
         assertThat(line(output, "deployed: ")).contains("已部署修订", "approval-routing 修改规则：Rule_LeagueHead");
-        assertThat(line(output, "latest revision: ")).contains("padmin", "补助5000元及以上须协会负责人审批");
+        assertThat(line(output, "latest revision: ")).contains("流程管理员", "补助5000元及以上须协会负责人审批");
         assertThat(line(output, "version: ")).isEqualTo("claim-lifecycle 第" + old.getVersion() + "版");
         assertThat(line(output, "running: ")).contains(Long.toString(waiting), "代办点审核");
         assertThat(line(output, "migration: ")).contains("已迁移 1 件", "未能迁移 0 件");

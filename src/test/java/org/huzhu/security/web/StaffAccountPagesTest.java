@@ -1,5 +1,11 @@
 package org.huzhu.security.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +71,7 @@ class StaffAccountPagesTest {
         Page account = admin.get("/system/accounts/" + id + "?done=created");
         assertThat(account.text()).contains("账号已创建", "赵敏（" + id + "）");
         assertThat(account.html().select("dd.roles").text()).isEqualTo("受理员（DEMO-A）");
-        assertThat(WorkbenchSession.signIn(port, id, "first-password").get("/").text()).contains("赵敏", "受理员（DEMO-A）");
+        assertThat(WorkbenchSession.signIn(port, id, "first-password").get("/").text()).contains("赵敏", "受理员（演示代办点A）");
 
         Page noRoles = admin.post("/system/accounts/" + id + "/roles", Map.of("agencyCode", "DEMO-A"));
         assertThat(noRoles.status()).isEqualTo(400);
@@ -90,7 +96,7 @@ class StaffAccountPagesTest {
         Page locked = admin.get("/system/accounts?locked=true");
         assertThat(row(locked, id).text()).contains("锁定至");
         assertThat(admin.get("/").html().select("a.figure[href=/system/accounts?locked=true]").text())
-                .isEqualTo(accounts.locked().size() + " 登录锁定的账号");
+                .isEqualTo(accounts.locked().size() + " 锁定或停用的账号");
 
         Page tooShort = admin.post("/system/accounts/" + id + "/password", Map.of("password", "short"));
         assertThat(tooShort.status()).isEqualTo(400);
@@ -104,6 +110,45 @@ class StaffAccountPagesTest {
     }
 
     @Test
+    void anAdminStopsAnAccountWhoseSessionEndsAtOnceThenStartsItAgain() throws Exception {
+        WorkbenchSession admin = WorkbenchSession.signIn(port, "admin");
+        admin.get("/system/accounts/new");
+        String id = "wb-" + TestIds.code("s").toLowerCase();
+        assertThat(admin.post("/system/accounts", Map.of("id", id, "name", "孙立", "password", "right-password",
+                "roles", "supervisor")).status()).isEqualTo(302);
+        WorkbenchSession leaving = WorkbenchSession.signIn(port, id, "right-password");
+        assertThat(leaving.get("/").status()).isEqualTo(200);
+
+        Page noReason = admin.post("/system/accounts/" + id + "/stop", Map.of("reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(errorAt(noReason, "reason")).isEqualTo("请说明停用原因（最多200字）");
+        assertThat(accounts.get(id).lockedUntil()).isNull();
+        assertThat(leaving.get("/").status()).isEqualTo(200);
+        Page own = admin.post("/system/accounts/admin/stop", Map.of("reason", "试一试"));
+        assertThat(own.status()).isEqualTo(400);
+        assertThat(own.text()).contains("不能停用自己的账号");
+        assertThat(accounts.get("admin").stopped()).isFalse();
+
+        Page stopped = admin.post("/system/accounts/" + id + "/stop", Map.of("reason", "已调离工会"));
+        assertThat(stopped.location()).endsWith("?done=stopped");
+        assertThat(accounts.get(id).stopped()).isTrue();
+        assertThat(admin.get("/system/accounts/" + id + "?done=stopped").text()).contains("账号已停用", "已停用", "重新启用账号");
+        assertThat(row(admin.get("/system/accounts?locked=true"), id).text()).contains("已停用");
+        // the open session is over, and no password signs in: not the workbench, not the API
+        assertThat(leaving.get("/").location()).endsWith("/login");
+        assertThat(WorkbenchSession.anonymous(port).post("/login", Map.of("username", id, "password", "right-password"))
+                .location()).endsWith("/login?error");
+        assertThat(basicStatus(id, "right-password")).isEqualTo(401);
+        assertThat(jdbc.sql("select reason from audit_event where action = 'USER_STOPPED' and subject_id = :id")
+                .param("id", id).query(String.class).list()).containsExactly("停用：已调离工会");
+
+        Page started = admin.post("/system/accounts/" + id + "/start", Map.of());
+        assertThat(started.location()).endsWith("?done=started");
+        assertThat(accounts.get(id).lockedUntil()).isNull();
+        assertThat(WorkbenchSession.signIn(port, id, "right-password").get("/").status()).isEqualTo(200);
+    }
+
+    @Test
     void nobodyButAdminsOpensTheAccountsOrSendsTheirForms() {
         for (String user : List.of("clerk", "supervisor", "finance")) {
             WorkbenchSession session = WorkbenchSession.signIn(port, user);
@@ -113,6 +158,7 @@ class StaffAccountPagesTest {
             assertThat(refused.text()).contains("无权访问");
             assertThat(session.post("/system/accounts/clerk/password", Map.of("password", "taken-over-1")).status())
                     .isEqualTo(403);
+            assertThat(session.post("/system/accounts/clerk/stop", Map.of("reason", "taken over")).status()).isEqualTo(403);
         }
         WorkbenchSession admin = WorkbenchSession.signIn(port, "admin");
         admin.get("/system/accounts");
@@ -131,6 +177,13 @@ class StaffAccountPagesTest {
         Element at = page.html().selectFirst(".field.invalid:has([name=" + field + "]) .error");
         assertThat(at).as("an error at " + field + " in " + page.text()).isNotNull();
         return at.text();
+    }
+
+    private int basicStatus(String user, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private long users() {
