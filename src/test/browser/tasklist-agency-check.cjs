@@ -11,9 +11,7 @@ const env = process.env;
 
 // Latin words Tasklist may show among Chinese: product names and the time zone in the footer,
 // the agency code in the claim's data.
-// 'default': the engine's name, which Tasklist's header shows only when a JVM holds two engines,
-// as the test JVM does once DatabaseOutageTest's application ("outage") has started
-const LATIN_ALLOWED = new Set(['Camunda', 'Platform', 'Asia', 'Shanghai', 'DEMO', 'default']);
+const LATIN_ALLOWED = new Set(['Camunda', 'Platform', 'Asia', 'Shanghai', 'DEMO']);
 
 async function exactTexts(locator) {
   return (await locator.allInnerTexts()).map(text => text.trim());

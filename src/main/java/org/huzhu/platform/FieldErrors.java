@@ -2,29 +2,27 @@ package org.huzhu.platform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * A form's problems as its page shows them: at each field, the first message found for it.
  * Fields are named as the domain names them ({@code expenses.total}, {@code invoices[0].code}).
+ * Templates read it as a map too ({@code errors['reason']}, {@code #maps.isEmpty(errors)}); it
+ * changes only through {@link #add}.
  */
-public final class FieldErrors {
+public final class FieldErrors extends AbstractMap<String, String> {
 
     private final Map<String, String> messages = new LinkedHashMap<>();
 
     public static FieldErrors none() {
         return new FieldErrors();
-    }
-
-    /** The first message of each field, in the order found, for pages that keep their errors in a map. */
-    public static Map<String, String> byField(List<FieldProblem> problems) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        problems.forEach(problem -> byField.putIfAbsent(problem.field(), problem.message()));
-        return byField;
     }
 
     public static FieldErrors of(List<FieldProblem> problems) {
@@ -63,8 +61,9 @@ public final class FieldErrors {
         }
     }
 
-    public boolean isEmpty() {
-        return messages.isEmpty();
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return Collections.unmodifiableMap(messages).entrySet();
     }
 
     public boolean has(String field) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.huzhu.support.Api;
 import org.huzhu.support.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -52,8 +54,16 @@ class DatabaseOutageTest {
         properties.add("camunda.bpm.process-engine-name", () -> "outage");
     }
 
+    /**
+     * The engine leaves the JVM's registry, so the shared application's webapps list only their
+     * own engine again. The context stays open: closing it stopped the webapps of every later test.
+     */
     @AfterAll
     static void stop() throws IOException {
+        ProcessEngine outage = ProcessEngines.getProcessEngine("outage");
+        if (outage != null) {
+            ProcessEngines.unregister(outage);
+        }
         proxy.close();
         postgres.close();
     }

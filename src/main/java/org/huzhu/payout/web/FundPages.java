@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,7 +98,7 @@ class FundPages {
         }
         int year = LocalDate.now(clock.withZone(Beijing.ZONE)).getYear();
         return contributionsPage(staff, model, new ContributionForm("UNIT", "INPATIENT", Integer.toString(year), "", "",
-                "", "", "", "", UUID.randomUUID().toString()), Map.of());
+                "", "", "", "", UUID.randomUUID().toString()), FieldErrors.none());
     }
 
     /**
@@ -111,7 +110,7 @@ class FundPages {
     String record(ContributionForm form, @AuthenticationPrincipal Staff staff, HttpSession session,
                   HttpServletResponse response, Model model) {
         FinanceController.requireFinanceRecorder(staff);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = FieldErrors.none();
         boolean fromUnit = form.fromUnit();
         ContributionInput input = new ContributionInput(blankToNull(form.scheme()),
                 whole(form.schemeYear(), "schemeYear", errors),
@@ -137,14 +136,14 @@ class FundPages {
                 }
                 fund.check(input);
             } catch (InvalidInputException invalid) {
-                FieldErrors.byField(invalid.problems().stream().map(FundPages::inWords).toList()).forEach(errors::putIfAbsent);
+                errors.addAll(invalid.problems().stream().map(FundPages::inWords).toList());
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return contributionsPage(staff, model, form, errors);
     }
 
-    private String contributionsPage(Staff staff, Model model, ContributionForm form, Map<String, String> errors) {
+    private String contributionsPage(Staff staff, Model model, ContributionForm form, FieldErrors errors) {
         Map<String, String> names = schemeNames();
         Map<String, String> units = new HashMap<>();
         model.addAttribute("contributions", fund.contributions(PaymentPages.LIST_LIMIT).stream()
@@ -195,34 +194,34 @@ class FundPages {
     }
 
     /** The text, or an empty one with the problem noted, so the fund still checks the other fields. */
-    private static String given(String text, String field, String missing, Map<String, String> errors) {
+    private static String given(String text, String field, String missing, FieldErrors errors) {
         if (text == null || text.isBlank()) {
-            errors.put(field, missing);
+            errors.add(field, missing);
             return "";
         }
         return text.strip();
     }
 
-    private static Integer whole(String text, String field, Map<String, String> errors) {
+    private static Integer whole(String text, String field, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            errors.put(field, "请填写整数");
+            errors.add(field, "请填写整数");
             return null;
         }
     }
 
-    private static BigDecimal amount(String text, String field, Map<String, String> errors) {
+    private static BigDecimal amount(String text, String field, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return new BigDecimal(text.strip().replace(",", ""));
         } catch (NumberFormatException e) {
-            errors.put(field, "请填写金额（元），如1234.50");
+            errors.add(field, "请填写金额（元），如1234.50");
             return null;
         }
     }

@@ -82,7 +82,7 @@ class StaffAccountPages {
             return "redirect:/system/accounts/" + created.id() + "?done=created";
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return newAccountPage(model, form, FieldErrors.byField(invalid.problems()));
+            return newAccountPage(model, form, FieldErrors.of(invalid.problems()));
         }
     }
 
@@ -112,7 +112,7 @@ class StaffAccountPages {
             return "redirect:/system/accounts/" + id + "?done=roles";
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return accountPage(model, account, form, FieldErrors.byField(invalid.problems()), Map.of());
+            return accountPage(model, account, form, FieldErrors.of(invalid.problems()), Map.of());
         }
     }
 
@@ -127,7 +127,7 @@ class StaffAccountPages {
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return accountPage(model, account, new RolesForm(roleIds(account), first(account.agencies())), Map.of(),
-                    FieldErrors.byField(invalid.problems()));
+                    FieldErrors.of(invalid.problems()));
         }
     }
 
@@ -141,7 +141,7 @@ class StaffAccountPages {
             return "redirect:/system/accounts/" + id + "?done=stopped";
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("stopErrors", FieldErrors.byField(invalid.problems()));
+            model.addAttribute("stopErrors", FieldErrors.of(invalid.problems()));
             model.addAttribute("reason", reason);
             return accountPage(model, account, new RolesForm(roleIds(account), first(account.agencies())), Map.of(), Map.of());
         }
