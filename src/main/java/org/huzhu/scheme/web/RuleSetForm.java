@@ -44,6 +44,8 @@ final class RuleSetForm {
             "definition\\.(eligibleInsuranceTypes|requiredDocuments|lumpSumBenefit\\.groups\\[\\d+]\\.documents)");
     /** A group's ICD-10 prefixes: a list, typed in one cell. */
     private static final Pattern PREFIXES = Pattern.compile("definition\\.lumpSumBenefit\\.groups\\[\\d+]\\.icd10Prefixes");
+    /** An element of a list, named with its index ({@code requiredDocuments[2]}). */
+    private static final Pattern ELEMENT = Pattern.compile("(.*)\\[\\d+]");
     private static final Pattern STEP = Pattern.compile("([^.\\[]+)(?:\\[(\\d+)])?");
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
 
@@ -189,7 +191,7 @@ final class RuleSetForm {
     void addProblems(List<FieldProblem> problems, FieldErrors errors) {
         errors.addAll(problems.stream().map(RuleSetForm::inWords).toList(), field -> {
             String place = field.replaceFirst("^(.*\\.icd10Prefixes)\\[\\d+]$", "$1");
-            Matcher choice = Pattern.compile("(.*)\\[\\d+]").matcher(place);
+            Matcher choice = ELEMENT.matcher(place);
             if (choice.matches() && CHOICES.matcher(choice.group(1)).matches()) {
                 return choice.group(1);
             }

@@ -3,7 +3,6 @@ package org.huzhu.scheme.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.SentForms;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.BenefitKind;
 import org.huzhu.scheme.ClaimWindowStart;
@@ -56,7 +56,6 @@ class RuleSetFormPages {
     record Change(String field, String before, String after) {
     }
 
-    private static final String SENT_FORMS = RuleSetFormPages.class.getName() + ".sent";
     private static final Pattern ADD = Pattern.compile("add:(.+)");
     private static final Pattern REMOVE = Pattern.compile("remove:(.+)\\[(\\d+)]");
 
@@ -122,7 +121,7 @@ class RuleSetFormPages {
 
     private String publish(Scheme scheme, RuleSetForm form, RuleSetDraft draft, Staff staff, HttpSession session) {
         synchronized (WebUtils.getSessionMutex(session)) {
-            Map<String, Long> published = sentForms(session);
+            Map<String, Long> published = SentForms.of(session, RuleSetFormPages.class);
             Long earlier = published.get(form.formId());
             if (earlier == null) {
                 earlier = ruleSets.publish(scheme, draft, staff.userId(), clock.instant()).id();
@@ -215,15 +214,6 @@ class RuleSetFormPages {
                 Crumb.here(here));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Long> sentForms(HttpSession session) {
-        Object sent = session.getAttribute(SENT_FORMS);
-        if (sent == null) {
-            sent = new HashMap<String, Long>();
-            session.setAttribute(SENT_FORMS, sent);
-        }
-        return (Map<String, Long>) sent;
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
