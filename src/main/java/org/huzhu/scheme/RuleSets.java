@@ -106,15 +106,9 @@ public class RuleSets implements SchemeNames {
      */
     @Transactional
     public RuleSet publish(Scheme scheme, RuleSetDraft draft, String publishedBy, Instant publishedAt) {
-        Problems problems = new Problems();
         Optional<Organiser> organiser = draft.organiser() == null ? Optional.empty()
                 : organisations.lock(draft.organiser());
-        if (draft.organiser() != null && !draft.organiser().isBlank() && organiser.isEmpty()) {
-            problems.add("organiser", "UNKNOWN_ORGANISER", "没有这个主办单位：" + draft.organiser());
-        }
-        RuleSet latest = organiser.isEmpty() ? null : latestLive(scheme.code(), organiser.get().id()).orElse(null);
-        PublicationRules.check(scheme, draft, latest, problems);
-        problems.throwIfAny();
+        RuleSet latest = checked(scheme, draft, organiser);
 
         long id = jdbc.sql("""
                         insert into rule_set (scheme, organiser_id, organiser_code, version, effective_from,
@@ -140,6 +134,34 @@ public class RuleSets implements SchemeNames {
                         + (latest == null ? "" : "；原第" + latest.version() + "版"
                         + (latest.effectiveFrom().equals(published.effectiveFrom()) ? "被取代" : "止于" + published.effectiveFrom().minusDays(1))));
         return published;
+    }
+
+    /**
+     * The checks {@link #publish} makes, without publishing: an {@link org.huzhu.platform.InvalidInputException}
+     * with every problem the draft would be refused for, so a page can show what a publication
+     * would change before anyone confirms it.
+     */
+    @Transactional(readOnly = true)
+    public void check(Scheme scheme, RuleSetDraft draft) {
+        checked(scheme, draft, draft.organiser() == null ? Optional.empty() : organisations.organiser(draft.organiser()));
+    }
+
+    /** The latest live version of the organiser's rules for the scheme: the one a new version takes over. */
+    public Optional<RuleSet> latestLive(String scheme, String organiserCode) {
+        return organiserCode == null ? Optional.empty() : organisations.organiser(organiserCode)
+                .flatMap(organiser -> latestLive(scheme, organiser.id()));
+    }
+
+    /** The draft checked against the organiser's latest live version, which is returned (null when none). */
+    private RuleSet checked(Scheme scheme, RuleSetDraft draft, Optional<Organiser> organiser) {
+        Problems problems = new Problems();
+        if (draft.organiser() != null && !draft.organiser().isBlank() && organiser.isEmpty()) {
+            problems.add("organiser", "UNKNOWN_ORGANISER", "没有这个主办单位：" + draft.organiser());
+        }
+        RuleSet latest = organiser.isEmpty() ? null : latestLive(scheme.code(), organiser.get().id()).orElse(null);
+        PublicationRules.check(scheme, draft, latest, problems);
+        problems.throwIfAny();
+        return latest;
     }
 
     private Optional<RuleSet> latestLive(String scheme, long organiserId) {

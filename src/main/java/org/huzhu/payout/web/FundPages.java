@@ -22,6 +22,7 @@ import org.huzhu.platform.Crumb;
 import org.huzhu.platform.FieldErrors;
 import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.SentForms;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.Role;
@@ -41,7 +42,6 @@ import org.springframework.web.util.WebUtils;
 class FundPages {
 
     /** The forms this session has sent, each with what it recorded: a form sent twice records once. */
-    private static final String SENT_FORMS = FundPages.class.getName() + ".sent";
 
     private final Fund fund;
     private final RuleSets ruleSets;
@@ -121,7 +121,7 @@ class FundPages {
                 fromUnit ? null : amount(form.amount(), "amount", errors),
                 blankToNull(form.note()));
         synchronized (WebUtils.getSessionMutex(session)) {
-            Map<String, Long> sent = sentForms(session);
+            Map<String, Long> sent = SentForms.of(session, FundPages.class);
             Long earlier = form.formId() == null ? null : sent.get(form.formId());
             if (earlier != null) {
                 return "redirect:/finance/contributions?recorded=" + earlier;
@@ -179,15 +179,6 @@ class FundPages {
         return names;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Long> sentForms(HttpSession session) {
-        Object sent = session.getAttribute(SENT_FORMS);
-        if (sent == null) {
-            sent = new HashMap<String, Long>();
-            session.setAttribute(SENT_FORMS, sent);
-        }
-        return (Map<String, Long>) sent;
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
