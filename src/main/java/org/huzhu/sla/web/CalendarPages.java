@@ -109,7 +109,7 @@ class CalendarPages {
         model.addAttribute("rows", rows);
         model.addAttribute("nextYear", next);
         model.addAttribute("nextYearMissing", !published.containsKey(next));
-        model.addAttribute("missing", rows.stream().filter(row -> row.calendar() == null).map(YearRow::year).toList());
+        model.addAttribute("missing", rows.stream().filter(row -> row.calendar() == null).map(YearRow::year).sorted().toList());
         model.addAttribute("crumbs", List.of(Crumb.here("工作日历")));
         return "sla/calendars";
     }
@@ -129,7 +129,9 @@ class CalendarPages {
         model.addAttribute("year", year);
         model.addAttribute("current", rows.isEmpty() ? null : rows.get(0));
         model.addAttribute("versions", rows);
-        model.addAttribute("grid", YearGrid.of(year, versions.isEmpty() ? List.of() : versions.get(0).days(), today()));
+        List<CalendarDay> days = versions.isEmpty() ? List.of() : versions.get(0).days();
+        model.addAttribute("grid", YearGrid.of(year, days, today()));
+        model.addAttribute("lines", CalendarText.write(days).lines().toList());
         model.addAttribute("missingNote", CalendarController.missingNote(List.of(year)));
         model.addAttribute("crumbs", List.of(new Crumb("工作日历", "/calendar"), Crumb.here(year + "年")));
         return "sla/calendar";

@@ -87,6 +87,7 @@ class CalendarPagesTest {
         assertThat(html.select("dl.facts").text()).contains("第1版", "33天 / 6天", "系统");
         assertThat(html.select("a:contains(更正并重新发布)").attr("href")).isEqualTo("/calendar/2026/publication");
         assertThat(html.select("table.calendar-versions")).isEmpty();
+        assertThat(html.select("ul.calendar-lines li").eachText()).contains("2026-01-01 至 2026-01-03 元旦", "2026-01-04 班 元旦");
 
         Page correction = padmin.get("/calendar/2026/publication");
         assertThat(correction.html().select("h1").text()).isEqualTo("更正2026年日历");
