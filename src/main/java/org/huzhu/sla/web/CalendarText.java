@@ -32,6 +32,8 @@ final class CalendarText {
     private static final Pattern LINE = Pattern.compile(
             "^(\\S+?)(?:\\s*(?:至|~|～)\\s*(\\S+?))?(?:\\s+(?:(班|休)(?:\\s+|$))?(.*))?$");
     private static final Pattern SPACE = Pattern.compile("[\\s\u3000]+");
+    /** The most days one line may give: no holiday is longer, and a mistyped year or month is not hundreds of days. */
+    static final int LONGEST_RUN = 31;
     /** A publication's problem of one day: {@code days[3].date}. */
     private static final Pattern DAY = Pattern.compile("^days\\[(\\d+)]");
 
@@ -81,6 +83,10 @@ final class CalendarText {
             }
             if (last.isBefore(first)) {
                 problems.computeIfAbsent(number, n -> new LinkedHashSet<>()).add("结束日期" + last + "早于开始日期" + first);
+                continue;
+            }
+            if (first.plusDays(LONGEST_RUN).isBefore(last.plusDays(1))) {
+                problems.computeIfAbsent(number, n -> new LinkedHashSet<>()).add("一行最多写" + LONGEST_RUN + "天，请检查结束日期" + last);
                 continue;
             }
             boolean offDay = !"班".equals(parts.group(3));

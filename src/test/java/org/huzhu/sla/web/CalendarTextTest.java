@@ -25,21 +25,26 @@ class CalendarTextTest {
                 2027-03-02~2027-03-01 错
                 元旦 2027-01-01
                 2027-10-01
+                2027-01-01 至 2027-02-01 太长
+                2027-01-01 至 2027-01-31 最长
                 """);
-        assertThat(read.days()).containsExactly(
+        assertThat(read.days().subList(0, 6)).containsExactly(
                 new CalendarSubmission.Day(LocalDate.parse("2027-01-01"), "元旦", true),
                 new CalendarSubmission.Day(LocalDate.parse("2027-02-06"), "春节", true),
                 new CalendarSubmission.Day(LocalDate.parse("2027-02-07"), "春节", true),
                 new CalendarSubmission.Day(LocalDate.parse("2027-02-08"), "春节", true),
                 new CalendarSubmission.Day(LocalDate.parse("2027-02-14"), "春节调休", false),
                 new CalendarSubmission.Day(LocalDate.parse("2027-10-01"), null, true));
-        assertThat(read.lines()).containsExactly(2, 4, 4, 4, 5, 9);
+        assertThat(read.days()).hasSize(6 + 31);
+        assertThat(read.lines().subList(0, 6)).containsExactly(2, 4, 4, 4, 5, 9);
+        assertThat(read.lines().subList(6, 37)).containsOnly(11);
         assertThat(read.with(List.of(new FieldProblem("days[5].name", "REQUIRED", "请填写节日名称"),
                 new FieldProblem("notice", "TOO_LONG", "最多500个字"))).messages()).containsExactly(
                 "第6行：“2027-02-30”不是日期，日期应写作 2027-01-01",
                 "第7行：结束日期2027-03-01早于开始日期2027-03-02",
                 "第8行：“元旦”不是日期，日期应写作 2027-01-01",
-                "第9行：请填写节日名称");
+                "第9行：请填写节日名称",
+                "第10行：一行最多写31天，请检查结束日期2027-02-01");
     }
 
     @Test
