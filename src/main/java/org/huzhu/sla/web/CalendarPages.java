@@ -177,15 +177,14 @@ class CalendarPages {
             return refused(year, current, form, read, problems, response, model);
         }
         String digest = digest(notice, checked);
-        int version = current.map(PublishedCalendar::version).orElse(0);
         if (!"publish".equals(action) || !digest.equals(previewed)) {
             if ("publish".equals(action)) {
                 model.addAttribute("warning", "预览之后内容有改动，请核对下面的新预览，再确认发布。");
             }
             return preview(year, current.orElse(null), form, checked, digest, model);
         }
-        if (version != based) {
-            PublishedCalendar meanwhile = current.orElseThrow();
+        if (current.isPresent() && current.get().version() != based) {
+            PublishedCalendar meanwhile = current.get();
             if (meanwhile.publishedBy().equals(staff.userId()) && digest.equals(digest(meanwhile.notice(), meanwhile.days()))) {
                 redirect.addFlashAttribute("published", meanwhile.version());
                 return "redirect:/calendar/" + year;
