@@ -67,7 +67,12 @@ public class CalendarPublication {
         }
     }
 
-    private static List<CalendarDay> check(int year, CalendarSubmission submission) {
+    /**
+     * The year's days as a publication would store them, checked day by day as {@link #publish}
+     * checks them, storing nothing: a page's preview. Problems are named as the API names them
+     * ({@code days[2].date}).
+     */
+    public static List<CalendarDay> check(int year, CalendarSubmission submission) {
         Problems problems = new Problems();
         checkYear(year, "year", problems);
         if (submission.notice() != null && submission.notice().length() > 500) {

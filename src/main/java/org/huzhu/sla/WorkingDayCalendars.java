@@ -60,10 +60,23 @@ public class WorkingDayCalendars {
 
     public Optional<PublishedCalendar> published(int year) {
         return jdbc.sql("select * from (" + CURRENT + ") c where c.year = :year").param("year", year)
-                .query((row, n) -> new PublishedCalendar(row.getInt("year"), row.getInt("version"),
-                        row.getString("notice"), row.getString("published_by"),
-                        row.getTimestamp("published_at").toInstant(), days(row.getLong("id"))))
-                .optional();
+                .query(this::calendar).optional();
+    }
+
+    /** Every year's version in force, by year. */
+    public List<PublishedCalendar> publishedYears() {
+        return jdbc.sql("select * from (" + CURRENT + ") c order by c.year").query(this::calendar).list();
+    }
+
+    /** Every version of the year, the newest first. */
+    public List<PublishedCalendar> versions(int year) {
+        return jdbc.sql("select * from working_day_calendar where year = :year order by version desc")
+                .param("year", year).query(this::calendar).list();
+    }
+
+    private PublishedCalendar calendar(ResultSet row, int rowNumber) throws SQLException {
+        return new PublishedCalendar(row.getInt("year"), row.getInt("version"), row.getString("notice"),
+                row.getString("published_by"), row.getTimestamp("published_at").toInstant(), days(row.getLong("id")));
     }
 
     /** Stores the year's calendar as its next version. */

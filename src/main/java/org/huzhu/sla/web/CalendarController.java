@@ -91,7 +91,7 @@ class CalendarController {
         return view(year, Optional.of(published.calendar()), published.runningClaimsRescheduled());
     }
 
-    private static void checkYear(int year) {
+    static void checkYear(int year) {
         Problems problems = new Problems();
         CalendarPublication.checkYear(year, "year", problems);
         problems.throwIfAny();
@@ -113,7 +113,7 @@ class CalendarController {
                 .map(day -> new DayView(day.date(), day.name())).toList();
     }
 
-    private static String missingNote(List<Integer> years) {
+    static String missingNote(List<Integer> years) {
         return years.stream().map(String::valueOf).collect(Collectors.joining("、")) + "年工作日历尚未发布，暂按周一至周五计算工作日";
     }
 }
