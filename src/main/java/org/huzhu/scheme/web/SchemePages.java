@@ -27,6 +27,7 @@ import org.huzhu.scheme.RuleSets;
 import org.huzhu.scheme.Scheme;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.security.StaffDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
@@ -58,8 +59,10 @@ class SchemePages {
     private final RuleSets ruleSets;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StaffDirectory directory;
 
-    SchemePages(RuleSets ruleSets, ObjectMapper json, Clock clock) {
+    SchemePages(RuleSets ruleSets, ObjectMapper json, Clock clock, StaffDirectory directory) {
+        this.directory = directory;
         this.ruleSets = ruleSets;
         this.json = json;
         this.clock = clock;
@@ -129,8 +132,10 @@ class SchemePages {
 
     private String page(Scheme scheme, Model model) {
         model.addAttribute("scheme", scheme);
-        model.addAttribute("versions", ruleSets.versions(scheme.code(), null).stream()
-                .map(rules -> SchemeController.RuleSetView.of(rules, false)).toList());
+        List<SchemeController.RuleSetView> versions = ruleSets.versions(scheme.code(), null).stream()
+                .map(rules -> SchemeController.RuleSetView.of(rules, false)).toList();
+        model.addAttribute("versions", versions);
+        model.addAttribute("names", directory.names(versions.stream().map(SchemeController.RuleSetView::publishedBy).toList()));
         model.addAttribute("organisers", ruleSets.organisersOf(scheme.code()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -84,7 +84,7 @@ class SchemePagesTest {
                 .param("o", organiser).query(String.class).list()).containsExactly("padmin 1 首年规则");
         Page shown = padmin.get(published.location().replaceFirst("^https?://[^/]+", ""));
         assertThat(shown.html().select(".notice").text()).contains("已发布第1版", organiser, "2025-10-16");
-        assertThat(shown.html().select("table.rule-sets tr:contains(" + organiser + ")").text()).contains("padmin", "首年规则", "有效");
+        assertThat(shown.html().select("table.rule-sets tr:contains(" + organiser + ")").text()).contains("流程管理员", "首年规则", "有效");
 
         WorkbenchSession clerk = WorkbenchSession.signIn(port, "clerk");
         assertThat(clerk.get("/schemes").status()).isEqualTo(403);
