@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * What an uploaded file must be to become a paper: not empty, within the limits
  * ({@link PaperLimits}), a JPEG, PNG or PDF by its bytes, readable, an image's size read from
- * its header (not decoded), a PDF's pages counted, and no PDF with scripts or attached files.
+ * its header before it is decoded (and then only into a small copy), a PDF's pages counted, and no PDF with scripts or attached files.
  */
 @Component
 public class PaperChecks {
@@ -94,6 +94,8 @@ public class PaperChecks {
                     return refuse(problems, field, "IMAGE_TOO_LARGE",
                             "图片超过 1 亿像素（" + width + "×" + height + "），请缩小后再上传");
                 }
+                // the whole picture decodes (into a small copy): a broken one is refused now, not when shown
+                PaperThumbnails.sampled(reader);
                 return Optional.empty();
             } finally {
                 reader.dispose();

@@ -41,15 +41,20 @@ final class PaperThumbnails {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
-                int longer = Math.max(reader.getWidth(0), reader.getHeight(0));
-                ImageReadParam every = reader.getDefaultReadParam();
-                int step = Math.max(1, longer / (SIZE * 2));
-                every.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, every);
+                return sampled(reader);
             } finally {
                 reader.dispose();
             }
         }
+    }
+
+    /** The image read at every n-th pixel, about twice the thumbnail's size: all its data is decoded, little is kept. */
+    static BufferedImage sampled(ImageReader reader) throws IOException {
+        int longer = Math.max(reader.getWidth(0), reader.getHeight(0));
+        ImageReadParam every = reader.getDefaultReadParam();
+        int step = Math.max(1, longer / (SIZE * 2));
+        every.setSourceSubsampling(step, step, 0, 0);
+        return reader.read(0, every);
     }
 
     private static BufferedImage firstPage(byte[] bytes) throws IOException {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimPapers;
 import org.huzhu.claim.ClaimStatus;
@@ -86,22 +87,24 @@ class ClaimPapersController {
     /** The file as it was handed in: shown in the browser, kept by no shared cache, never sniffed as another type. */
     @GetMapping("/{id}/papers/{paperId}/content")
     ResponseEntity<byte[]> content(@PathVariable long id, @PathVariable long paperId,
-                                   @AuthenticationPrincipal Staff staff) {
+                                   @AuthenticationPrincipal Staff staff, HttpServletResponse response) {
         ClaimPapers.Opened opened = papers.open(id, paperId, staff);
         Paper paper = opened.paper();
-        return file(opened.bytes(), MediaType.parseMediaType(paper.type().mediaType()))
+        return file(opened.bytes(), MediaType.parseMediaType(paper.type().mediaType()), response)
                 .header(HttpHeaders.CONTENT_DISPOSITION, inline(paper))
                 .body(opened.bytes());
     }
 
     @GetMapping("/{id}/papers/{paperId}/thumbnail")
     ResponseEntity<byte[]> thumbnail(@PathVariable long id, @PathVariable long paperId,
-                                     @AuthenticationPrincipal Staff staff) {
+                                     @AuthenticationPrincipal Staff staff, HttpServletResponse response) {
         byte[] jpeg = papers.thumbnail(id, paperId, staff).bytes();
-        return file(jpeg, MediaType.IMAGE_JPEG).body(jpeg);
+        return file(jpeg, MediaType.IMAGE_JPEG, response).body(jpeg);
     }
 
-    private static ResponseEntity.BodyBuilder file(byte[] bytes, MediaType type) {
+    /** A file's answer; its type without the charset that the server puts on text (a file has none). */
+    private static ResponseEntity.BodyBuilder file(byte[] bytes, MediaType type, HttpServletResponse response) {
+        response.setCharacterEncoding((String) null);
         return ResponseEntity.ok().contentType(type).contentLength(bytes.length)
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header("X-Content-Type-Options", "nosniff");
