@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** The paper store that {@code huzhu.papers.store} names: {@code disk} (the default) or {@code s3}. */
 @Configuration(proxyBeanMethods = false)
@@ -36,9 +37,10 @@ class PaperStoreConfiguration {
     }
 
     /**
-     * A client for any S3-compatible store. Checksums only where the protocol requires them:
-     * the SDK's default trailing checksums are not understood by every S3-compatible server, and
-     * the papers' own SHA-256 is checked on every read.
+     * A client for any S3-compatible store. Checksums only where the protocol requires them, and
+     * a body sent whole with its signature rather than in signed chunks ({@code aws-chunked}):
+     * not every S3-compatible server understands either (s3rver keeps the chunks' headers as
+     * part of the object); the papers' own SHA-256 is checked on every read.
      */
     static S3Client s3Client(PaperSettings.S3 s3) {
         S3ClientBuilder builder = S3Client.builder()
@@ -46,7 +48,8 @@ class PaperStoreConfiguration {
                 .region(Region.of(s3.region()))
                 .forcePathStyle(s3.pathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
             builder.endpointOverride(URI.create(s3.endpoint()));
         }
