@@ -116,6 +116,13 @@ public class Claim {
         documents.addAll(received);
     }
 
+    /** Files of papers may come until the claim is decided: not when it is paid, being paid or rejected. */
+    void requireOpenForPapers() {
+        require(EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.AWAITING_SUPPLEMENTS, ClaimStatus.AGENCY_CHECK,
+                        ClaimStatus.LEAGUE_AUDIT).contains(status), "CLAIM_CLOSED_FOR_PAPERS",
+                "申请当前状态（" + status.label() + "）不再接收材料文件");
+    }
+
     void awaitSupplements(Set<DocumentKind> missing) {
         requireOneOf(EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.AWAITING_SUPPLEMENTS));
         status = ClaimStatus.AWAITING_SUPPLEMENTS;

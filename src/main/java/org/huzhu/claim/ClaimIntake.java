@@ -57,6 +57,15 @@ public class ClaimIntake {
      */
     @Transactional
     public Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey) {
+        return submit(submission, clerk, intakeKey, Set.of());
+    }
+
+    /**
+     * As {@link #submit(ClaimSubmission, Staff, UUID)}; files of the {@code filed} kinds come with
+     * the claim (stored by {@link ClaimPapers} in the same transaction), so they count as handed
+     * in when the pre-check runs.
+     */
+    Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey, Set<DocumentKind> filed) {
         Checked checked = checked(submission, clerk);
         Member member = checked.member();
         Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
@@ -67,11 +76,13 @@ public class ClaimIntake {
                         submission.bankAccount().accountName().strip()),
                 invoices(submission), SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
                 clerk.userId(), clock.instant());
-        Optional<Long> inserted = claims.insert(claim, member, checked.benefitKind(), intakeKey);
+        Optional<Long> inserted = claims.insert(claim, member, checked.benefitKind(), intakeKey,
+                ClaimSubmission.reasonOr(submission.documentsReason()));
         if (inserted.isEmpty()) {
             return claims.get(claims.byIntakeKey(clerk.userId(), intakeKey).orElseThrow());
         }
         long id = inserted.get();
+        claims.recordFiled(id, filed, clerk.userId(), claim.submittedAt());
         history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
 
         process.start(id, member.agencyCode());
@@ -129,9 +140,13 @@ public class ClaimIntake {
         return claim;
     }
 
-    /** Records papers the member brought later; complete materials send the claim on to the agency check. */
+    /**
+     * Records papers the member brought later, their originals seen at the counter for the reason
+     * (null: {@link ClaimSubmission#SEEN_AT_COUNTER}); complete materials send the claim on to the
+     * agency check.
+     */
     @Transactional
-    public Claim addSupplements(long claimId, List<String> documents, Staff clerk) {
+    public Claim addSupplements(long claimId, List<String> documents, String reason, Staff clerk) {
         clerk.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         Set<DocumentKind> received = SubmissionRules.documentKinds(documents, "documents", problems);
@@ -141,10 +156,27 @@ public class ClaimIntake {
         problems.throwIfAny();
         Claim claim = atCounter(claimId, clerk);
         claim.addDocuments(received);
-        claims.addDocuments(claimId, received, clerk.userId(), clock.instant());
+        claims.recordSeenAtCounter(claimId, received, ClaimSubmission.reasonOr(reason), clerk.userId(), clock.instant());
+        supplemented(claimId, received, clerk);
+        return claims.get(claimId);
+    }
+
+    /**
+     * Files of these kinds were stored for the claim ({@link ClaimPapers}): they are handed in, and
+     * to a claim waiting for papers they are a supplement, as if brought to the counter.
+     */
+    void papersFiled(Claim claim, Set<DocumentKind> kinds, Staff clerk) {
+        claims.recordFiled(claim.id(), kinds, clerk.userId(), clock.instant());
+        if (claim.status() == ClaimStatus.AWAITING_SUPPLEMENTS) {
+            claim.addDocuments(kinds);
+            supplemented(claim.id(), kinds, clerk);
+        }
+    }
+
+    /** The claim's history says what came; the process runs the pre-check again. */
+    private void supplemented(long claimId, Set<DocumentKind> received, Staff clerk) {
         history.record(claimId, "SUPPLEMENTED", clerk.userId(), clock.instant(), null,
                 String.join("、", received.stream().map(DocumentKind::label).toList()));
         process.supplementsReceived(claimId);
-        return claims.get(claimId);
     }
 }

@@ -28,7 +28,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Claims with their invoices and documents. Updates check the version read, so no change is lost. */
+/**
+ * Claims with their invoices and documents. A document kind is handed in when its original was
+ * seen at the counter or a file of it is stored (claim_document, either or both). Updates check
+ * the version read, so no change is lost.
+ */
 @Repository
 public class Claims {
 
@@ -94,9 +98,10 @@ public class Claims {
      * Stores a new claim with a copy of what the auditors' lists and the approval routing need of
      * its member, agency and scheme; none of it ever changes there (migration V12). Empty when the
      * clerk's intake key stands for a claim already (the same form sent twice); a second request
-     * with the key waits here until the first has committed.
+     * with the key waits here until the first has committed. Its papers are those the clerk saw at
+     * the counter, for the reason given.
      */
-    Optional<Long> insert(Claim claim, Member member, BenefitKind benefitKind, UUID intakeKey) {
+    Optional<Long> insert(Claim claim, Member member, BenefitKind benefitKind, UUID intakeKey, String counterReason) {
         Optional<Expenses> expenses = Optional.ofNullable(claim.expenses());
         Optional<Long> inserted = jdbc.sql("""
                         insert into claim (member_id, scheme, agency_id, status, admission_date, discharge_date, hospital,
@@ -137,7 +142,7 @@ public class Claims {
             jdbc.sql("insert into claim_invoice (claim_id, code, number) values (:claim, :code, :number)")
                     .param("claim", id).param("code", invoice.code()).param("number", invoice.number()).update();
         }
-        addDocuments(id, claim.documents(), claim.submittedBy(), claim.submittedAt());
+        recordSeenAtCounter(id, claim.documents(), counterReason, claim.submittedBy(), claim.submittedAt());
         return inserted;
     }
 
@@ -147,14 +152,26 @@ public class Claims {
                 .param("by", submittedBy).param("key", intakeKey).query(Long.class).optional();
     }
 
-    void addDocuments(long claimId, Set<DocumentKind> documents, String receivedBy, Instant receivedAt) {
+    /** The originals of these papers were seen at the counter, for the clerk's reason (V14). */
+    void recordSeenAtCounter(long claimId, Set<DocumentKind> documents, String reason, String receivedBy,
+                             Instant receivedAt) {
+        handedIn(claimId, documents, "COUNTER", reason, receivedBy, receivedAt);
+    }
+
+    /** Files of these papers are stored ({@code papers}); the first file of a kind is when it came. */
+    void recordFiled(long claimId, Set<DocumentKind> documents, String receivedBy, Instant receivedAt) {
+        handedIn(claimId, documents, "FILE", null, receivedBy, receivedAt);
+    }
+
+    private void handedIn(long claimId, Set<DocumentKind> documents, String evidence, String reason, String receivedBy,
+                          Instant receivedAt) {
         for (DocumentKind kind : documents) {
             jdbc.sql("""
-                            insert into claim_document (claim_id, kind, received_at, received_by)
-                            values (:claim, :kind, :at, :by) on conflict do nothing
+                            insert into claim_document (claim_id, kind, evidence, reason, received_at, received_by)
+                            values (:claim, :kind, :evidence, :reason, :at, :by) on conflict do nothing
                             """)
-                    .param("claim", claimId).param("kind", kind.name()).param("at", Timestamp.from(receivedAt))
-                    .param("by", receivedBy).update();
+                    .param("claim", claimId).param("kind", kind.name()).param("evidence", evidence)
+                    .param("reason", reason).param("at", Timestamp.from(receivedAt)).param("by", receivedBy).update();
         }
     }
 

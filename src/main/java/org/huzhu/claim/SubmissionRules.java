@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.huzhu.membership.BankAccountNumber;
@@ -80,14 +81,19 @@ final class SubmissionRules {
             return kinds;
         }
         for (int i = 0; i < documents.size(); i++) {
-            String name = documents.get(i);
-            try {
-                kinds.add(DocumentKind.valueOf(name));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(field + "[" + i + "]", "UNKNOWN_DOCUMENT", "无法识别的材料类型：" + name);
-            }
+            documentKind(documents.get(i), field + "[" + i + "]", problems).ifPresent(kinds::add);
         }
         return kinds;
+    }
+
+    /** The document kind of the name; a problem at the field when there is none. */
+    static Optional<DocumentKind> documentKind(String name, String field, Problems problems) {
+        try {
+            return Optional.of(DocumentKind.valueOf(name));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(field, "UNKNOWN_DOCUMENT", "无法识别的材料类型：" + name);
+            return Optional.empty();
+        }
     }
 
     /** The ICD-10 code and day of diagnosis: required for a lump sum, checked whenever given. */

@@ -13,6 +13,12 @@ public final class Problems {
         return this;
     }
 
+    /** Problems found by another check, to be told with these. */
+    public Problems addAll(List<FieldProblem> others) {
+        found.addAll(others);
+        return this;
+    }
+
     public boolean has(String field) {
         return found.stream().anyMatch(p -> p.field().equals(field));
     }

@@ -146,6 +146,13 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /api/claims/{id}/supplements", write(claimPath + "/supplements",
                         Map.of("documents", List.of()), clerks)),
                 Map.entry("POST /api/claims/{id}/bank-account", write(claimPath + "/bank-account", Map.of(), clerks)),
+                Map.entry("POST /api/claims/{id}/papers", write(claimPath + "/papers", Map.of(), clerks)),
+                Map.entry("GET /api/claims/{id}/papers", get(claimPath + "/papers", READ_CLAIM_A)),
+                // no such file: the allowed reach the handler's own 404, the others are refused before
+                Map.entry("GET /api/claims/{id}/papers/{paperId}/content", get(claimPath + "/papers/0/content",
+                        READ_CLAIM_A)),
+                Map.entry("GET /api/claims/{id}/papers/{paperId}/thumbnail", get(claimPath + "/papers/0/thumbnail",
+                        READ_CLAIM_A)),
                 Map.entry("POST /api/subsidy/quote", write("/api/subsidy/quote", Map.of(),
                         Set.of("clerk", "agency", "agency-b", "league", "head", "admin"))),
                 Map.entry("GET /api/tasks", get("/api/tasks", EVERYONE)),

@@ -57,12 +57,13 @@ class ClaimController {
         return personalData.read(id, staff);
     }
 
-    record SupplementRequest(List<String> documents) {
+    /** Papers whose originals the clerk saw at the counter; {@code reason} why no file stands for them (optional). */
+    record SupplementRequest(List<String> documents, String reason) {
     }
 
     @PostMapping("/{id}/supplements")
     ClaimView supplements(@PathVariable long id, @RequestBody SupplementRequest request,
                           @AuthenticationPrincipal Staff staff) {
-        return views.of(intake.addSupplements(id, request.documents(), staff));
+        return views.of(intake.addSupplements(id, request.documents(), request.reason(), staff));
     }
 }

@@ -67,7 +67,7 @@ record ClaimForm(String memberIdNumber, String scheme, String admissionDate, Str
                 errors.date("dischargeDate", dischargeDate), text(hospital), text(diagnosis), figures, invoices,
                 documents, new ClaimSubmission.BankAccountInput(text(bankName),
                         accountNumber == null ? null : accountNumber.replaceAll("\\s", ""), text(accountName)),
-                text(diagnosisCode), errors.date("diagnosisDate", diagnosisDate));
+                text(diagnosisCode), errors.date("diagnosisDate", diagnosisDate), null);
     }
 
     /** The quote asked for the same claim: the member's own cover and claims count. */

@@ -101,7 +101,7 @@ class SupplementPages {
         Claim claim = intake.atCounter(id, staff);
         List<String> brought = documents == null ? List.of() : documents;
         try {
-            Claim supplemented = intake.addSupplements(id, brought, staff);
+            Claim supplemented = intake.addSupplements(id, brought, null, staff);
             redirect.addFlashAttribute("notice", supplemented.status() == ClaimStatus.AWAITING_SUPPLEMENTS
                     ? "补件已登记，仍缺：" + String.join("、", labels(supplemented.missingDocuments()))
                     : "补件已登记，材料齐全，申请已转代办点审核。");

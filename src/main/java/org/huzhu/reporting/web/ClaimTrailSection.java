@@ -25,7 +25,8 @@ class ClaimTrailSection implements ClaimPageSection {
             "TASK_CLAIMED", "认领任务",
             "TASK_RELEASED", "释放任务",
             "TASK_REASSIGNED", "改派任务",
-            "PERSONAL_DATA_VIEWED", "查看完整信息");
+            "PERSONAL_DATA_VIEWED", "查看完整信息",
+            "PAPER_VIEWED", "查看材料文件");
 
     record Part(List<Line> lines) {
     }

@@ -1,0 +1,159 @@
+package org.huzhu.claim;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.huzhu.audit.AuditTrail;
+import org.huzhu.papers.CheckedPaper;
+import org.huzhu.papers.Paper;
+import org.huzhu.papers.PaperChecks;
+import org.huzhu.papers.PaperUpload;
+import org.huzhu.papers.Papers;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Problems;
+import org.huzhu.scheme.DocumentKind;
+import org.huzhu.security.Role;
+import org.huzhu.security.Staff;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files of a claim's papers (docs/papers.md): taken in with the claim or later by the counter's
+ * staff who take claims in, read by exactly those who may read the claim, each opening of a file
+ * recorded in the audit trail. A stored file of a kind hands that paper in: to a claim waiting
+ * for papers it is a supplement.
+ */
+@Service
+public class ClaimPapers {
+
+    private final ClaimIntake intake;
+    private final Claims claims;
+    private final ClaimAccess access;
+    private final PaperChecks checks;
+    private final Papers papers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ClaimPapers(ClaimIntake intake, Claims claims, ClaimAccess access, PaperChecks checks, Papers papers,
+                AuditTrail audit, Clock clock) {
+        this.intake = intake;
+        this.claims = claims;
+        this.access = access;
+        this.checks = checks;
+        this.papers = papers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A file as a request carried it: the name the sender's device gave it and its bytes. */
+    public record SentFile(String name, byte[] bytes) {
+    }
+
+    /**
+     * Takes the claim in with its files, in one transaction: a refused file stores nothing, and
+     * the problems of the files and of the claim are told together.
+     *
+     * @param kinds the kind of each file in turn, or one kind for all
+     */
+    @Transactional
+    public Claim submit(ClaimSubmission submission, List<String> kinds, List<SentFile> files, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
+        Problems problems = new Problems();
+        List<CheckedPaper> checked = checked(kinds, files, problems);
+        papers.checkRoom(null, checked, problems);
+        if (!problems.isEmpty()) {
+            try {
+                intake.check(submission, clerk);
+            } catch (InvalidInputException invalid) {
+                problems.addAll(invalid.problems());
+            }
+            problems.throwIfAny();
+        }
+        Claim claim = intake.submit(submission, clerk, null, kindsOf(checked));
+        papers.store(claim.id(), checked, clerk.userId(), clock.instant());
+        return claim;
+    }
+
+    /** A claim and its files. */
+    public record Files(Claim claim, List<Paper> papers) {
+    }
+
+    /** Adds files to a claim not yet decided; answers the claim as it stands after them, with all its files. */
+    @Transactional
+    public Files add(long claimId, List<String> kinds, List<SentFile> files, Staff clerk) {
+        Claim claim = intake.atCounter(claimId, clerk);
+        claim.requireOpenForPapers();
+        Problems problems = new Problems();
+        if (files.isEmpty()) {
+            problems.add("file", "REQUIRED", "请选择要上传的文件");
+        }
+        List<CheckedPaper> checked = checked(kinds, files, problems);
+        papers.checkRoom(claimId, checked, problems);
+        problems.throwIfAny();
+        papers.store(claimId, checked, clerk.userId(), clock.instant());
+        intake.papersFiled(claim, kindsOf(checked), clerk);
+        return new Files(claims.get(claimId), papers.ofClaim(claimId));
+    }
+
+    /** The claim's files, for whoever may read the claim. */
+    @Transactional(readOnly = true)
+    public Files list(long claimId, Staff staff) {
+        Claim claim = claims.get(claimId);
+        access.requireRead(staff, claim);
+        return new Files(claim, papers.ofClaim(claimId));
+    }
+
+    /** A file and its bytes. */
+    public record Opened(Paper paper, byte[] bytes) {
+    }
+
+    /** The file's bytes, checked against their hash; the opening is recorded as a read of personal data. */
+    public Opened open(long claimId, long paperId, Staff staff) {
+        Paper paper = readable(claimId, paperId, staff);
+        byte[] bytes = papers.content(paper);
+        audit.record(staff.userId(), "PAPER_VIEWED", "PAPER", Long.toString(paperId), claimId, paper.kind().label());
+        return new Opened(paper, bytes);
+    }
+
+    /** A small picture of the file for a list; not recorded (DECISIONS, "Papers"). */
+    public Opened thumbnail(long claimId, long paperId, Staff staff) {
+        Paper paper = readable(claimId, paperId, staff);
+        return new Opened(paper, papers.thumbnail(paper));
+    }
+
+    private Paper readable(long claimId, long paperId, Staff staff) {
+        access.requireRead(staff, claims.get(claimId));
+        return papers.get(claimId, paperId);
+    }
+
+    /** Each file with its kind, checked; problems at {@code file[i]} and {@code kind[i]}. */
+    private List<CheckedPaper> checked(List<String> kinds, List<SentFile> files, Problems problems) {
+        if (!files.isEmpty() && kinds.size() != files.size() && kinds.size() != 1) {
+            problems.add("kind", "KIND_PER_FILE", "每个文件须有一个材料类型（kind），或所有文件共用一个：收到 "
+                    + files.size() + " 个文件、" + kinds.size() + " 个类型");
+            return List.of();
+        }
+        List<Optional<DocumentKind>> named = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            named.add(SubmissionRules.documentKind(kinds.get(k), "kind[" + k + "]", problems));
+        }
+        List<PaperUpload> uploads = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            SentFile file = files.get(i);
+            String field = "file[" + i + "]";
+            named.get(kinds.size() == 1 ? 0 : i)
+                    .ifPresent(kind -> uploads.add(new PaperUpload(field, kind, file.name(), file.bytes())));
+        }
+        return checks.check(uploads, problems);
+    }
+
+    private static Set<DocumentKind> kindsOf(List<CheckedPaper> checked) {
+        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+        checked.forEach(paper -> kinds.add(paper.kind()));
+        return kinds;
+    }
+}

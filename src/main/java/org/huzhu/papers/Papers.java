@@ -1,0 +1,128 @@
+package org.huzhu.papers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.huzhu.platform.DomainException;
+import org.huzhu.platform.Problems;
+import org.huzhu.scheme.DocumentKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The papers of claims: their rows in {@code paper} (in the caller's transaction, beside the
+ * claim's change) and their bytes in the {@link PaperStore}, which are checked against their
+ * hash whenever they are read.
+ */
+@Service
+public class Papers {
+
+    private static final Logger log = LoggerFactory.getLogger(Papers.class);
+
+    private final JdbcClient jdbc;
+    private final PaperStore store;
+    private final PaperThumbnails thumbnails = new PaperThumbnails();
+    /** Hashes found damaged since start: each is logged once, however often someone asks for it. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    Papers(JdbcClient jdbc, PaperStore store) {
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    /**
+     * A problem when the files would take the claim's papers past {@link PaperLimits#CLAIM_BYTES};
+     * a claim being taken in (null) has none yet.
+     */
+    public void checkRoom(Long claimId, List<CheckedPaper> papers, Problems problems) {
+        long stored = claimId == null ? 0 : jdbc.sql("select coalesce(sum(size_bytes), 0) from paper where claim_id = :claim")
+                .param("claim", claimId).query(Long.class).single();
+        long adding = papers.stream().mapToLong(CheckedPaper::size).sum();
+        if (stored + adding > PaperLimits.CLAIM_BYTES) {
+            problems.add("file", "CLAIM_FILES_TOO_LARGE", "一个申请的文件合计不能超过 50 MB（已有 "
+                    + megabytes(stored) + " MB，本次 " + megabytes(adding) + " MB）");
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f", bytes / (1024.0 * 1024.0));
+    }
+
+    /**
+     * Keeps the files' bytes, then their rows for the claim. The same file for the same kind of
+     * the same claim again (a retry) is one row. Bytes written for a transaction that then rolls
+     * back stay in the store under their hash, unnamed by any row, and serve the next upload of them.
+     */
+    public List<Paper> store(long claimId, List<CheckedPaper> papers, String uploadedBy, Instant uploadedAt) {
+        List<Paper> stored = new ArrayList<>();
+        for (CheckedPaper paper : papers) {
+            store.put(paper.sha256(), paper.bytes());
+            jdbc.sql("""
+                            insert into paper (claim_id, kind, original_name, content_type, size_bytes, sha256, pages,
+                                uploaded_by, uploaded_at)
+                            values (:claim, :kind, :name, :type, :size, :sha256, :pages, :by, :at)
+                            on conflict (claim_id, kind, sha256) do nothing
+                            """)
+                    .param("claim", claimId).param("kind", paper.kind().name()).param("name", paper.originalName())
+                    .param("type", paper.type().mediaType()).param("size", paper.size()).param("sha256", paper.sha256())
+                    .param("pages", paper.pages()).param("by", uploadedBy).param("at", Timestamp.from(uploadedAt))
+                    .update();
+            stored.add(jdbc.sql("select * from paper where claim_id = :claim and kind = :kind and sha256 = :sha256")
+                    .param("claim", claimId).param("kind", paper.kind().name()).param("sha256", paper.sha256())
+                    .query(Papers::paper).single());
+        }
+        return stored;
+    }
+
+    /** The claim's papers in the order they came. */
+    public List<Paper> ofClaim(long claimId) {
+        return jdbc.sql("select * from paper where claim_id = :claim order by id").param("claim", claimId)
+                .query(Papers::paper).list();
+    }
+
+    /** The paper of the claim; 404 when the claim has none of that id. */
+    public Paper get(long claimId, long paperId) {
+        return jdbc.sql("select * from paper where claim_id = :claim and id = :id")
+                .param("claim", claimId).param("id", paperId).query(Papers::paper).optional()
+                .orElseThrow(() -> DomainException.notFound("PAPER_NOT_FOUND", "该申请没有这个材料文件：" + paperId));
+    }
+
+    /** The paper's bytes, checked against its hash: damaged or missing bytes are reported, not answered. */
+    public byte[] content(Paper paper) {
+        byte[] bytes = store.get(paper.sha256()).orElseThrow(() -> damaged(paper, "PAPER_MISSING",
+                "is missing from", "该文件在存储中找不到，未予显示；已报告管理员"));
+        if (!PaperChecks.sha256(bytes).equals(paper.sha256())) {
+            throw damaged(paper, "PAPER_DAMAGED", "no longer matches its hash in",
+                    "该文件已损坏（内容与登记的校验值不符），未予显示；已报告管理员");
+        }
+        return bytes;
+    }
+
+    /** A small JPEG of the image or of a PDF's first page, for lists. */
+    public byte[] thumbnail(Paper paper) {
+        return thumbnails.of(paper.type(), content(paper));
+    }
+
+    private PaperDamagedException damaged(Paper paper, String code, String what, String message) {
+        if (reported.add(paper.sha256())) {
+            log.error("Paper {} of claim {} {} the paper store ({}): SHA-256 {}", paper.id(), paper.claimId(), what,
+                    store.describe(), paper.sha256());
+        }
+        return new PaperDamagedException(code, message);
+    }
+
+    private static Paper paper(ResultSet row, int rowNumber) throws SQLException {
+        return new Paper(row.getLong("id"), row.getLong("claim_id"), DocumentKind.valueOf(row.getString("kind")),
+                row.getString("original_name"), PaperType.ofMediaType(row.getString("content_type")),
+                row.getLong("size_bytes"), row.getString("sha256"), (Integer) row.getObject("pages"),
+                row.getString("uploaded_by"), row.getTimestamp("uploaded_at").toInstant());
+    }
+}

@@ -1,0 +1,272 @@
+package org.huzhu.claim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.papers.PaperSettings;
+import org.huzhu.support.Api;
+import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.PaperFiles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.require;
+import static org.huzhu.support.PaperFiles.file;
+import static org.huzhu.support.PaperFiles.upload;
+
+/** Papers as files over the API, on the disk store: upload, checks, handing in, reading, the audit trail. */
+@HuzhuIntegrationTest
+class ClaimPapersApiTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PaperSettings settings;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    private String claimJson(List<String> documents) throws IOException {
+        Map<String, Object> claim = ClaimRequests.claim(new Api(rest).enrolledMember(), "3000.00");
+        claim.put("documents", documents);
+        return json.writeValueAsString(claim);
+    }
+
+    @Test
+    void aClaimTakenInWithAFileOfEachTypeGoesStraightToTheAgencyCheckAndEachOpeningIsRecorded() throws Exception {
+        Api api = new Api(rest);
+        byte[] png = PaperFiles.image("png", 600, 400, 1);
+        byte[] jpeg = PaperFiles.image("jpeg", 800, 600, 2);
+        byte[] pdf = PaperFiles.pdf(3);
+        // the originals of four papers seen at the counter, files of the other two
+        String claim = claimJson(List.of("INVOICE", "EXPENSE_LIST", "ID_CARD", "BANK_CARD"));
+        Api.Answer submitted = require(api.post("clerk", "/api/claims", upload(claim,
+                List.of("DISCHARGE_SUMMARY", "SETTLEMENT_STATEMENT", "SETTLEMENT_STATEMENT"),
+                List.of(file("出院小结.png", png), file("结算单.jpg", jpeg), file("C:\\扫描\\结算单.pdf", pdf)))), 201);
+        long id = submitted.body().get("id").asLong();
+        assertThat(submitted.body().get("status").asText()).isEqualTo("AGENCY_CHECK");
+        assertThat(submitted.body().get("documents")).hasSize(6);
+
+        JsonNode list = require(api.get("league", "/api/claims/" + id + "/papers"), 200).body();
+        assertThat(list.get("status").asText()).isEqualTo("AGENCY_CHECK");
+        List<JsonNode> papers = new ArrayList<>();
+        list.get("papers").forEach(papers::add);
+        assertThat(papers).extracting(p -> p.get("kind").asText() + " " + p.get("kindLabel").asText() + " "
+                        + p.get("name").asText() + " " + p.get("contentType").asText() + " " + p.get("pages").asText())
+                .containsExactly("DISCHARGE_SUMMARY 出院小结 出院小结.png image/png null",
+                        "SETTLEMENT_STATEMENT 医保结算单 结算单.jpg image/jpeg null",
+                        "SETTLEMENT_STATEMENT 医保结算单 结算单.pdf application/pdf 3");
+        assertThat(papers.get(2).get("size").asLong()).isEqualTo(pdf.length);
+        assertThat(papers.get(2).get("uploadedBy").asText()).isEqualTo("clerk");
+        assertThat(jdbc.sql("select evidence || ':' || kind || ':' || coalesce(reason, '-') from claim_document"
+                        + " where claim_id = :id order by 1").param("id", id).query(String.class).list())
+                .containsExactly("COUNTER:BANK_CARD:原件已在柜台查验", "COUNTER:EXPENSE_LIST:原件已在柜台查验",
+                        "COUNTER:ID_CARD:原件已在柜台查验", "COUNTER:INVOICE:原件已在柜台查验",
+                        "FILE:DISCHARGE_SUMMARY:-", "FILE:SETTLEMENT_STATEMENT:-");
+
+        String pdfLink = papers.get(2).get("links").get("content").asText();
+        long viewsBefore = views(id);
+        ResponseEntity<byte[]> opened = bytes("league", pdfLink);
+        assertThat(opened.getStatusCode().value()).isEqualTo(200);
+        assertThat(opened.getBody()).isEqualTo(pdf);
+        assertThat(opened.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        assertThat(opened.getHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("inline; filename=\"paper-" + papers.get(2).get("id").asLong()
+                        + ".pdf\"; filename*=UTF-8''%E7%BB%93%E7%AE%97%E5%8D%95.pdf");
+        assertThat(opened.getHeaders().getCacheControl()).contains("no-store").contains("private");
+        assertThat(opened.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(views(id)).isEqualTo(viewsBefore + 1);
+        assertThat(jdbc.sql("select actor || ' ' || subject_type || ' ' || reason from audit_event"
+                        + " where claim_id = :id and action = 'PAPER_VIEWED' order by id desc limit 1")
+                .param("id", id).query(String.class).single()).isEqualTo("league PAPER 医保结算单");
+
+        for (JsonNode paper : papers) {
+            ResponseEntity<byte[]> thumbnail = bytes("agency", paper.get("links").get("thumbnail").asText());
+            assertThat(thumbnail.getStatusCode().value()).isEqualTo(200);
+            assertThat(thumbnail.getHeaders().getContentType().toString()).isEqualTo("image/jpeg");
+            java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.getBody()));
+            assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(240);
+        }
+        assertThat(views(id)).as("thumbnails are not recorded").isEqualTo(viewsBefore + 1);
+
+        assertThat(bytes("agency", "/api/claims/" + id + "/papers/" + (papers.get(2).get("id").asLong() + 100000)
+                + "/content").getStatusCode().value()).isEqualTo(404);
+        // another agency's auditor and finance see neither the list nor a file
+        for (String outsider : List.of("agency-b", "finance")) {
+            assertThat(api.get(outsider, "/api/claims/" + id + "/papers").status()).isEqualTo(403);
+            assertThat(bytes(outsider, pdfLink).getStatusCode().value()).isEqualTo(403);
+            assertThat(bytes(outsider, papers.get(0).get("links").get("thumbnail").asText()).getStatusCode().value())
+                    .isEqualTo(403);
+        }
+        assertThat(views(id)).isEqualTo(viewsBefore + 1);
+        assertThat(leftovers()).as("temporary files in the store").isEmpty();
+    }
+
+    @Test
+    void theLastMissingPaperUploadedAsAFileMovesTheClaimOnAsASupplementDoes() throws Exception {
+        Api api = new Api(rest);
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "3000.00");
+        claim.put("documents", List.of("INVOICE", "EXPENSE_LIST", "DISCHARGE_SUMMARY", "ID_CARD", "BANK_CARD"));
+        long id = require(api.post("clerk", "/api/claims", claim), 201).body().get("id").asLong();
+        assertThat(status(id)).isEqualTo("AWAITING_SUPPLEMENTS");
+        assertThat(jdbc.sql("select materials_complete_at is null from claim where id = :id").param("id", id)
+                .query(Boolean.class).single()).isTrue();
+
+        // only the clerk at the claim's agency (and admins) add files
+        assertThat(api.post("agency", "/api/claims/" + id + "/papers",
+                upload(null, List.of("SETTLEMENT_STATEMENT"), List.of(file("a.pdf", PaperFiles.pdf(1))))).status())
+                .isEqualTo(403);
+        Api.Answer wrongKind = api.post("clerk", "/api/claims/" + id + "/papers",
+                upload(null, List.of("RECEIPT"), List.of(file("a.pdf", PaperFiles.pdf(1)))));
+        assertThat(Api.fieldCodes(require(wrongKind, 400))).containsExactly("kind[0]:UNKNOWN_DOCUMENT");
+
+        Api.Answer added = require(api.post("clerk", "/api/claims/" + id + "/papers",
+                upload(null, List.of("SETTLEMENT_STATEMENT"), List.of(file("结算单.pdf", PaperFiles.pdf(2))))), 201);
+        assertThat(added.body().get("status").asText()).isEqualTo("AGENCY_CHECK");
+        assertThat(added.body().get("missingDocuments")).isEmpty();
+        assertThat(added.body().get("papers")).hasSize(1);
+        JsonNode after = require(api.get("clerk", "/api/claims/" + id), 200).body();
+        assertThat(after.get("materialsCompleteAt").isNull()).isFalse();
+        assertThat(after.get("history").findValuesAsText("step")).contains("SUPPLEMENTED");
+        assertThat(api.taskOf("agency", id)).isNotBlank();
+    }
+
+    @Test
+    void aFileThatIsNotWhatItsNameSaysOrBreaksALimitIsRefusedAndNothingIsStored() throws Exception {
+        Api api = new Api(rest);
+        String claim = claimJson(ClaimRequests.ALL_DOCUMENTS);
+        long claims = count("claim");
+        long papers = count("paper");
+        record Refused(String name, byte[] bytes, String code) {
+        }
+        for (Refused refused : List.of(
+                new Refused("invoice.pdf", PaperFiles.program(), "UNSUPPORTED_FILE_TYPE"),
+                new Refused("invoice.jpg", new byte[0], "EMPTY_FILE"),
+                new Refused("long.pdf", PaperFiles.pdf(201), "TOO_MANY_PAGES"),
+                new Refused("huge.png", PaperFiles.pngHeader(12_000, 10_000), "IMAGE_TOO_LARGE"),
+                new Refused("broken.png", PaperFiles.pngHeader(100, 100), "UNREADABLE_FILE"))) {
+            Api.Answer answer = api.post("clerk", "/api/claims", upload(claim, List.of("INVOICE"),
+                    List.of(file(refused.name(), refused.bytes()))));
+            assertThat(answer.status()).as(refused.name()).isEqualTo(400);
+            assertThat(Api.fieldCodes(answer)).as(refused.name()).containsExactly("file[0]:" + refused.code());
+        }
+        // the claim's own problems are told with the file's
+        Map<String, Object> broken = json.readValue(claim, Map.class);
+        broken.put("hospital", "");
+        Api.Answer both = api.post("clerk", "/api/claims", upload(json.writeValueAsString(broken), List.of("INVOICE"),
+                List.of(file("invoice.pdf", PaperFiles.program()))));
+        assertThat(Api.fieldCodes(require(both, 400))).contains("file[0]:UNSUPPORTED_FILE_TYPE", "hospital:REQUIRED");
+
+        byte[] justOver = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PaperFiles.pdf(1), 0, justOver, 0, 5);
+        Api.Answer overTen = api.post("clerk", "/api/claims", upload(claim, List.of("INVOICE"),
+                List.of(file("big.pdf", justOver))));
+        assertThat(Api.fieldCodes(require(overTen, 400))).containsExactly("file[0]:FILE_TOO_LARGE");
+        // more than a claim's files can be at all: refused while it is read
+        Api.Answer tooLarge = api.post("clerk", "/api/claims", upload(claim, List.of("INVOICE"),
+                List.of(file("huge.pdf", new byte[52 * 1024 * 1024]))));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.body().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(count("claim")).isEqualTo(claims);
+        assertThat(count("paper")).isEqualTo(papers);
+    }
+
+    @Test
+    void aClaimsFilesTogetherStayWithinFiftyMegabytes() throws Exception {
+        Api api = new Api(rest);
+        long id = require(api.post("clerk", "/api/claims", upload(claimJson(ClaimRequests.ALL_DOCUMENTS),
+                List.of(), List.of())), 201).body().get("id").asLong();
+        // five photos of about 9.7 MB each: 48.6 MB
+        for (int i = 0; i < 5; i++) {
+            require(api.post("clerk", "/api/claims/" + id + "/papers", upload(null, List.of("INVOICE"),
+                    List.of(file("photo" + i + ".png", PaperFiles.noise(1800, 1800, i))))), 201);
+        }
+        Api.Answer over = api.post("clerk", "/api/claims/" + id + "/papers", upload(null, List.of("INVOICE"),
+                List.of(file("one-more.png", PaperFiles.noise(1300, 1300, 99)))));
+        assertThat(Api.fieldCodes(require(over, 400))).containsExactly("file:CLAIM_FILES_TOO_LARGE");
+        assertThat(jdbc.sql("select count(*) from paper where claim_id = :id").param("id", id).query(Long.class)
+                .single()).isEqualTo(5);
+    }
+
+    @Test
+    void theSameBytesAreStoredOnceForEveryClaimAndDamagedBytesAreReportedNotServed() throws Exception {
+        Api api = new Api(rest);
+        byte[] card = PaperFiles.image("png", 300, 200, 7_000 + System.nanoTime() % 1000);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(require(api.post("clerk", "/api/claims", upload(claimJson(ClaimRequests.ALL_DOCUMENTS),
+                    List.of("BANK_CARD"), List.of(file("银行卡.png", card)))), 201).body().get("id").asLong());
+        }
+        // sent twice to the same claim (a retry), still one row
+        require(api.post("clerk", "/api/claims/" + ids.get(0) + "/papers",
+                upload(null, List.of("BANK_CARD"), List.of(file("银行卡.png", card)))), 201);
+        List<String> hashes = jdbc.sql("select sha256 from paper where claim_id in (:ids)").param("ids", ids)
+                .query(String.class).list();
+        assertThat(hashes).hasSize(2).containsOnly(hashes.get(0));
+        String hash = hashes.get(0);
+        Path stored = settings.directory().resolve(hash.substring(0, 2)).resolve(hash);
+        assertThat(Files.readAllBytes(stored)).isEqualTo(card);
+        try (Stream<Path> files = Files.list(stored.getParent())) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith(hash))).hasSize(1);
+        }
+
+        long paper = jdbc.sql("select id from paper where claim_id = :id").param("id", ids.get(1)).query(Long.class).single();
+        String content = "/api/claims/" + ids.get(1) + "/papers/" + paper + "/content";
+        byte[] damaged = card.clone();
+        damaged[damaged.length / 2] ^= 0x01;
+        Files.write(stored, damaged);
+        long views = views(ids.get(1));
+        for (int i = 0; i < 2; i++) {
+            Api.Answer refused = api.get("league", content);
+            assertThat(refused.status()).isEqualTo(500);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("code").asText()).isEqualTo("PAPER_DAMAGED");
+        }
+        assertThat(views(ids.get(1))).isEqualTo(views);
+        String log = Files.readString(Path.of("target/huzhu-test.log"), StandardCharsets.UTF_8);
+        assertThat(log.lines().filter(line -> line.contains("no longer matches its hash") && line.contains(hash)))
+                .hasSize(1);
+    }
+
+    private ResponseEntity<byte[]> bytes(String user, String path) {
+        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, HttpEntity.EMPTY, byte[].class);
+    }
+
+    private long views(long claimId) {
+        return jdbc.sql("select count(*) from audit_event where claim_id = :id and action = 'PAPER_VIEWED'")
+                .param("id", claimId).query(Long.class).single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private String status(long id) {
+        return jdbc.sql("select status from claim where id = :id").param("id", id).query(String.class).single();
+    }
+
+    /** Anything in the store that is not a file named by its hash. */
+    private List<Path> leftovers() throws IOException {
+        try (Stream<Path> all = Files.walk(settings.directory())) {
+            return all.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().matches("[0-9a-f]{64}")).toList();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.huzhu.support;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Files of papers made by the test itself (ImageIO, PDFBox), and the multipart requests that carry them. */
+public final class PaperFiles {
+
+    private PaperFiles() {
+    }
+
+    /** A photo-like picture, different for each seed. */
+    public static byte[] image(String format, int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        Random random = new Random(seed);
+        g.setColor(new Color(random.nextInt(0xFFFFFF)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.drawString("医疗发票 " + seed, 10, height / 2);
+        g.dispose();
+        return write(image, format);
+    }
+
+    /** A PNG of random pixels: it does not compress, so it is about width × height × 3 bytes. */
+    public static byte[] noise(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        return write(image, "png");
+    }
+
+    private static byte[] write(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A PDF of blank A4 pages. */
+    public static byte[] pdf(int pages) {
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < pages; i++) {
+                document.addPage(new PDPage());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The start of a PNG that says it is width × height: its signature and a header chunk (with
+     * its checksum), then an end. Enough for a reader of headers; not a picture one could decode.
+     */
+    public static byte[] pngHeader(int width, int height) {
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        chunk(out, "IHDR", header.array());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** A Windows program's first bytes, as an .exe starts. */
+    public static byte[] program() {
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        return exe;
+    }
+
+    /** A file part as a browser or curl sends it. */
+    public static HttpEntity<ByteArrayResource> file(String name, byte[] bytes) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        return new HttpEntity<>(new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }, headers);
+    }
+
+    /** Parts {@code file} with their {@code kind}s in turn; {@code claim} as JSON when given. */
+    public static MultiValueMap<String, Object> upload(String claimJson, List<String> kinds,
+                                                       List<HttpEntity<ByteArrayResource>> files) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        if (claimJson != null) {
+            HttpHeaders json = new HttpHeaders();
+            json.setContentType(MediaType.APPLICATION_JSON);
+            parts.add("claim", new HttpEntity<>(claimJson, json));
+        }
+        kinds.forEach(kind -> parts.add("kind", kind));
+        files.forEach(file -> parts.add("file", file));
+        return parts;
+    }
+}
