@@ -90,7 +90,7 @@ class ShowClaimOnTask implements TaskListener {
                 + figure(expenses, Expenses::medicalAssistancePaid));
         paragraph(view, "**合规自付（补助基数）**：" + figure(expenses, Expenses::eligibleBase) + " 元");
         paragraph(view, "**已交材料**：" + claim.documents().stream().map(DocumentKind::label)
-                .collect(Collectors.joining("、")));
+                .collect(Collectors.joining("、")) + "（[在工作台查看材料文件](/claims/" + claim.id() + "#papers)）");
         paragraph(view, "**收款账户**：" + account);
         if (!claim.bankAccount().passesLuhn()) {
             paragraph(view, "注意：银行卡号未通过Luhn校验，请核对卡号（部分借记卡属正常情况）");

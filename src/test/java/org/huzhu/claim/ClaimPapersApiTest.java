@@ -16,7 +16,9 @@ import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.PaperFiles;
+import org.huzhu.support.WorkbenchSession;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -33,6 +35,8 @@ import static org.huzhu.support.PaperFiles.upload;
 @HuzhuIntegrationTest
 class ClaimPapersApiTest {
 
+    @LocalServerPort
+    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -104,6 +108,19 @@ class ClaimPapersApiTest {
             assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(240);
         }
         assertThat(views(id)).as("thumbnails are not recorded").isEqualTo(viewsBefore + 1);
+
+        // the claim page shows each file as a thumbnail linking to the file, for the session's cookie
+        WorkbenchSession league = WorkbenchSession.signIn(port, "league");
+        org.jsoup.nodes.Document page = league.get("/claims/" + id).html();
+        assertThat(page.select("ul.paper-files li .caption strong").eachText())
+                .containsExactly("出院小结", "医保结算单", "医保结算单");
+        assertThat(page.select("ul.paper-files li").last().text()).contains("结算单.pdf", "PDF · 3页");
+        assertThat(page.select("ul.paper-files a").eachAttr("href")).containsExactly(
+                papers.stream().map(p -> p.get("links").get("content").asText()).toArray(String[]::new));
+        assertThat(page.select("ul.paper-files img").eachAttr("src")).containsExactly(
+                papers.stream().map(p -> p.get("links").get("thumbnail").asText()).toArray(String[]::new));
+        assertThat(league.api("GET", pdfLink, null).status()).isEqualTo(200);
+        assertThat(views(id)).isEqualTo(viewsBefore + 2);
 
         assertThat(bytes("agency", "/api/claims/" + id + "/papers/" + (papers.get(2).get("id").asLong() + 100000)
                 + "/content").getStatusCode().value()).isEqualTo(404);

@@ -43,7 +43,8 @@ class ApprovalRoutingTest extends ClaimProcessTest {
             assertThat(head.getTaskDefinitionKey()).isEqualTo("LeagueHeadApproval");
             assertThat(claims.decision("league", head, "APPROVE").status()).isEqualTo(403);
             assertThat(api.get("clerk", "/api/claims/" + id).body().get("openSteps").toString()).contains("协会负责人审批");
-            assertThat(taskService.getVariableLocal(head.getId(), "claimView").toString()).contains("协会负责人审批");
+            assertThat(taskService.getVariableLocal(head.getId(), "claimView").toString())
+                    .contains("协会负责人审批", "[在工作台查看材料文件](/claims/" + id + "#papers)");
             claims.decide("head", id, "LeagueHeadApproval", "APPROVE");
         }
         claims.pay(large);

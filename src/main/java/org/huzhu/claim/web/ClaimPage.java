@@ -18,6 +18,7 @@ import org.huzhu.claim.ClaimPersonalData;
 import org.huzhu.claim.Claims;
 import org.huzhu.membership.Agency;
 import org.huzhu.membership.Organisations;
+import org.huzhu.papers.Papers;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.DocumentKind;
@@ -53,6 +54,23 @@ class ClaimPage {
     record Paper(String label, boolean handedIn) {
     }
 
+    /** A stored file of the claim's papers, as its thumbnail and caption show it. */
+    record PaperFile(long id, String kind, String name, String type, Integer pages, String size, String content,
+                     String thumbnail) {
+
+        static PaperFile of(org.huzhu.papers.Paper paper) {
+            String base = "/api/claims/" + paper.claimId() + "/papers/" + paper.id();
+            return new PaperFile(paper.id(), paper.kind().label(), paper.originalName(),
+                    paper.type().isImage() ? "图片" : "PDF", paper.pages(), size(paper.size()), base + "/content",
+                    base + "/thumbnail");
+        }
+
+        private static String size(long bytes) {
+            return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
+                    : String.format("%.1f MB", bytes / (1024.0 * 1024));
+        }
+    }
+
     private final Claims claims;
     private final ClaimAccess access;
     private final ClaimViews views;
@@ -62,10 +80,12 @@ class ClaimPage {
     private final Organisations organisations;
     private final StaffDirectory directory;
     private final List<ClaimPageSection> sections;
+    private final Papers files;
 
     ClaimPage(Claims claims, ClaimAccess access, ClaimViews views, ClaimPersonalData personalData,
               ClaimPayments payments, RuleSets ruleSets, Organisations organisations, StaffDirectory directory,
-              List<ClaimPageSection> sections) {
+              List<ClaimPageSection> sections, Papers files) {
+        this.files = files;
         this.claims = claims;
         this.access = access;
         this.views = views;
@@ -100,6 +120,7 @@ class ClaimPage {
         model.addAttribute("agencyName", organisations.agency(claim.agencyId()).map(Agency::name).orElse(view.agencyCode()));
         model.addAttribute("approvals", approvals(view));
         model.addAttribute("papers", papers(view));
+        model.addAttribute("files", files.ofClaim(claim.id()).stream().map(PaperFile::of).toList());
         model.addAttribute("paymentStatus", view.payments().stream().map(ClaimPayments.Line::status).distinct()
                 .collect(Collectors.toMap(status -> status, payments::statusLabel)));
         model.addAttribute("mayReadPersonalData", access.mayReadPersonalData(staff, claim));
