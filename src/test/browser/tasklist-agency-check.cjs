@@ -56,7 +56,16 @@ async function exactTexts(locator) {
     console.log('listed agencies: ' + JSON.stringify(agencies));
     check(agencies.length > 0, 'the saved filter lists no task');
 
+    // oldest first, 15 a page: after a long run of tests the member's task may be on a later page
     const card = page.locator('.tasks-list .task', { hasText: env.MEMBER_NAME });
+    for (let turned = 0; turned < 30 && await card.count() === 0; turned++) {
+      const next = page.locator('.pagination-next:not(.disabled) a').first();
+      if (await next.count() === 0) {
+        break;
+      }
+      await next.click();
+      await page.waitForTimeout(700);
+    }
     const deadline = card.locator('.huzhu-payment-deadline');
     await deadline.waitFor({ timeout: 20000 });
     const deadlineText = (await deadline.innerText()).trim();

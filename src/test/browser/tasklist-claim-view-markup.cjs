@@ -28,8 +28,14 @@ const literals = JSON.parse(env.LITERALS);
     console.log('claim view: ' + JSON.stringify(shown));
     const injected = await view.evaluate(form => {
       return {
-        // the view's own labels are <strong>; nothing else is markup of ours
-        elements: Array.from(form.querySelectorAll('img, svg, script, iframe, a, b, em, u')).map(e => e.outerHTML),
+        // the view's own labels are <strong> and its one link is to the claim's papers on the
+        // workbench; nothing else is markup of ours
+        elements: Array.from(form.querySelectorAll('img, svg, script, iframe, a, b, em, u'))
+          .filter(e => !(e.matches('a') && /^\/claims\/\d+#papers$/.test(e.getAttribute('href'))
+            && e.textContent === '在工作台查看材料文件'))
+          .map(e => e.outerHTML),
+        papers: Array.from(form.querySelectorAll('a')).filter(a => a.textContent === '在工作台查看材料文件')
+          .map(a => a.getAttribute('href')),
         handlers: Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes))
           .filter(a => a.name.startsWith('on') && /__xss/.test(a.value)).map(a => a.name + '=' + a.value),
         links: Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))
@@ -41,6 +47,7 @@ const literals = JSON.parse(env.LITERALS);
     for (const literal of literals) {
       check(shown.includes(literal), 'the claim view does not show as typed: ' + literal);
     }
+    check(injected.papers.length === 1, 'the view links the claim\'s papers once: ' + injected.papers.join(' '));
     check(injected.elements.length === 0, 'markup from the claim became elements: ' + injected.elements.join(' '));
     check(injected.handlers.length === 0, 'event handlers from the claim reached the page: ' + injected.handlers.join(' '));
     check(injected.links.length === 0, 'javascript: links from the claim reached the page');

@@ -1,6 +1,7 @@
 package org.huzhu.papers;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.huzhu.scheme.DocumentKind;
 
@@ -9,7 +10,13 @@ import org.huzhu.scheme.DocumentKind;
  *
  * @param originalName the name it came with, for people only
  * @param pages        a PDF's page count; null for an image
+ * @param qrText       the text of the QR code on an invoice's file, as decoded; null when none was found
  */
 public record Paper(long id, long claimId, DocumentKind kind, String originalName, PaperType type, long size,
-                    String sha256, Integer pages, String uploadedBy, Instant uploadedAt) {
+                    String sha256, Integer pages, String uploadedBy, Instant uploadedAt, String qrText) {
+
+    /** The invoice the QR code describes, when its layout is one we know. */
+    public Optional<InvoiceQr> invoiceQr() {
+        return InvoiceQrLayouts.read(qrText);
+    }
 }

@@ -52,6 +52,9 @@ public class Papers {
         }
     }
 
+    /** The column's length: a longer text is kept cut (no known layout is anywhere near it). */
+    private static final int QR_TEXT_LONGEST = 2000;
+
     private static String megabytes(long bytes) {
         return String.format("%.1f", bytes / (1024.0 * 1024.0));
     }
@@ -65,15 +68,17 @@ public class Papers {
         List<Paper> stored = new ArrayList<>();
         for (CheckedPaper paper : papers) {
             store.put(paper.sha256(), paper.bytes());
+            String qr = paper.kind() == DocumentKind.INVOICE ? InvoiceQrReading.of(paper.type(), paper.bytes()) : null;
             jdbc.sql("""
                             insert into paper (claim_id, kind, original_name, content_type, size_bytes, sha256, pages,
-                                uploaded_by, uploaded_at)
-                            values (:claim, :kind, :name, :type, :size, :sha256, :pages, :by, :at)
+                                uploaded_by, uploaded_at, qr_text)
+                            values (:claim, :kind, :name, :type, :size, :sha256, :pages, :by, :at, :qr)
                             on conflict (claim_id, kind, sha256) do nothing
                             """)
                     .param("claim", claimId).param("kind", paper.kind().name()).param("name", paper.originalName())
                     .param("type", paper.type().mediaType()).param("size", paper.size()).param("sha256", paper.sha256())
                     .param("pages", paper.pages()).param("by", uploadedBy).param("at", Timestamp.from(uploadedAt))
+                    .param("qr", qr == null || qr.length() <= QR_TEXT_LONGEST ? qr : qr.substring(0, QR_TEXT_LONGEST))
                     .update();
             stored.add(jdbc.sql("select * from paper where claim_id = :claim and kind = :kind and sha256 = :sha256")
                     .param("claim", claimId).param("kind", paper.kind().name()).param("sha256", paper.sha256())
@@ -123,6 +128,6 @@ public class Papers {
         return new Paper(row.getLong("id"), row.getLong("claim_id"), DocumentKind.valueOf(row.getString("kind")),
                 row.getString("original_name"), PaperType.ofMediaType(row.getString("content_type")),
                 row.getLong("size_bytes"), row.getString("sha256"), (Integer) row.getObject("pages"),
-                row.getString("uploaded_by"), row.getTimestamp("uploaded_at").toInstant());
+                row.getString("uploaded_by"), row.getTimestamp("uploaded_at").toInstant(), row.getString("qr_text"));
     }
 }

@@ -131,7 +131,7 @@ class ClaimPapersApiTest {
             assertThat(bytes(outsider, papers.get(0).get("links").get("thumbnail").asText()).getStatusCode().value())
                     .isEqualTo(403);
         }
-        assertThat(views(id)).isEqualTo(viewsBefore + 1);
+        assertThat(views(id)).isEqualTo(viewsBefore + 2);
         assertThat(leftovers()).as("temporary files in the store").isEmpty();
     }
 
@@ -260,6 +260,40 @@ class ClaimPapersApiTest {
         String log = Files.readString(Path.of("target/huzhu-test.log"), StandardCharsets.UTF_8);
         assertThat(log.lines().filter(line -> line.contains("no longer matches its hash") && line.contains(hash)))
                 .hasSize(1);
+    }
+
+    @Test
+    void theQrCodeOnAnInvoiceIsReadAndCheckedAgainstTheTypedInvoice() throws Exception {
+        Api api = new Api(rest);
+        String number = String.format("%08d", System.nanoTime() % 100_000_000L);
+        Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember(), "3000.00");
+        claim.put("invoices", List.of(Map.of("code", "044001900111", "number", number)));
+        claim.put("documents", List.of("EXPENSE_LIST", "DISCHARGE_SUMMARY", "SETTLEMENT_STATEMENT", "ID_CARD", "BANK_CARD"));
+        String typed = "01,10,044001900111," + number + ",1264.90,20261118,85342965681116380258,A1B2,";
+        String other = "01,10,044001900111,99999999,88.00,20261118,85342965681116380258,A1B2,";
+        String fiscal = "https://pjcy.example.gov.cn/check?no=" + number;
+        byte[] photo = PaperFiles.png(PaperFiles.qrPage(1240, 1754, typed, 80, 80, 6));
+        byte[] scan = PaperFiles.pdfOf(PaperFiles.qrPage(1240, 1754, other, 900, 80, 6));
+        byte[] bill = PaperFiles.png(PaperFiles.qrPage(1000, 800, fiscal, 100, 100, 5));
+        long id = require(api.post("clerk", "/api/claims", upload(json.writeValueAsString(claim), List.of("INVOICE"),
+                List.of(file("发票.png", photo), file("发票扫描.pdf", scan), file("财政票据.png", bill)))), 201)
+                .body().get("id").asLong();
+
+        List<JsonNode> papers = new ArrayList<>();
+        require(api.get("agency", "/api/claims/" + id + "/papers"), 200).body().get("papers").forEach(papers::add);
+        assertThat(papers).extracting(p -> p.get("qrText").asText()).containsExactly(typed, other, fiscal);
+        assertThat(papers.get(0).get("invoiceQr").get("number").asText()).isEqualTo(number);
+        assertThat(papers.get(0).get("invoiceQr").get("amount").asText()).isEqualTo("1264.90");
+        assertThat(papers.get(1).get("invoiceQr").get("number").asText()).isEqualTo("99999999");
+        assertThat(papers.get(2).get("invoiceQr").isNull()).isTrue();
+
+        org.jsoup.nodes.Document page = WorkbenchSession.signIn(port, "agency").get("/claims/" + id).html();
+        List<org.jsoup.nodes.Element> files = page.select("ul.paper-files li");
+        assertThat(files.get(0).select(".qr").text())
+                .isEqualTo("二维码：增值税电子普通发票 代码044001900111 号码" + number + "，1,264.90元，2026-11-18");
+        assertThat(files.get(0).select(".qr-warning")).isEmpty();
+        assertThat(files.get(1).select(".qr-warning").text()).isEqualTo("二维码中的发票代码、号码与录入的发票不一致，请核对");
+        assertThat(files.get(2).select(".qr").text()).isEqualTo("二维码（格式未知，请人工核对）：" + fiscal);
     }
 
     private ResponseEntity<byte[]> bytes(String user, String path) {

@@ -9,12 +9,21 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -62,6 +71,53 @@ public final class PaperFiles {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A white page with the text's QR code drawn at (x, y), each module {@code scale} pixels wide. */
+    public static BufferedImage qrPage(int width, int height, String text, int x, int y, int scale) {
+        BitMatrix code;
+        try {
+            code = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2));
+        } catch (WriterException e) {
+            throw new IllegalStateException(e);
+        }
+        BufferedImage page = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = page.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.BLACK);
+        graphics.drawString("医疗收费票据", x, Math.max(20, y - 20));
+        for (int row = 0; row < code.getHeight(); row++) {
+            for (int column = 0; column < code.getWidth(); column++) {
+                if (code.get(column, row)) {
+                    graphics.fillRect(x + column * scale, y + row * scale, scale, scale);
+                }
+            }
+        }
+        graphics.dispose();
+        return page;
+    }
+
+    /** The picture as a PNG file. */
+    public static byte[] png(BufferedImage picture) {
+        return write(picture, "png");
+    }
+
+    /** A one-page A4 PDF showing the picture over the whole page, as a scanner makes one. */
+    public static byte[] pdfOf(BufferedImage picture) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(LosslessFactory.createFromImage(document, picture), 0, 0,
+                        PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A PDF of blank A4 pages. */

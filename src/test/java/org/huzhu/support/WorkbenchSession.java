@@ -135,17 +135,34 @@ public final class WorkbenchSession {
 
     /** A form with files and no CSRF token of its own. */
     public Page postFilesWithoutToken(String path, Map<String, String> fields, String part, Map<String, String> files) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((filename, content) -> bytes.put(filename, content.getBytes(StandardCharsets.UTF_8)));
+        return postBytesWithoutToken(path, fields, part, bytes);
+    }
+
+    /** A form with files of any bytes (images, PDFs) in the input named {@code part}. */
+    public Page postBytes(String path, Map<String, String> fields, String part, Map<String, byte[]> files) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            form.putIfAbsent("_csrf", csrfToken);
+        }
+        return postBytesWithoutToken(path, form, part, files);
+    }
+
+    private Page postBytesWithoutToken(String path, Map<String, String> fields, String part, Map<String, byte[]> files) {
         String boundary = "----huzhu" + System.nanoTime();
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        files.forEach((filename, content) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(part).append("\"; filename=\"").append(filename).append("\"\r\n")
-                .append("Content-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
-        body.append("--").append(boundary).append("--\r\n");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((filename, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                    + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** A request of the API with the session's cookie instead of credentials, and the last page's CSRF token. */

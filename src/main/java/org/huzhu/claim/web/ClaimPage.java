@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,8 +19,10 @@ import org.huzhu.claim.ClaimPersonalData;
 import org.huzhu.claim.Claims;
 import org.huzhu.membership.Agency;
 import org.huzhu.membership.Organisations;
+import org.huzhu.papers.InvoiceQr;
 import org.huzhu.papers.Papers;
 import org.huzhu.platform.Crumb;
+import org.huzhu.platform.Money;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.RuleSets;
@@ -56,13 +59,28 @@ class ClaimPage {
 
     /** A stored file of the claim's papers, as its thumbnail and caption show it. */
     record PaperFile(long id, String kind, String name, String type, Integer pages, String size, String content,
-                     String thumbnail) {
+                     String thumbnail, String qr, String qrWarning) {
 
-        static PaperFile of(org.huzhu.papers.Paper paper) {
+        static PaperFile of(org.huzhu.papers.Paper paper, List<ClaimView.InvoiceView> typed) {
             String base = "/api/claims/" + paper.claimId() + "/papers/" + paper.id();
+            String qr = null;
+            String warning = null;
+            if (paper.qrText() != null) {
+                Optional<InvoiceQr> read = paper.invoiceQr();
+                if (read.isPresent()) {
+                    InvoiceQr invoice = read.get();
+                    qr = "二维码：" + invoice.kind() + (invoice.code().isEmpty() ? "" : " 代码" + invoice.code()) + " 号码"
+                            + invoice.number() + "，" + Money.grouped(invoice.amount()) + "元，" + invoice.issuedOn();
+                    boolean typedSo = typed.stream().anyMatch(t -> invoice.number().equals(t.number())
+                            && (invoice.code().isEmpty() || invoice.code().equals(t.code())));
+                    warning = typedSo ? null : "二维码中的发票代码、号码与录入的发票不一致，请核对";
+                } else {
+                    qr = "二维码（格式未知，请人工核对）：" + paper.qrText();
+                }
+            }
             return new PaperFile(paper.id(), paper.kind().label(), paper.originalName(),
                     paper.type().isImage() ? "图片" : "PDF", paper.pages(), size(paper.size()), base + "/content",
-                    base + "/thumbnail");
+                    base + "/thumbnail", qr, warning);
         }
 
         private static String size(long bytes) {
@@ -120,7 +138,7 @@ class ClaimPage {
         model.addAttribute("agencyName", organisations.agency(claim.agencyId()).map(Agency::name).orElse(view.agencyCode()));
         model.addAttribute("approvals", approvals(view));
         model.addAttribute("papers", papers(view));
-        model.addAttribute("files", files.ofClaim(claim.id()).stream().map(PaperFile::of).toList());
+        model.addAttribute("files", files.ofClaim(claim.id()).stream().map(p -> PaperFile.of(p, view.invoices())).toList());
         model.addAttribute("paymentStatus", view.payments().stream().map(ClaimPayments.Line::status).distinct()
                 .collect(Collectors.toMap(status -> status, payments::statusLabel)));
         model.addAttribute("mayReadPersonalData", access.mayReadPersonalData(staff, claim));

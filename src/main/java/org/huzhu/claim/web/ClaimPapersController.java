@@ -14,6 +14,7 @@ import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimPapers;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.ClaimSubmission;
+import org.huzhu.papers.InvoiceQr;
 import org.huzhu.papers.Paper;
 import org.huzhu.platform.Beijing;
 import org.huzhu.security.Staff;
@@ -67,8 +68,13 @@ class ClaimPapersController {
     }
 
     /** A file of the claim's papers. */
+    /**
+     * @param qrText    an invoice's QR code as decoded, when it has one
+     * @param invoiceQr what that code says, when its layout is known (docs/papers.md)
+     */
     record PaperView(long id, String kind, String kindLabel, String name, String contentType, long size, Integer pages,
-                     String sha256, String uploadedBy, OffsetDateTime uploadedAt, Links links) {
+                     String sha256, String uploadedBy, OffsetDateTime uploadedAt, String qrText, InvoiceQr invoiceQr,
+                     Links links) {
     }
 
     /** {@code content}: the file itself (each opening is recorded); {@code thumbnail}: a small JPEG (not recorded). */
@@ -117,7 +123,7 @@ class ClaimPapersController {
         return new PapersView(claim.id(), claim.status(), missing == null ? List.of() : Arrays.asList(missing.split(",")),
                 files.papers().stream().map(p -> new PaperView(p.id(), p.kind().name(), p.kind().label(), p.originalName(),
                         p.type().mediaType(), p.size(), p.pages(), p.sha256(), p.uploadedBy(),
-                        p.uploadedAt().atZone(Beijing.ZONE).toOffsetDateTime(),
+                        p.uploadedAt().atZone(Beijing.ZONE).toOffsetDateTime(), p.qrText(), p.invoiceQr().orElse(null),
                         new Links(base + p.id() + "/content", base + p.id() + "/thumbnail"))).toList());
     }
 

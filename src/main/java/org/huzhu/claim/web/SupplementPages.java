@@ -1,6 +1,9 @@
 package org.huzhu.claim.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimIntake;
+import org.huzhu.claim.ClaimPapers;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
@@ -20,6 +24,7 @@ import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
+import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.DocumentKind;
@@ -32,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -54,9 +60,11 @@ class SupplementPages {
     private final ClaimIntake intake;
     private final MembershipRegistry registry;
     private final RuleSets ruleSets;
+    private final ClaimPapers papers;
 
     SupplementPages(Claims claims, ClaimSummaries summaries, ClaimIntake intake,
-                    MembershipRegistry registry, RuleSets ruleSets) {
+                    MembershipRegistry registry, RuleSets ruleSets, ClaimPapers papers) {
+        this.papers = papers;
         this.claims = claims;
         this.summaries = summaries;
         this.intake = intake;
@@ -123,6 +131,74 @@ class SupplementPages {
         }
     }
 
+    /**
+     * Files of papers the member brought (scans, phone photos): stored under the kind chosen;
+     * the last missing kind sends the claim on as a supplement does. A browser cannot keep a
+     * chosen file, so a refused upload asks for the file again.
+     */
+    @PostMapping("/intake/claims/{id}/papers")
+    String upload(@PathVariable long id, @RequestParam(required = false) String kind,
+                  @RequestParam(name = "file", required = false) List<MultipartFile> files,
+                  @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Claim claim = intake.atCounter(id, staff);
+        List<ClaimPapers.SentFile> sent = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
+                try {
+                    sent.add(new ClaimPapers.SentFile(file.getOriginalFilename(), file.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("an uploaded file could not be read", e);
+                }
+            }
+        }
+        model.addAttribute("chosenKind", kind);
+        if (kind == null || kind.isBlank()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(claim, List.of(), FieldErrors.none().add("kind", "请选择材料类型"), model);
+        }
+        try {
+            Claim now = papers.add(id, kind == null || kind.isBlank() ? List.of() : List.of(kind), sent, staff).claim();
+            redirect.addFlashAttribute("notice", "已上传" + sent.size() + "个文件。" + (now.status() == ClaimStatus.AWAITING_SUPPLEMENTS
+                    ? "仍缺：" + String.join("、", labels(now.missingDocuments()))
+                    : "材料齐全，申请已转代办点审核。"));
+            return "redirect:/intake/claims/" + id + "/receipt";
+        } catch (InvalidInputException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            FieldErrors errors = FieldErrors.none();
+            List<String> aboutFiles = new ArrayList<>();
+            for (FieldProblem problem : invalid.problems()) {
+                if (problem.field().startsWith("kind")) {
+                    errors.add("kind", problem.message());
+                } else {
+                    aboutFiles.add(named(problem.field(), sent) + problem.message());
+                }
+            }
+            if (!aboutFiles.isEmpty()) {
+                errors.add("file", String.join("；", aboutFiles) + "。请重新选择文件。");
+            }
+            return form(claim, List.of(), errors, model);
+        } catch (DomainException stale) {
+            if (stale.status().value() != HttpServletResponse.SC_CONFLICT) {
+                throw stale;
+            }
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("stale", stale.getMessage() + "，文件未上传。");
+            return form(claims.get(id), List.of(), FieldErrors.none(), model);
+        }
+    }
+
+    /** "出院小结.jpg：" for the problem of file[0]; nothing for one about all the files. */
+    private static String named(String field, List<ClaimPapers.SentFile> sent) {
+        if (field.matches("file\\[\\d+]")) {
+            int i = Integer.parseInt(field.substring(5, field.length() - 1));
+            if (i < sent.size() && sent.get(i).name() != null) {
+                return sent.get(i).name() + "：";
+            }
+        }
+        return "";
+    }
+
     private String form(Claim claim, List<String> checked, FieldErrors errors, Model model) {
         ClaimSummary summary = summaries.byClaim(claim.id());
         List<String> missing = claim.missingDocuments() == null ? List.of()
@@ -134,6 +210,7 @@ class SupplementPages {
         model.addAttribute("kinds", Arrays.stream(DocumentKind.values()).filter(kind -> missing.contains(kind.name()))
                 .toList());
         model.addAttribute("checked", checked);
+        model.addAttribute("allKinds", DocumentKind.values());
         model.addAttribute("errors", errors);
         model.addAttribute("crumbs", List.of(LIST, Crumb.here("登记补件 · 申请" + claim.id())));
         return "claim/supplement";

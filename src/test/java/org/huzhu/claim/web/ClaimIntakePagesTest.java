@@ -7,6 +7,7 @@ import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.PaperFiles;
 import org.huzhu.support.TestIds;
 import org.huzhu.support.WorkbenchSession;
 import org.huzhu.support.WorkbenchSession.Page;
@@ -205,8 +206,27 @@ class ClaimIntakePagesTest {
         assertThat(nothing.html().getElementById("error-documents").text()).isEqualTo("请选择补交的材料");
         assertThat(status(id)).isEqualTo("AWAITING_SUPPLEMENTS");
 
+        // a file: a program called .jpg is refused at the field, a phone photo is stored
+        Page noKind = clerk.postBytes("/intake/claims/" + id + "/papers", Map.of("kind", ""), "file",
+                Map.of("出院小结.jpg", PaperFiles.image("jpeg", 640, 480, 7)));
+        assertThat(noKind.status()).isEqualTo(400);
+        assertThat(noKind.html().getElementById("error-kind").text()).isEqualTo("请选择材料类型");
+        Page program = clerk.postBytes("/intake/claims/" + id + "/papers", Map.of("kind", "DISCHARGE_SUMMARY"), "file",
+                Map.of("出院小结.jpg", PaperFiles.program()));
+        assertThat(program.status()).isEqualTo(400);
+        assertThat(program.html().getElementById("error-file").text()).startsWith("出院小结.jpg：只接受 JPEG、PNG").endsWith("请重新选择文件。");
+        assertThat(program.html().selectFirst("#paper-kind option[selected]").val()).isEqualTo("DISCHARGE_SUMMARY");
+        assertThat(jdbc.sql("select count(*) from paper where claim_id = :id").param("id", id).query(Long.class).single()).isZero();
+        Page photo = clerk.postBytes("/intake/claims/" + id + "/papers", Map.of("kind", "DISCHARGE_SUMMARY"), "file",
+                Map.of("出院小结.jpg", PaperFiles.image("jpeg", 640, 480, 7)));
+        assertThat(photo.location()).endsWith("/intake/claims/" + id + "/receipt");
+        assertThat(follow(photo).text()).contains("已上传1个文件。仍缺：费用清单、医保结算单");
+        assertThat(jdbc.sql("select kind || ' ' || content_type || ' ' || uploaded_by from paper where claim_id = :id")
+                .param("id", id).query(String.class).list()).containsExactly("DISCHARGE_SUMMARY image/jpeg clerk");
+        assertThat(status(id)).isEqualTo("AWAITING_SUPPLEMENTS");
+
         MultiValueMap<String, String> papers = new LinkedMultiValueMap<>();
-        papers.put("documents", List.of("EXPENSE_LIST", "DISCHARGE_SUMMARY", "SETTLEMENT_STATEMENT"));
+        papers.put("documents", List.of("EXPENSE_LIST", "SETTLEMENT_STATEMENT"));
         Page first = clerk.post("/intake/claims/" + id + "/supplements", papers);
         Page again = clerk.post("/intake/claims/" + id + "/supplements", papers);
         assertThat(first.location()).endsWith("/intake/claims/" + id + "/receipt");

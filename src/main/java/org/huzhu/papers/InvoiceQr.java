@@ -1,4 +1,4 @@
-package org.huzhu.claim;
+package org.huzhu.papers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

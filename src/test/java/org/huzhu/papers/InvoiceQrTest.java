@@ -1,17 +1,12 @@
-package org.huzhu.claim;
+package org.huzhu.papers;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
+import org.huzhu.support.PaperFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +21,7 @@ class InvoiceQrTest {
     @Test
     void anElectronicOrdinaryVatInvoiceIsReadFromAScannedPage() {
         String text = "01,10,044001900111,80100798,1264.90,20261118,85342965681116380258,A1B2,";
-        BufferedImage page = page(1240, 1754, text, 80, 80, 6);
+        BufferedImage page = PaperFiles.qrPage(1240, 1754, text, 80, 80, 6);
 
         assertThat(InvoiceQrScanner.scan(page)).containsExactly(text);
         assertThat(InvoiceQrLayouts.read(text)).contains(new InvoiceQr("VAT", "增值税电子普通发票", "044001900111", "80100798",
@@ -53,7 +48,7 @@ class InvoiceQrTest {
     @Test
     void aTextNoLayoutKnowsIsNotGuessedAt() {
         String fiscalBill = "https://pjcy.example.gov.cn/check?code=44010125&no=0012345678&chk=ab12cd";
-        BufferedImage photo = page(3000, 4000, fiscalBill, 1900, 300, 12);
+        BufferedImage photo = PaperFiles.qrPage(3000, 4000, fiscalBill, 1900, 300, 12);
 
         assertThat(InvoiceQrScanner.scan(photo)).containsExactly(fiscalBill);
         assertThat(InvoiceQrLayouts.read(fiscalBill)).isEmpty();
@@ -75,30 +70,5 @@ class InvoiceQrTest {
         graphics.drawString("出院小结", 100, 100);
         graphics.dispose();
         assertThat(InvoiceQrScanner.scan(blank)).isEmpty();
-    }
-
-    /** A white page with the text's QR code drawn at (x, y), each module {@code scale} pixels wide. */
-    static BufferedImage page(int width, int height, String text, int x, int y, int scale) {
-        BitMatrix code;
-        try {
-            code = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2));
-        } catch (WriterException e) {
-            throw new IllegalStateException(e);
-        }
-        BufferedImage page = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = page.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, width, height);
-        graphics.setColor(Color.BLACK);
-        graphics.drawString("医疗收费票据", x, Math.max(20, y - 20));
-        for (int row = 0; row < code.getHeight(); row++) {
-            for (int column = 0; column < code.getWidth(); column++) {
-                if (code.get(column, row)) {
-                    graphics.fillRect(x + column * scale, y + row * scale, scale, scale);
-                }
-            }
-        }
-        graphics.dispose();
-        return page;
     }
 }

@@ -1,4 +1,4 @@
-package org.huzhu.claim;
+package org.huzhu.papers;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
