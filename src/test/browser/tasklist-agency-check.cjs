@@ -58,14 +58,18 @@ async function exactTexts(locator) {
 
     // oldest first, 15 a page: after a long run of tests the member's task may be on a later page
     const card = page.locator('.tasks-list .task', { hasText: env.MEMBER_NAME });
-    for (let turned = 0; turned < 30 && await card.count() === 0; turned++) {
-      const next = page.locator('.pagination-next:not(.disabled) a').first();
-      if (await next.count() === 0) {
-        break;
+    const turnToCard = async () => {
+      await page.locator('.tasks-list .task').first().waitFor({ timeout: 20000 });
+      for (let turned = 0; turned < 30 && await card.count() === 0; turned++) {
+        const next = page.locator('.pagination-next:not(.disabled) a').first();
+        if (await next.count() === 0) {
+          break;
+        }
+        await next.click();
+        await page.waitForTimeout(700);
       }
-      await next.click();
-      await page.waitForTimeout(700);
-    }
+    };
+    await turnToCard();
     const deadline = card.locator('.huzhu-payment-deadline');
     await deadline.waitFor({ timeout: 20000 });
     const deadlineText = (await deadline.innerText()).trim();
@@ -80,6 +84,7 @@ async function exactTexts(locator) {
     for (const [time, state] of [[dueNoon, '今日到期'], [dueNoon + 24 * 3600 * 1000, '已超期']]) {
       await page.clock.setFixedTime(time);
       await page.reload();
+      await turnToCard();
       await deadline.waitFor({ timeout: 20000 });
       const later = (await deadline.innerText()).trim();
       console.log('card deadline on ' + new Date(time).toISOString() + ': ' + later);
@@ -87,6 +92,7 @@ async function exactTexts(locator) {
     }
     await page.clock.setFixedTime(Number(env.NOW));
     await page.reload();
+    await turnToCard();
     await deadline.waitFor({ timeout: 20000 });
 
     // open the task by clicking its card, as an auditor does
