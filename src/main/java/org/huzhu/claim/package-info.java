@@ -5,5 +5,7 @@
  * {@code claim_event} and the member notices' outbox {@code notification}. A claim keeps from its
  * intake what never changes on its member, agency and scheme and what its lists and the approval
  * routing show (the member's name and masked ID number, the agency code, the benefit kind).
+ * Who may add and read the files of a claim's papers is decided here ({@code ClaimPapers}); the
+ * files themselves are {@code papers}'.
  */
 package org.huzhu.claim;
