@@ -158,7 +158,7 @@ class ClaimPapersController {
         return kinds == null ? List.of() : kinds;
     }
 
-    private static List<ClaimPapers.SentFile> sent(List<MultipartFile> files) {
+    static List<ClaimPapers.SentFile> sent(List<MultipartFile> files) {
         List<ClaimPapers.SentFile> sent = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             try {

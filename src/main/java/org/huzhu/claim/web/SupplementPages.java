@@ -1,7 +1,5 @@
 package org.huzhu.claim.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,16 +140,10 @@ class SupplementPages {
                   @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         Claim claim = intake.atCounter(id, staff);
-        List<ClaimPapers.SentFile> sent = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
-                try {
-                    sent.add(new ClaimPapers.SentFile(file.getOriginalFilename(), file.getBytes()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("an uploaded file could not be read", e);
-                }
-            }
-        }
+        // a file input left empty still sends a part, without a name
+        List<ClaimPapers.SentFile> sent = ClaimPapersController.sent((files == null ? List.<MultipartFile>of() : files)
+                .stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
+                .toList());
         model.addAttribute("chosenKind", kind);
         if (kind == null || kind.isBlank()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
