@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
@@ -57,15 +58,15 @@ public class ClaimIntake {
      */
     @Transactional
     public Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey) {
-        return submit(submission, clerk, intakeKey, Set.of());
+        return submit(submission, clerk, intakeKey, Set.of(), claimId -> { });
     }
 
     /**
      * As {@link #submit(ClaimSubmission, Staff, UUID)}; files of the {@code filed} kinds come with
-     * the claim (stored by {@link ClaimPapers} in the same transaction), so they count as handed
-     * in when the pre-check runs.
+     * the claim: {@link ClaimPapers} stores them by {@code withFiles} in the same transaction, before
+     * the process starts, so that the pre-check counts them as handed in and reads their QR codes.
      */
-    Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey, Set<DocumentKind> filed) {
+    Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey, Set<DocumentKind> filed, LongConsumer withFiles) {
         Checked checked = checked(submission, clerk);
         Member member = checked.member();
         Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
@@ -83,6 +84,7 @@ public class ClaimIntake {
         }
         long id = inserted.get();
         claims.recordFiled(id, filed, clerk.userId(), claim.submittedAt());
+        withFiles.accept(id);
         history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
 
         process.start(id, member.agencyCode());
@@ -128,7 +130,7 @@ public class ClaimIntake {
     /** The invoices handed in, each once. */
     static List<Invoice> invoices(ClaimSubmission submission) {
         return Optional.ofNullable(submission.invoices()).orElse(List.of()).stream()
-                .map(i -> new Invoice(i.code(), i.number())).distinct().toList();
+                .map(i -> new Invoice(i.code() == null ? "" : i.code(), i.number())).distinct().toList();
     }
 
     /** The claim, for the counter's staff at its agency (administrators at any); 403 for anyone else. */

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.papers.CheckedPaper;
@@ -73,9 +74,53 @@ public class ClaimPapers {
             }
             problems.throwIfAny();
         }
-        Claim claim = intake.submit(submission, clerk, null, kindsOf(checked));
-        papers.store(claim.id(), checked, clerk.userId(), clock.instant());
-        return claim;
+        return intake.submit(submission, clerk, null, kindsOf(checked),
+                claimId -> papers.store(claimId, checked, clerk.userId(), clock.instant()));
+    }
+
+    /**
+     * Takes in the claim of a counter's form with the files uploaded in that form (staged under
+     * its key); the same key again answers the claim it stands for, as {@link ClaimIntake} does.
+     */
+    @Transactional
+    public Claim submit(ClaimSubmission submission, UUID intakeKey, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
+        Set<DocumentKind> filed = EnumSet.noneOf(DocumentKind.class);
+        papers.staged(intakeKey, clerk.userId()).forEach(paper -> filed.add(paper.kind()));
+        return intake.submit(submission, clerk, intakeKey, filed, claimId -> papers.adopt(intakeKey, clerk.userId(), claimId));
+    }
+
+    /**
+     * Keeps files uploaded in a counter's form before its claim exists; answers every file the
+     * form holds after them. A refused file keeps nothing; problems at {@code file[i]}.
+     */
+    @Transactional
+    public List<Paper> stage(UUID intakeKey, List<String> kinds, List<SentFile> files, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
+        Problems problems = new Problems();
+        if (files.isEmpty()) {
+            problems.add("file", "REQUIRED", "请选择要上传的文件");
+        }
+        List<CheckedPaper> checked = checked(kinds, files, problems);
+        papers.checkRoom(intakeKey, clerk.userId(), checked, problems);
+        problems.throwIfAny();
+        papers.stage(intakeKey, checked, clerk.userId(), clock.instant());
+        return papers.staged(intakeKey, clerk.userId());
+    }
+
+    /** The files a counter's form holds so far, for the clerk who uploaded them. */
+    @Transactional(readOnly = true)
+    public List<Paper> staged(UUID intakeKey, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
+        return papers.staged(intakeKey, clerk.userId());
+    }
+
+    /** Takes a file out of the clerk's form before the claim is taken in. */
+    @Transactional
+    public List<Paper> unstage(UUID intakeKey, long paperId, Staff clerk) {
+        clerk.requireAny(Role.ADMIN, Role.CLERK);
+        papers.unstage(intakeKey, clerk.userId(), paperId);
+        return papers.staged(intakeKey, clerk.userId());
     }
 
     /** A claim and its files. */
@@ -87,6 +132,8 @@ public class ClaimPapers {
     public Files add(long claimId, List<String> kinds, List<SentFile> files, Staff clerk) {
         Claim claim = intake.atCounter(claimId, clerk);
         claim.requireOpenForPapers();
+        // one upload at a time per claim: two at once could otherwise both pass the claim's limit
+        claims.lock(claimId);
         Problems problems = new Problems();
         if (files.isEmpty()) {
             problems.add("file", "REQUIRED", "请选择要上传的文件");
@@ -94,7 +141,9 @@ public class ClaimPapers {
         List<CheckedPaper> checked = checked(kinds, files, problems);
         papers.checkRoom(claimId, checked, problems);
         problems.throwIfAny();
-        papers.store(claimId, checked, clerk.userId(), clock.instant());
+        List<Paper> stored = papers.store(claimId, checked, clerk.userId(), clock.instant());
+        // invoices read from QR codes after the pre-check are held too, so a later claim cannot take them again
+        claims.holdInvoices(claimId, Invoice.typedAndRead(List.of(), stored));
         intake.papersFiled(claim, kindsOf(checked), clerk);
         return new Files(claims.get(claimId), papers.ofClaim(claimId));
     }

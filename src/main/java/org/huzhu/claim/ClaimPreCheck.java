@@ -12,6 +12,8 @@ import org.huzhu.membership.Enrolment;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.membership.ResidentIdNumber;
+import org.huzhu.papers.Paper;
+import org.huzhu.papers.Papers;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.BenefitKind;
@@ -41,10 +43,12 @@ public class ClaimPreCheck {
     private final MemberNotices notices;
     private final ClaimIntake intake;
     private final ClaimAccess access;
+    private final Papers papers;
     private final Clock clock;
 
     ClaimPreCheck(Claims claims, ClaimHistory history, Members members, RuleSets ruleSets, MemberCover cover,
-                  MemberNotices notices, ClaimIntake intake, ClaimAccess access, Clock clock) {
+                  MemberNotices notices, ClaimIntake intake, ClaimAccess access, Papers papers, Clock clock) {
+        this.papers = papers;
         this.claims = claims;
         this.history = history;
         this.members = members;
@@ -59,7 +63,7 @@ public class ClaimPreCheck {
     @Transactional
     public PreCheckOutcome run(long claimId) {
         Claim claim = claims.get(claimId);
-        PreCheckVerdict verdict = verdict(claim, members.byId(claim.memberId()),
+        PreCheckVerdict verdict = verdict(claim, members.byId(claim.memberId()), papers.ofClaim(claimId),
                 invoices -> claims.holdInvoices(claimId, invoices));
         switch (verdict.outcome()) {
             case INELIGIBLE -> {
@@ -89,9 +93,11 @@ public class ClaimPreCheck {
      * What the pre-check would find if the claim were handed in now, storing nothing and taking no
      * invoice: for the counter's form, so that a typo is caught before it becomes a rejection.
      * Needs the member, the scheme and the day that decides cover; field problems otherwise.
+     *
+     * @param files the files the form holds so far: their kinds count as handed in, their QR codes' invoices are checked
      */
     @Transactional(readOnly = true)
-    public PreCheckVerdict preview(ClaimSubmission submission, Staff clerk) {
+    public PreCheckVerdict preview(ClaimSubmission submission, List<Paper> files, Staff clerk) {
         clerk.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
         if (ResidentIdNumber.parse(submission.memberIdNumber()).isEmpty()) {
@@ -117,27 +123,35 @@ public class ClaimPreCheck {
                 submission.dischargeDate(), submission.hospital(), submission.diagnosis(),
                 Icd10.canonical(submission.diagnosisCode()), submission.diagnosisDate(), null, null,
                 ClaimIntake.invoices(submission),
-                SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
-                clerk.userId(), clock.instant());
-        return verdict(draft, member, claims::invoicesHeldElsewhere);
+                handedIn(submission, files), clerk.userId(), clock.instant());
+        return verdict(draft, member, files, claims::invoicesHeldElsewhere);
+    }
+
+    private static Set<DocumentKind> handedIn(ClaimSubmission submission, List<Paper> files) {
+        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+        kinds.addAll(SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()));
+        files.forEach(file -> kinds.add(file.kind()));
+        return kinds;
     }
 
     /**
      * The pre-check's finding on a claim, stored or not.
      *
+     * @param files          the claim's files: the invoices their QR codes name are checked beside the typed ones
      * @param takenElsewhere the claim's invoices that other live claims hold
      */
-    private PreCheckVerdict verdict(Claim claim, Member member, Function<List<Invoice>, List<Invoice>> takenElsewhere) {
+    private PreCheckVerdict verdict(Claim claim, Member member, List<Paper> files,
+                                    Function<List<Invoice>, List<Invoice>> takenElsewhere) {
         BenefitKind kind = ruleSets.scheme(claim.scheme()).orElseThrow().benefitKind();
         LocalDate on = claim.facts().eventDate(kind);
         Optional<RuleSet> rules = ruleSets.inForce(claim.scheme(), member.organiserCode(), on);
         Integer paymentDays = rules.map(r -> r.definition().paymentDeadlineWorkingDays()).orElse(null);
         Optional<String> ineligible = ineligibility(claim, member, kind, on, rules);
         if (ineligible.isEmpty()) {
-            List<Invoice> taken = takenElsewhere.apply(claim.invoices());
+            List<Invoice> taken = takenElsewhere.apply(Invoice.typedAndRead(claim.invoices(), files));
             if (!taken.isEmpty()) {
                 ineligible = Optional.of("发票已用于其他申请：" + String.join("、",
-                        taken.stream().map(i -> i.code() + "-" + i.number()).toList()));
+                        taken.stream().map(Invoice::label).toList()));
             }
         }
         if (ineligible.isPresent()) {

@@ -267,6 +267,21 @@ public class Claims {
                 .param("process", processInstanceId).param("id", claimId).update();
     }
 
+    /** Holds the claim's row until the transaction ends: changes to the claim's papers go one at a time. */
+    void lock(long claimId) {
+        jdbc.sql("select id from claim where id = :id for update").param("id", claimId).query(Long.class).single();
+    }
+
+    /** The live claim other than {@code claimId} that holds the invoice, if any. */
+    public Optional<Long> holderOtherThan(long claimId, Invoice invoice) {
+        return jdbc.sql("""
+                        select h.claim_id from invoice_holder h join claim c on c.id = h.claim_id
+                        where h.code = :code and h.number = :number and h.claim_id <> :claim and c.status <> 'REJECTED'
+                        """)
+                .param("code", invoice.code()).param("number", invoice.number()).param("claim", claimId)
+                .query(Long.class).optional();
+    }
+
     void releaseInvoices(long claimId) {
         jdbc.sql("delete from invoice_holder where claim_id = :claim").param("claim", claimId).update();
     }

@@ -155,7 +155,10 @@ final class SubmissionRules {
                 problems.add(at, "REQUIRED", "发票信息为空");
                 continue;
             }
-            boolean codeOk = invoiceField(problems, at + ".code", invoice.code(), "发票代码");
+            // a fully digital invoice (数电票) has a 20-digit number and no code
+            boolean digital = (invoice.code() == null || invoice.code().isBlank()) && invoice.number() != null
+                    && invoice.number().strip().matches("[0-9]{20}");
+            boolean codeOk = digital || invoiceField(problems, at + ".code", invoice.code(), "发票代码");
             boolean numberOk = invoiceField(problems, at + ".number", invoice.number(), "发票号码");
             if (codeOk && numberOk && !seen.add(invoice.code() + "/" + invoice.number())) {
                 problems.add(at, "DUPLICATE_INVOICE", "同一张发票重复填写");

@@ -4,9 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.huzhu.platform.DomainException;
@@ -40,11 +40,21 @@ public class Papers {
 
     /**
      * A problem when the files would take the claim's papers past {@link PaperLimits#CLAIM_BYTES};
-     * a claim being taken in (null) has none yet.
+     * a claim being taken in (null) has none yet. The caller holds the claim's lock, so that two
+     * uploads at once cannot both pass.
      */
     public void checkRoom(Long claimId, List<CheckedPaper> papers, Problems problems) {
         long stored = claimId == null ? 0 : jdbc.sql("select coalesce(sum(size_bytes), 0) from paper where claim_id = :claim")
                 .param("claim", claimId).query(Long.class).single();
+        checkRoom(stored, papers, problems);
+    }
+
+    /** As {@link #checkRoom(Long, List, Problems)} for the files a counter's form holds so far. */
+    public void checkRoom(UUID intakeKey, String clerk, List<CheckedPaper> papers, Problems problems) {
+        checkRoom(staged(intakeKey, clerk).stream().mapToLong(Paper::size).sum(), papers, problems);
+    }
+
+    private static void checkRoom(long stored, List<CheckedPaper> papers, Problems problems) {
         long adding = papers.stream().mapToLong(CheckedPaper::size).sum();
         if (stored + adding > PaperLimits.CLAIM_BYTES) {
             problems.add("file", "CLAIM_FILES_TOO_LARGE", "一个申请的文件合计不能超过 50 MB（已有 "
@@ -62,29 +72,61 @@ public class Papers {
     /**
      * Keeps the files' bytes, then their rows for the claim. The same file for the same kind of
      * the same claim again (a retry) is one row. Bytes written for a transaction that then rolls
-     * back stay in the store under their hash, unnamed by any row, and serve the next upload of them.
+     * back stay in the store under their hash, unnamed by any row, until the sweep removes them.
      */
     public List<Paper> store(long claimId, List<CheckedPaper> papers, String uploadedBy, Instant uploadedAt) {
-        List<Paper> stored = new ArrayList<>();
-        for (CheckedPaper paper : papers) {
-            store.put(paper.sha256(), paper.bytes());
-            String qr = paper.kind() == DocumentKind.INVOICE ? InvoiceQrReading.of(paper.type(), paper.bytes()) : null;
-            jdbc.sql("""
-                            insert into paper (claim_id, kind, original_name, content_type, size_bytes, sha256, pages,
-                                uploaded_by, uploaded_at, qr_text)
-                            values (:claim, :kind, :name, :type, :size, :sha256, :pages, :by, :at, :qr)
-                            on conflict (claim_id, kind, sha256) do nothing
-                            """)
-                    .param("claim", claimId).param("kind", paper.kind().name()).param("name", paper.originalName())
-                    .param("type", paper.type().mediaType()).param("size", paper.size()).param("sha256", paper.sha256())
-                    .param("pages", paper.pages()).param("by", uploadedBy).param("at", Timestamp.from(uploadedAt))
-                    .param("qr", qr == null || qr.length() <= QR_TEXT_LONGEST ? qr : qr.substring(0, QR_TEXT_LONGEST))
-                    .update();
-            stored.add(jdbc.sql("select * from paper where claim_id = :claim and kind = :kind and sha256 = :sha256")
-                    .param("claim", claimId).param("kind", paper.kind().name()).param("sha256", paper.sha256())
-                    .query(Papers::paper).single());
-        }
-        return stored;
+        return papers.stream().map(paper -> insert("claim_id = :owner", claimId, paper, uploadedBy, uploadedAt)).toList();
+    }
+
+    /**
+     * Keeps files uploaded in a counter's form before its claim exists, under the form's key and
+     * the clerk: they count for the claim {@link #adopt adopting} them when it is taken in.
+     */
+    public List<Paper> stage(UUID intakeKey, List<CheckedPaper> papers, String clerk, Instant uploadedAt) {
+        return papers.stream().map(paper -> insert("claim_id is null and intake_key = :owner", intakeKey, paper, clerk,
+                uploadedAt)).toList();
+    }
+
+    /** The files the clerk's form holds so far, in the order they came. */
+    public List<Paper> staged(UUID intakeKey, String clerk) {
+        return jdbc.sql("select * from paper where claim_id is null and intake_key = :key and uploaded_by = :clerk order by id")
+                .param("key", intakeKey).param("clerk", clerk).query(Papers::paper).list();
+    }
+
+    /** The form's files become the claim's, in the claim's transaction; answers them. */
+    public List<Paper> adopt(UUID intakeKey, String clerk, long claimId) {
+        List<Paper> staged = staged(intakeKey, clerk);
+        jdbc.sql("update paper set claim_id = :claim, intake_key = null where claim_id is null and intake_key = :key and uploaded_by = :clerk")
+                .param("claim", claimId).param("key", intakeKey).param("clerk", clerk).update();
+        return staged;
+    }
+
+    /** A file the clerk no longer wants in the form (the wrong photo); nothing when it is not theirs. */
+    public void unstage(UUID intakeKey, String clerk, long paperId) {
+        jdbc.sql("delete from paper where id = :id and claim_id is null and intake_key = :key and uploaded_by = :clerk")
+                .param("id", paperId).param("key", intakeKey).param("clerk", clerk).update();
+    }
+
+    /** The row of a file for its owner (a claim, or a form's key); the same file of the same kind again is that row. */
+    private Paper insert(String owned, Object owner, CheckedPaper paper, String uploadedBy, Instant uploadedAt) {
+        store.put(paper.sha256(), paper.bytes());
+        String qr = paper.kind() == DocumentKind.INVOICE ? InvoiceQrReading.of(paper.type(), paper.bytes()) : null;
+        boolean staged = owner instanceof UUID;
+        jdbc.sql("""
+                        insert into paper (claim_id, intake_key, kind, original_name, content_type, size_bytes, sha256, pages,
+                            uploaded_by, uploaded_at, qr_text)
+                        values (:claim, :key, :kind, :name, :type, :size, :sha256, :pages, :by, :at, :qr)
+                        on conflict do nothing
+                        """)
+                .param("claim", staged ? null : owner).param("key", staged ? owner : null)
+                .param("kind", paper.kind().name()).param("name", paper.originalName())
+                .param("type", paper.type().mediaType()).param("size", paper.size()).param("sha256", paper.sha256())
+                .param("pages", paper.pages()).param("by", uploadedBy).param("at", Timestamp.from(uploadedAt))
+                .param("qr", qr == null || qr.length() <= QR_TEXT_LONGEST ? qr : qr.substring(0, QR_TEXT_LONGEST))
+                .update();
+        return jdbc.sql("select * from paper where " + owned + " and kind = :kind and sha256 = :sha256")
+                .param("owner", owner).param("kind", paper.kind().name()).param("sha256", paper.sha256())
+                .query(Papers::paper).single();
     }
 
     /** The claim's papers in the order they came. */
@@ -125,7 +167,7 @@ public class Papers {
     }
 
     private static Paper paper(ResultSet row, int rowNumber) throws SQLException {
-        return new Paper(row.getLong("id"), row.getLong("claim_id"), DocumentKind.valueOf(row.getString("kind")),
+        return new Paper(row.getLong("id"), (Long) row.getObject("claim_id"), DocumentKind.valueOf(row.getString("kind")),
                 row.getString("original_name"), PaperType.ofMediaType(row.getString("content_type")),
                 row.getLong("size_bytes"), row.getString("sha256"), (Integer) row.getObject("pages"),
                 row.getString("uploaded_by"), row.getTimestamp("uploaded_at").toInstant(), row.getString("qr_text"));

@@ -296,6 +296,46 @@ class ClaimPapersApiTest {
         assertThat(files.get(2).select(".qr").text()).isEqualTo("二维码（格式未知，请人工核对）：" + fiscal);
     }
 
+    @Test
+    void anInvoiceClaimedBeforeIsFoundByTheQrCodeOnItsFileWhateverWasTyped() throws Exception {
+        Api api = new Api(rest);
+        String taken = String.format("%08d", System.nanoTime() % 100_000_000L);
+        String qr = "01,10,044001900111," + taken + ",1264.90,20261118,85342965681116380258,A1B2,";
+        Map<String, Object> first = ClaimRequests.claim(api.enrolledMember(), "3000.00");
+        first.put("invoices", List.of(Map.of("code", "044001900111", "number", taken)));
+        long holder = require(api.post("clerk", "/api/claims", first), 201).body().get("id").asLong();
+        assertThat(status(holder)).isEqualTo("AGENCY_CHECK");
+
+        // typed with a slip, but the photo's QR code names the invoice the first claim holds
+        Map<String, Object> again = ClaimRequests.claim(api.enrolledMember(), "3000.00");
+        again.put("invoices", List.of(Map.of("code", "044001900111", "number", (taken.charAt(0) == '1' ? "2" : "1") + taken.substring(1))));
+        byte[] photo = PaperFiles.png(PaperFiles.qrPage(1240, 1754, qr, 80, 80, 6));
+        long twice = require(api.post("clerk", "/api/claims", upload(json.writeValueAsString(again), List.of("INVOICE"),
+                List.of(file("发票.png", photo)))), 201).body().get("id").asLong();
+        assertThat(status(twice)).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("select rejection_reason from claim where id = :id").param("id", twice).query(String.class)
+                .single()).isEqualTo("发票已用于其他申请：044001900111-" + taken);
+
+        // a file added after the pre-check: the auditor is warned, and the claim holds what its file names
+        Map<String, Object> later = ClaimRequests.claim(api.enrolledMember(), "3000.00");
+        String fresh = String.format("%08d", (System.nanoTime() + 7) % 100_000_000L);
+        later.put("invoices", List.of(Map.of("code", "044001900111", "number", fresh)));
+        long third = require(api.post("clerk", "/api/claims", later), 201).body().get("id").asLong();
+        require(api.post("clerk", "/api/claims/" + third + "/papers", upload(null, List.of("INVOICE"),
+                List.of(file("发票.png", photo)))), 201);
+        org.jsoup.nodes.Document page = WorkbenchSession.signIn(port, "agency").get("/claims/" + third).html();
+        assertThat(page.select("ul.paper-files .qr-warning").text())
+                .isEqualTo("二维码所示发票已用于申请 " + holder + "，请核对是否重复申领");
+
+        // a fully digital invoice (数电票): a 20-digit number and no code
+        Map<String, Object> digital = ClaimRequests.claim(api.enrolledMember(), "3000.00");
+        String digits = "2611" + String.format("%016d", System.nanoTime() % 10_000_000_000_000_000L);
+        digital.put("invoices", List.of(Map.of("code", "", "number", digits)));
+        long fourth = require(api.post("clerk", "/api/claims", digital), 201).body().get("id").asLong();
+        assertThat(jdbc.sql("select code || '/' || number from claim_invoice where claim_id = :id").param("id", fourth)
+                .query(String.class).single()).isEqualTo("/" + digits);
+    }
+
     private ResponseEntity<byte[]> bytes(String user, String path) {
         return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, HttpEntity.EMPTY, byte[].class);
     }

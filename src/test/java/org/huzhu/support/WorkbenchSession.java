@@ -137,23 +137,30 @@ public final class WorkbenchSession {
     public Page postFilesWithoutToken(String path, Map<String, String> fields, String part, Map<String, String> files) {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         files.forEach((filename, content) -> bytes.put(filename, content.getBytes(StandardCharsets.UTF_8)));
-        return postBytesWithoutToken(path, fields, part, bytes);
+        return postBytesWithoutToken(path, MultiValueMap.fromSingleValue(fields), part, bytes);
     }
 
     /** A form with files of any bytes (images, PDFs) in the input named {@code part}. */
     public Page postBytes(String path, Map<String, String> fields, String part, Map<String, byte[]> files) {
-        Map<String, String> form = new LinkedHashMap<>(fields);
-        if (csrfToken != null) {
-            form.putIfAbsent("_csrf", csrfToken);
+        return postBytes(path, MultiValueMap.fromSingleValue(fields), part, files);
+    }
+
+    /** A form of fields that repeat (invoice rows, ticked boxes) with files in the input named {@code part}. */
+    public Page postBytes(String path, MultiValueMap<String, String> fields, String part, Map<String, byte[]> files) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>(fields);
+        if (csrfToken != null && !form.containsKey("_csrf")) {
+            form.add("_csrf", csrfToken);
         }
         return postBytesWithoutToken(path, form, part, files);
     }
 
-    private Page postBytesWithoutToken(String path, Map<String, String> fields, String part, Map<String, byte[]> files) {
+    private Page postBytesWithoutToken(String path, MultiValueMap<String, String> fields, String part,
+                                       Map<String, byte[]> files) {
         String boundary = "----huzhu" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        fields.forEach((name, values) -> values.forEach(value -> body.writeBytes(("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + (value == null ? "" : value)
+                + "\r\n").getBytes(StandardCharsets.UTF_8))));
         files.forEach((filename, content) -> {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
                     + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));

@@ -104,6 +104,30 @@ record ClaimForm(String memberIdNumber, String scheme, String admissionDate, Str
                 accountNumber, accountName, key().map(UUID::toString).orElseGet(() -> UUID.randomUUID().toString()));
     }
 
+    /**
+     * The form with the invoice in its first empty row (or a new one): the code and number an
+     * invoice's QR code says, filled in for the clerk; nothing changes when a row has it already.
+     */
+    ClaimForm withInvoice(String code, String number) {
+        List<String> codes = new ArrayList<>(invoiceCodes);
+        List<String> numbers = new ArrayList<>(invoiceNumbers);
+        for (int row = 0; row < invoiceRows(); row++) {
+            if (number.equals(cell(numbers, row)) && (code.isEmpty() || code.equals(cell(codes, row)))) {
+                return this;
+            }
+        }
+        int row = 0;
+        while (row < invoiceRows() && (!blank(cell(codes, row)) || !blank(cell(numbers, row)))) {
+            row++;
+        }
+        List<String> rowCodes = padded(codes, Math.max(row + 1, invoiceRows()));
+        List<String> rowNumbers = padded(numbers, Math.max(row + 1, invoiceRows()));
+        rowCodes.set(row, code);
+        rowNumbers.set(row, number);
+        return new ClaimForm(memberIdNumber, scheme, admissionDate, dischargeDate, hospital, diagnosis, diagnosisCode,
+                diagnosisDate, expenses, rowCodes, rowNumbers, documents, bankName, accountNumber, accountName, intakeKey);
+    }
+
     /** The key as sent; empty when the form carries none that is well-formed. */
     Optional<UUID> key() {
         try {

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimIntake;
+import org.huzhu.claim.ClaimPapers;
 import org.huzhu.claim.ClaimPreCheck;
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.claim.PreCheckVerdict;
@@ -19,6 +21,8 @@ import org.huzhu.membership.BankAccountNumber;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.membership.ResidentIdNumber;
+import org.huzhu.papers.InvoiceQr;
+import org.huzhu.papers.Paper;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
@@ -34,9 +38,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Taking a claim in at the counter (受理申请). The form checks what the clerk types as they type
@@ -54,6 +60,15 @@ class ClaimIntakePages {
     record Preview(PreCheckVerdict verdict, String verdictWaitsFor, SubsidyQuote quote, String quoteWaitsFor) {
     }
 
+    /** A file the form holds (uploaded, not yet the claim's), as the form lists it. */
+    record StagedFile(long id, String kind, String name, String type, String size, String qr) {
+
+        static StagedFile of(Paper paper) {
+            return new StagedFile(paper.id(), paper.kind().label(), paper.originalName(), PaperCaptions.type(paper),
+                    PaperCaptions.size(paper.size()), PaperCaptions.qr(paper));
+        }
+    }
+
     /** Who the typed ID number is, as the form shows them while the clerk types. */
     record MemberCheck(String problem, String hint, Member member, List<String> enrolments) {
     }
@@ -65,9 +80,11 @@ class ClaimIntakePages {
     private final Members members;
     private final RuleSets ruleSets;
     private final AuditTrail audit;
+    private final ClaimPapers papers;
 
     ClaimIntakePages(ClaimIntake intake, ClaimPreCheck preCheck, SubsidyQuotes quotes, ClaimAccess access,
-                     Members members, RuleSets ruleSets, AuditTrail audit) {
+                     Members members, RuleSets ruleSets, AuditTrail audit, ClaimPapers papers) {
+        this.papers = papers;
         this.audit = audit;
         this.intake = intake;
         this.preCheck = preCheck;
@@ -94,7 +111,7 @@ class ClaimIntakePages {
         }
         ClaimForm form = ClaimForm.empty(idNumber);
         model.addAttribute("memberCheck", memberCheck(idNumber, staff));
-        return form(form, FieldErrors.none(), model);
+        return form(form, FieldErrors.none(), model, staff);
     }
 
     /** The ID number as typed: how many digits are still missing, a wrong check character, or who it is. */
@@ -144,6 +161,61 @@ class ClaimIntakePages {
     }
 
     /**
+     * 上传文件 in the form (sent as multipart, with everything typed so far): the files are kept
+     * for the claim the form will become, and the form comes back as typed. An invoice whose QR
+     * code we can read fills its code and number into the invoice rows, unless a row has them.
+     */
+    @PostMapping("/new/papers")
+    String upload(@RequestParam MultiValueMap<String, String> fields, @RequestParam(required = false) String paperKind,
+                  @RequestParam(name = "paperFile", required = false) List<MultipartFile> files,
+                  @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response) {
+        staff.requireAny(Role.CLERK, Role.ADMIN);
+        ClaimForm form = ClaimForm.of(fields).again();
+        model.addAttribute("memberCheck", memberCheck(form.memberIdNumber(), staff));
+        model.addAttribute("chosenKind", paperKind);
+        List<ClaimPapers.SentFile> sent = FormUploads.chosen(files);
+        if (paperKind == null || paperKind.isBlank()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(form, FieldErrors.none().add("paperKind", "请选择材料类型"), model, staff);
+        }
+        UUID key = form.key().orElseThrow();
+        List<Long> before = papers.staged(key, staff).stream().map(Paper::id).toList();
+        try {
+            List<Paper> staged = papers.stage(key, List.of(paperKind), sent, staff);
+            List<String> filled = new ArrayList<>();
+            for (Paper paper : staged) {
+                if (!before.contains(paper.id()) && paper.invoiceQr().isPresent()) {
+                    InvoiceQr qr = paper.invoiceQr().get();
+                    ClaimForm with = form.withInvoice(qr.code(), qr.number());
+                    if (with != form) {
+                        filled.add(qr.code().isEmpty() ? qr.number() : qr.code() + "-" + qr.number());
+                        form = with;
+                    }
+                }
+            }
+            model.addAttribute("notice", "已上传" + sent.size() + "个文件。" + (filled.isEmpty() ? ""
+                    : "已按发票二维码填入发票 " + String.join("、", filled) + "，请与原件核对。"));
+            model.addAttribute("chosenKind", null);
+            return form(form.again(), FieldErrors.none(), model, staff);
+        } catch (InvalidInputException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(form, FormUploads.errors(invalid.problems(), sent, "paperKind", "paperFile"), model, staff);
+        }
+    }
+
+    /** 移除 beside a file the form holds: the wrong photo goes before the claim is taken in. */
+    @PostMapping("/new/papers/{paperId}/remove")
+    String removeFile(@PathVariable long paperId, @RequestParam MultiValueMap<String, String> fields,
+                      @AuthenticationPrincipal Staff staff, Model model) {
+        staff.requireAny(Role.CLERK, Role.ADMIN);
+        ClaimForm form = ClaimForm.of(fields).again();
+        papers.unstage(form.key().orElseThrow(), paperId, staff);
+        model.addAttribute("memberCheck", memberCheck(form.memberIdNumber(), staff));
+        model.addAttribute("notice", "已移除该文件。");
+        return form(form, FieldErrors.none(), model, staff);
+    }
+
+    /**
      * The form sent: {@code review} (the button under the form) checks everything and shows the
      * claim to confirm; {@code edit} goes back to the form; {@code submit} takes the claim in and
      * shows its receipt. Whatever is wrong comes back at its field, and nothing is stored.
@@ -161,12 +233,17 @@ class ClaimIntakePages {
         }
         if (action.equals("edit")) {
             model.addAttribute("memberCheck", memberCheck(form.memberIdNumber(), staff));
-            return form(form.again(), FieldErrors.none(), model);
+            return form(form.again(), FieldErrors.none(), model, staff);
+        }
+        // a form sent without its file parts names the chosen file: it would be lost unseen
+        String chosen = fields.getFirst("paperFile");
+        if (chosen != null && !chosen.isBlank()) {
+            errors.add("paperFile", "已选择的文件“" + chosen + "”尚未上传：请点“上传文件”，或清除所选文件");
         }
         try {
             Member member = intake.check(submission, staff);
             if (errors.isEmpty() && action.equals("submit")) {
-                Claim claim = intake.submit(submission, staff, form.key().orElseThrow());
+                Claim claim = papers.submit(submission, form.key().orElseThrow(), staff);
                 return "redirect:/intake/claims/" + claim.id() + "/receipt";
             }
             if (errors.isEmpty()) {
@@ -177,10 +254,11 @@ class ClaimIntakePages {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("memberCheck", memberCheck(form.memberIdNumber(), staff));
-        return form(form.again(), errors, model);
+        return form(form.again(), errors, model, staff);
     }
 
-    private String form(ClaimForm form, FieldErrors errors, Model model) {
+    private String form(ClaimForm form, FieldErrors errors, Model model, Staff staff) {
+        model.addAttribute("staged", staged(form, staff).stream().map(StagedFile::of).toList());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("schemes", ruleSets.schemes());
@@ -198,6 +276,7 @@ class ClaimIntakePages {
         model.addAttribute("documents", submission.documents().stream().map(DocumentKind::valueOf)
                 .map(DocumentKind::label).toList());
         model.addAttribute("accountMasked", BankAccountNumber.mask(submission.bankAccount().accountNumber()));
+        model.addAttribute("staged", staged(form, staff).stream().map(StagedFile::of).toList());
         model.addAttribute("preview", preview(form, submission, staff));
         model.addAttribute("expenseLabels", ClaimForm.EXPENSES);
         model.addAttribute("crumbs", List.of(INTAKE, Crumb.here("核对并确认")));
@@ -210,7 +289,7 @@ class ClaimIntakePages {
         PreCheckVerdict verdict = null;
         String verdictWaitsFor = null;
         try {
-            verdict = preCheck.preview(submission, staff);
+            verdict = preCheck.preview(submission, staged(form, staff), staff);
         } catch (InvalidInputException | DomainException incomplete) {
             verdictWaitsFor = lumpSum ? "填写身份证号、保障项目、诊断编码和确诊日期后，这里显示预审结果。"
                     : "填写身份证号、保障项目、入院和出院日期后，这里显示预审结果。";
@@ -223,6 +302,11 @@ class ClaimIntakePages {
             quoteWaitsFor = lumpSum ? "填写诊断编码和确诊日期后，这里显示试算补助。" : "填写入院日期和全部费用后，这里显示试算补助。";
         }
         return new Preview(verdict, verdictWaitsFor, quote, quoteWaitsFor);
+    }
+
+    /** The files the form holds so far; none for a form without a well-formed key. */
+    private List<Paper> staged(ClaimForm form, Staff staff) {
+        return form.key().map(key -> papers.staged(key, staff)).orElse(List.of());
     }
 
     private MemberCheck memberCheck(String typed, Staff staff) {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,6 +18,7 @@ import org.huzhu.claim.ClaimPageSection;
 import org.huzhu.claim.ClaimPayments;
 import org.huzhu.claim.ClaimPersonalData;
 import org.huzhu.claim.Claims;
+import org.huzhu.claim.Invoice;
 import org.huzhu.membership.Agency;
 import org.huzhu.membership.Organisations;
 import org.huzhu.papers.InvoiceQr;
@@ -61,31 +63,23 @@ class ClaimPage {
     record PaperFile(long id, String kind, String name, String type, Integer pages, String size, String content,
                      String thumbnail, String qr, String qrWarning) {
 
-        static PaperFile of(org.huzhu.papers.Paper paper, List<ClaimView.InvoiceView> typed) {
+        /**
+         * @param typed          the claim's invoices as typed
+         * @param heldElsewhere  the live claim, other than this one, that holds an invoice
+         */
+        static PaperFile of(org.huzhu.papers.Paper paper, List<Invoice> typed, Function<Invoice, Optional<Long>> heldElsewhere) {
             String base = "/api/claims/" + paper.claimId() + "/papers/" + paper.id();
-            String qr = null;
-            String warning = null;
-            if (paper.qrText() != null) {
-                Optional<InvoiceQr> read = paper.invoiceQr();
-                if (read.isPresent()) {
-                    InvoiceQr invoice = read.get();
-                    qr = "二维码：" + invoice.kind() + (invoice.code().isEmpty() ? "" : " 代码" + invoice.code()) + " 号码"
-                            + invoice.number() + "，" + Money.grouped(invoice.amount()) + "元，" + invoice.issuedOn();
-                    boolean typedSo = typed.stream().anyMatch(t -> invoice.number().equals(t.number())
-                            && (invoice.code().isEmpty() || invoice.code().equals(t.code())));
-                    warning = typedSo ? null : "二维码中的发票代码、号码与录入的发票不一致，请核对";
-                } else {
-                    qr = "二维码（格式未知，请人工核对）：" + paper.qrText();
+            String warning = paper.invoiceQr().map(invoice -> {
+                Optional<Invoice> named = typed.stream().filter(t -> t.namedBy(invoice)).findFirst();
+                Optional<Long> holder = heldElsewhere.apply(named.orElse(new Invoice(invoice.code(), invoice.number())));
+                if (holder.isPresent()) {
+                    return "二维码所示发票已用于申请 " + holder.get() + "，请核对是否重复申领";
                 }
-            }
+                return named.isEmpty() ? "二维码中的发票代码、号码与录入的发票不一致，请核对" : null;
+            }).orElse(null);
             return new PaperFile(paper.id(), paper.kind().label(), paper.originalName(),
-                    paper.type().isImage() ? "图片" : "PDF", paper.pages(), size(paper.size()), base + "/content",
-                    base + "/thumbnail", qr, warning);
-        }
-
-        private static String size(long bytes) {
-            return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
-                    : String.format("%.1f MB", bytes / (1024.0 * 1024));
+                    paper.type().isImage() ? "图片" : "PDF", paper.pages(), PaperCaptions.size(paper.size()), base + "/content",
+                    base + "/thumbnail", PaperCaptions.qr(paper), warning);
         }
     }
 
@@ -138,7 +132,8 @@ class ClaimPage {
         model.addAttribute("agencyName", organisations.agency(claim.agencyId()).map(Agency::name).orElse(view.agencyCode()));
         model.addAttribute("approvals", approvals(view));
         model.addAttribute("papers", papers(view));
-        model.addAttribute("files", files.ofClaim(claim.id()).stream().map(p -> PaperFile.of(p, view.invoices())).toList());
+        model.addAttribute("files", files.ofClaim(claim.id()).stream().map(p -> PaperFile.of(p, claim.invoices(),
+                invoice -> claims.holderOtherThan(claim.id(), invoice))).toList());
         model.addAttribute("paymentStatus", view.payments().stream().map(ClaimPayments.Line::status).distinct()
                 .collect(Collectors.toMap(status -> status, payments::statusLabel)));
         model.addAttribute("mayReadPersonalData", access.mayReadPersonalData(staff, claim));

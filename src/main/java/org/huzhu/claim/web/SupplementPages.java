@@ -1,7 +1,6 @@
 package org.huzhu.claim.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
-import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.DocumentKind;
@@ -140,10 +138,7 @@ class SupplementPages {
                   @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         Claim claim = intake.atCounter(id, staff);
-        // a file input left empty still sends a part, without a name
-        List<ClaimPapers.SentFile> sent = ClaimPapersController.sent((files == null ? List.<MultipartFile>of() : files)
-                .stream().filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
-                .toList());
+        List<ClaimPapers.SentFile> sent = FormUploads.chosen(files);
         model.addAttribute("chosenKind", kind);
         if (kind == null || kind.isBlank()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -157,19 +152,7 @@ class SupplementPages {
             return "redirect:/intake/claims/" + id + "/receipt";
         } catch (InvalidInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            FieldErrors errors = FieldErrors.none();
-            List<String> aboutFiles = new ArrayList<>();
-            for (FieldProblem problem : invalid.problems()) {
-                if (problem.field().startsWith("kind")) {
-                    errors.add("kind", problem.message());
-                } else {
-                    aboutFiles.add(named(problem.field(), sent) + problem.message());
-                }
-            }
-            if (!aboutFiles.isEmpty()) {
-                errors.add("file", String.join("；", aboutFiles) + "。请重新选择文件。");
-            }
-            return form(claim, List.of(), errors, model);
+            return form(claim, List.of(), FormUploads.errors(invalid.problems(), sent, "kind", "file"), model);
         } catch (DomainException stale) {
             if (stale.status().value() != HttpServletResponse.SC_CONFLICT) {
                 throw stale;
@@ -178,17 +161,6 @@ class SupplementPages {
             model.addAttribute("stale", stale.getMessage() + "，文件未上传。");
             return form(claims.get(id), List.of(), FieldErrors.none(), model);
         }
-    }
-
-    /** "出院小结.jpg：" for the problem of file[0]; nothing for one about all the files. */
-    private static String named(String field, List<ClaimPapers.SentFile> sent) {
-        if (field.matches("file\\[\\d+]")) {
-            int i = Integer.parseInt(field.substring(5, field.length() - 1));
-            if (i < sent.size() && sent.get(i).name() != null) {
-                return sent.get(i).name() + "：";
-            }
-        }
-        return "";
     }
 
     private String form(Claim claim, List<String> checked, FieldErrors errors, Model model) {

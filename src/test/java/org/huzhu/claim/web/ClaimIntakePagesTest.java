@@ -239,6 +239,76 @@ class ClaimIntakePagesTest {
     }
 
     @Test
+    void filesUploadedInTheFormComeWithTheClaimAndAnInvoicesQrCodeFillsItsRow() {
+        MultiValueMap<String, String> form = form(member);
+        String key = form.getFirst("intakeKey");
+        String number = String.format("%08d", System.nanoTime() % 100_000_000L);
+        form.put("invoiceCode", List.of("", "", ""));
+        form.put("invoiceNumber", List.of("", "", ""));
+        form.put("documents", new java.util.ArrayList<>(ClaimRequests.ALL_DOCUMENTS.stream().filter(d -> !d.equals("INVOICE")).toList()));
+        byte[] invoice = PaperFiles.png(PaperFiles.qrPage(1240, 1754,
+                "01,10,044001900111," + number + ",1264.90,20261118,85342965681116380258,A1B2,", 80, 80, 6));
+
+        Page uploaded = clerk.postBytes("/intake/claims/new/papers", with(form, "paperKind", "INVOICE"), "paperFile",
+                Map.of("发票.png", invoice));
+        assertThat(uploaded.status()).isEqualTo(200);
+        Document page = uploaded.html();
+        assertThat(page.select("p.notice").text())
+                .isEqualTo("已上传1个文件。已按发票二维码填入发票 044001900111-" + number + "，请与原件核对。");
+        assertThat(page.select("input[name=invoiceCode]").eachAttr("value")).startsWith("044001900111");
+        assertThat(page.select("input[name=invoiceNumber]").eachAttr("value")).startsWith(number);
+        assertThat(page.getElementById("hospital").val()).isEqualTo("安阳市人民医院");
+        assertThat(page.select("input[name=intakeKey]").val()).isEqualTo(key);
+        assertThat(page.select("ul.staged-files li").text()).contains("医疗发票", "发票.png", "二维码：增值税电子普通发票");
+        assertThat(staged(key)).containsExactly("INVOICE 发票.png");
+        form.put("invoiceCode", page.select("input[name=invoiceCode]").eachAttr("value"));
+        form.put("invoiceNumber", page.select("input[name=invoiceNumber]").eachAttr("value"));
+
+        // a refused file keeps nothing and everything typed; a wrong photo is removed before submitting
+        Page program = clerk.postBytes("/intake/claims/new/papers", with(form, "paperKind", "ID_CARD"), "paperFile",
+                Map.of("身份证.jpg", PaperFiles.program()));
+        assertThat(program.status()).isEqualTo(400);
+        assertThat(program.html().getElementById("error-paperFile").text()).startsWith("身份证.jpg：只接受 JPEG、PNG");
+        assertThat(program.html().selectFirst("#paperKind option[selected]").val()).isEqualTo("ID_CARD");
+        assertThat(program.html().select("input[name=invoiceNumber]").eachAttr("value")).startsWith(number);
+        assertThat(staged(key)).containsExactly("INVOICE 发票.png");
+        Page photo = clerk.postBytes("/intake/claims/new/papers", with(form, "paperKind", "ID_CARD"), "paperFile",
+                Map.of("错拍.jpg", PaperFiles.image("jpeg", 640, 480, 11)));
+        String wrongId = photo.html().select("ul.staged-files li").last().attr("data-paper");
+        assertThat(staged(key)).containsExactly("INVOICE 发票.png", "ID_CARD 错拍.jpg");
+        Page removed = clerk.post("/intake/claims/new/papers/" + wrongId + "/remove", form);
+        assertThat(removed.html().select("ul.staged-files li")).hasSize(1);
+        assertThat(staged(key)).containsExactly("INVOICE 发票.png");
+
+        // the preview counts the file as the invoice handed in
+        Page preview = clerk.post("/intake/claims/new/preview", form);
+        assertThat(preview.text()).contains("可以受理").doesNotContain("缺少材料");
+
+        // a file chosen but not uploaded is not lost unseen
+        Page forgotten = clerk.post("/intake/claims/new", with(form, "paperFile", "结算单.pdf"));
+        assertThat(forgotten.status()).isEqualTo(400);
+        assertThat(forgotten.html().getElementById("error-paperFile").text()).contains("结算单.pdf", "尚未上传");
+
+        Page review = clerk.post("/intake/claims/new", form);
+        assertThat(review.text()).contains("医疗发票：发票.png", "044001900111-" + number);
+        Page submitted = clerk.post("/intake/claims/new", with(form, "action", "submit"));
+        long id = Long.parseLong(submitted.location().replaceAll(".*/claims/(\\d+)/receipt$", "$1"));
+        assertThat(status(id)).isEqualTo("AGENCY_CHECK");
+        assertThat(staged(key)).isEmpty();
+        assertThat(jdbc.sql("select kind || ' ' || original_name from paper where claim_id = :id").param("id", id)
+                .query(String.class).list()).containsExactly("INVOICE 发票.png");
+        assertThat(jdbc.sql("select evidence from claim_document where claim_id = :id and kind = 'INVOICE'").param("id", id)
+                .query(String.class).list()).containsExactly("FILE");
+        assertThat(jdbc.sql("select code || '-' || number from claim_invoice where claim_id = :id").param("id", id)
+                .query(String.class).list()).containsExactly("044001900111-" + number);
+    }
+
+    private List<String> staged(String key) {
+        return jdbc.sql("select kind || ' ' || original_name from paper where claim_id is null and intake_key = :key::uuid order by id")
+                .param("key", key).query(String.class).list();
+    }
+
+    @Test
     void otherRolesAndOtherAgenciesTakeNoClaimIn() {
         MultiValueMap<String, String> form = with(form(member), "action", "submit");
         WorkbenchSession agency = WorkbenchSession.signIn(port, "agency");
