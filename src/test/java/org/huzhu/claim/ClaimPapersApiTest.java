@@ -25,6 +25,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.require;
@@ -210,11 +211,30 @@ class ClaimPapersApiTest {
         Api api = new Api(rest);
         long id = require(api.post("clerk", "/api/claims", upload(claimJson(ClaimRequests.ALL_DOCUMENTS),
                 List.of(), List.of())), 201).body().get("id").asLong();
-        // five photos of about 9.7 MB each: 48.6 MB
-        for (int i = 0; i < 5; i++) {
+        // four photos of about 9.7 MB each, then two more at the same moment: only one of them fits
+        for (int i = 0; i < 4; i++) {
             require(api.post("clerk", "/api/claims/" + id + "/papers", upload(null, List.of("INVOICE"),
                     List.of(file("photo" + i + ".png", PaperFiles.noise(1800, 1800, i))))), 201);
         }
+        List<MultiValueMap<String, Object>> racing = List.of(
+                upload(null, List.of("INVOICE"), List.of(file("photo4.png", PaperFiles.noise(1800, 1800, 4)))),
+                upload(null, List.of("INVOICE"), List.of(file("photo5.png", PaperFiles.noise(1800, 1800, 5)))));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<Integer> answer : two.invokeAll(racing.stream()
+                    .<java.util.concurrent.Callable<Integer>>map(parts -> () -> {
+                        together.await();
+                        return api.post("clerk", "/api/claims/" + id + "/papers", parts).status();
+                    }).toList())) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            two.shutdown();
+        }
+        statuses.sort(null);
+        assertThat(statuses).containsExactly(201, 400);
         Api.Answer over = api.post("clerk", "/api/claims/" + id + "/papers", upload(null, List.of("INVOICE"),
                 List.of(file("one-more.png", PaperFiles.noise(1300, 1300, 99)))));
         assertThat(Api.fieldCodes(require(over, 400))).containsExactly("file:CLAIM_FILES_TOO_LARGE");
