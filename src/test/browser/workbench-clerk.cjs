@@ -1,7 +1,7 @@
 // A clerk at the counter, by clicking and typing: registers a unit and a member (a wrong check
 // character first), enrols the member, takes a claim in with the admission typed in 2019 — the
-// pre-check preview says it would be refused — fixes the date, reviews, confirms with a double
-// click, and prints the receipt. Run by ClaimIntakeBrowserTest; prints what it found.
+// pre-check preview says it would be refused — uploads a photo of the invoice, whose QR code
+// fills the invoice row, fixes the date, reviews, confirms with a double click, and prints the receipt. Run by ClaimIntakeBrowserTest; prints what it found.
 'use strict';
 
 const { check, launch, desktopPage, signInToWorkbench } = require('./browser.cjs');
@@ -75,9 +75,19 @@ async function typeInto(page, selector, text) {
     await typeInto(page, 'input[name="expenses.fundPaid"]', '15946.00');
     await typeInto(page, 'input[name="expenses.criticalIllnessPaid"]', '0');
     await typeInto(page, 'input[name="expenses.medicalAssistancePaid"]', '0');
-    await typeInto(page, 'input[name=invoiceCode] >> nth=0', '410001');
-    await typeInto(page, 'input[name=invoiceNumber] >> nth=0', env('INVOICE_NUMBER'));
-    for (const label of ['医疗发票', '费用清单', '出院小结', '医保结算单', '身份证', '银行卡']) {
+    // the invoice as a phone photo: chosen in the file dialog, uploaded; its QR code fills the invoice row
+    await page.selectOption('#paperKind', 'INVOICE');
+    const [dialog] = await Promise.all([page.waitForEvent('filechooser'), page.click('#paperFile')]);
+    await dialog.setFiles(env('INVOICE_PHOTO'));
+    await clickAndWait(page, 'button:has-text("上传文件")');
+    console.log('upload notice: ' + await page.locator('p.notice').innerText());
+    console.log('staged: ' + (await page.locator('ul.staged-files').innerText()).replace(/\s+/g, ' '));
+    console.log('invoice row: ' + await page.inputValue('input[name=invoiceCode] >> nth=0') + '-'
+        + await page.inputValue('input[name=invoiceNumber] >> nth=0'));
+    check(await page.inputValue('#hospital') === '安阳市人民医院', 'the hospital typed before the upload is lost');
+    check(await page.inputValue('input[name="expenses.fundPaid"]') === '15946.00', 'the amounts typed before the upload are lost');
+    await page.screenshot({ path: shot('upload'), fullPage: true });
+    for (const label of ['费用清单', '出院小结', '医保结算单', '身份证', '银行卡']) {
       await page.click('.papers label:has-text("' + label + '")');
     }
     await typeInto(page, '#bankName', '中国工商银行');
@@ -99,7 +109,7 @@ async function typeInto(page, selector, text) {
     console.log('fixed quote: ' + (await page.locator('#preview .amount').innerText()).replace(/\s+/g, ' '));
     await page.screenshot({ path: shot('intake'), fullPage: true });
 
-    await clickAndWait(page, 'button:has-text("核对并提交")');
+    await clickAndWait(page, '.actions button:has-text("核对并提交")');
     console.log('confirm: ' + (await page.locator('h1').innerText()));
     await page.screenshot({ path: shot('confirm'), fullPage: true });
     // two clicks on the button, as an impatient clerk gives them: one claim

@@ -6,6 +6,12 @@ document.addEventListener('htmx:configRequest', (event) => {
   if (token && header) {
     event.detail.headers[header.content] = token.content;
   }
+  // htmx would send a form's live check to the formaction of the button pressed last (上传文件,
+  // 移除): those are for the browser's own submission, the check goes where hx-post says
+  const own = event.detail.elt.getAttribute && event.detail.elt.getAttribute('hx-post');
+  if (own) {
+    event.detail.path = own;
+  }
 });
 
 document.addEventListener('click', (event) => {

@@ -1,5 +1,6 @@
 package org.huzhu.claim.web;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.huzhu.support.BrowserScript;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.PaperFiles;
 import org.huzhu.support.TestIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The clerk's flow in a real headless Chromium, clicking and typing: a unit, a member and their
- * enrolment registered, a claim taken in with a typo the pre-check preview catches, fixed,
+ * enrolment registered, a claim taken in with a typo the pre-check preview catches and a photo of
+ * its invoice whose QR code fills the invoice row, fixed,
  * confirmed with a double click, and its receipt printed. The pages' text and the database rows
  * afterwards are checked; screenshots are target/workbench-clerk-*.png.
  */
@@ -35,14 +38,17 @@ class ClaimIntakeBrowserTest {
         String idNumber = TestIds.idNumber('F');
         String typo = idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1');
         String masked = idNumber.substring(0, 6) + "********" + idNumber.substring(14);
-        String invoice = TestIds.code("N").replace("-", "");
+        String invoice = String.format("%08d", System.nanoTime() % 100_000_000L);
+        Path photo = Path.of("target/workbench-clerk-invoice.png").toAbsolutePath();
+        Files.write(photo, PaperFiles.png(PaperFiles.qrPage(1240, 1754,
+                "01,10,044001900111," + invoice + ",1264.90,20261118,85342965681116380258,A1B2,", 80, 80, 6)));
         String november = EngineTime.today().withMonth(11).toString().substring(0, 8);
         String output = BrowserScript.run("workbench-clerk.cjs", Map.ofEntries(
                 Map.entry("BASE_URL", "http://localhost:" + port), Map.entry("HUZHU_USER", "clerk"),
                 Map.entry("HUZHU_PASSWORD", "demo"), Map.entry("UNIT_CODE", unit), Map.entry("ID_NUMBER", idNumber),
                 Map.entry("ID_TYPO", typo), Map.entry("VALID_FROM", "2026-10-16"), Map.entry("VALID_TO", "2027-10-15"),
                 Map.entry("ADMISSION_TYPO", "2019-11-20"), Map.entry("ADMISSION", november + "20"),
-                Map.entry("DISCHARGE", november + "25"), Map.entry("INVOICE_NUMBER", invoice),
+                Map.entry("DISCHARGE", november + "25"), Map.entry("INVOICE_PHOTO", photo.toString()),
                 Map.entry("SCREENSHOTS", Path.of("target/workbench-clerk-").toAbsolutePath().toString())));
 
         assertThat(line(output, "shortcuts: ")).contains("受理申请", "查找参保人");
@@ -56,6 +62,9 @@ class ClaimIntakeBrowserTest {
         assertThat(line(output, "typo quote: ")).contains("不予补助");
         assertThat(line(output, "fixed verdict: ")).contains("可以受理", "材料齐全之日起10个工作日内");
         assertThat(line(output, "fixed quote: ")).isEqualTo("fixed quote: 6,827.00 元");
+        assertThat(line(output, "upload notice: ")).contains("已上传1个文件", "已按发票二维码填入发票 044001900111-" + invoice);
+        assertThat(line(output, "staged: ")).contains("医疗发票", "workbench-clerk-invoice.png", "1,264.90元");
+        assertThat(line(output, "invoice row: ")).isEqualTo("invoice row: 044001900111-" + invoice);
         assertThat(line(output, "confirm: ")).contains("核对并确认");
         assertThat(output).contains("printed");
 
@@ -80,7 +89,9 @@ class ClaimIntakeBrowserTest {
                         from claim where id = :id""").param("id", claim).query(String.class).single())
                 .isEqualTo("AGENCY_CHECK " + november + "20 " + november + "25 40000.00 14054.00 clerk");
         assertThat(jdbc.sql("select code || '-' || number from claim_invoice where claim_id = :id").param("id", claim)
-                .query(String.class).list()).containsExactly("410001-" + invoice);
+                .query(String.class).list()).containsExactly("044001900111-" + invoice);
+        assertThat(jdbc.sql("select kind || ' ' || content_type from paper where claim_id = :id").param("id", claim)
+                .query(String.class).list()).containsExactly("INVOICE image/png");
         assertThat(jdbc.sql("select kind from claim_document where claim_id = :id order by kind").param("id", claim)
                 .query(String.class).list()).containsExactly("BANK_CARD", "DISCHARGE_SUMMARY", "EXPENSE_LIST", "ID_CARD",
                         "INVOICE", "SETTLEMENT_STATEMENT");
