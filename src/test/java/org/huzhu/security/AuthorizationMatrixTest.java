@@ -154,6 +154,8 @@ class AuthorizationMatrixTest {
                         READ_CLAIM_A)),
                 Map.entry("GET /api/claims/{id}/papers/{paperId}/thumbnail", get(claimPath + "/papers/0/thumbnail",
                         READ_CLAIM_A)),
+                Map.entry("GET /api/claims/{id}/papers/{paperId}/pages/{number}", get(claimPath + "/papers/0/pages/1",
+                        READ_CLAIM_A)),
                 Map.entry("POST /api/subsidy/quote", write("/api/subsidy/quote", Map.of(),
                         Set.of("clerk", "agency", "agency-b", "league", "head", "admin"))),
                 Map.entry("GET /api/tasks", get("/api/tasks", EVERYONE)),
