@@ -107,6 +107,7 @@ class AuthorizationMatrixTest {
         return Map.ofEntries(
                 Map.entry("GET /", page("/", EVERYONE)),
                 Map.entry("GET /claims/{id}", page("/claims/" + claim, READ_CLAIM_A)),
+                Map.entry("GET /claims/{id}/viewer", page("/claims/" + claim + "/viewer", READ_CLAIM_A)),
                 Map.entry("POST /claims/{id}/personal-data", form("/claims/" + claim + "/personal-data", Map.of(),
                         Set.of("clerk", "agency", "league", "head", "admin"))),
                 Map.entry("GET /tasks", page("/tasks", EVERYONE)),
