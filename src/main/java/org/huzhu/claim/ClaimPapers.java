@@ -168,6 +168,18 @@ public class ClaimPapers {
         return new Opened(paper, bytes);
     }
 
+    /**
+     * A page of the file as a picture to read (the workbench's viewer), turned by {@code rotation}
+     * degrees; recorded as a read of the file, with the page of a PDF.
+     */
+    public Opened page(long claimId, long paperId, int number, int rotation, Staff staff) {
+        Paper paper = readable(claimId, paperId, staff);
+        byte[] jpeg = papers.page(paper, number, rotation);
+        String which = paper.pages() == null ? paper.kind().label() : paper.kind().label() + " 第" + number + "页";
+        audit.record(staff.userId(), "PAPER_VIEWED", "PAPER", Long.toString(paperId), claimId, which);
+        return new Opened(paper, jpeg);
+    }
+
     /** A small picture of the file for a list; not recorded (DECISIONS, "Papers"). */
     public Opened thumbnail(long claimId, long paperId, Staff staff) {
         Paper paper = readable(claimId, paperId, staff);

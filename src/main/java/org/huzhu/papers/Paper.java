@@ -16,6 +16,11 @@ import org.huzhu.scheme.DocumentKind;
 public record Paper(long id, Long claimId, DocumentKind kind, String originalName, PaperType type, long size,
                     String sha256, Integer pages, String uploadedBy, Instant uploadedAt, String qrText) {
 
+    /** How many pages the file shows: a PDF's count, one for an image. */
+    public int pageCount() {
+        return pages == null ? 1 : pages;
+    }
+
     /** The invoice the QR code describes, when its layout is one we know. */
     public Optional<InvoiceQr> invoiceQr() {
         return InvoiceQrLayouts.read(qrText);

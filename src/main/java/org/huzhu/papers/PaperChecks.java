@@ -95,7 +95,7 @@ public class PaperChecks {
                             "图片超过 1 亿像素（" + width + "×" + height + "），请缩小后再上传");
                 }
                 // the whole picture decodes (into a small copy): a broken one is refused now, not when shown
-                PaperThumbnails.sampled(reader);
+                PaperPictures.sampled(reader, PaperPictures.THUMBNAIL * 2);
                 return Optional.empty();
             } finally {
                 reader.dispose();

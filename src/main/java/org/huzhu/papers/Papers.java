@@ -1,5 +1,7 @@
 package org.huzhu.papers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.DocumentKind;
 import org.slf4j.Logger;
@@ -29,7 +32,6 @@ public class Papers {
 
     private final JdbcClient jdbc;
     private final PaperStore store;
-    private final PaperThumbnails thumbnails = new PaperThumbnails();
     /** Hashes found damaged since start: each is logged once, however often someone asks for it. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
@@ -155,7 +157,34 @@ public class Papers {
 
     /** A small JPEG of the image or of a PDF's first page, for lists. */
     public byte[] thumbnail(Paper paper) {
-        return thumbnails.of(paper.type(), content(paper));
+        return picture(paper, 0, PaperPictures.THUMBNAIL, 0);
+    }
+
+    /** The turns a page may be shown at, in degrees clockwise. */
+    public static final List<Integer> ROTATIONS = List.of(0, 90, 180, 270);
+
+    /**
+     * Page {@code number} (from 1; an image has one) as a JPEG to read on screen, about
+     * {@link PaperPictures#PAGE} pixels on its longer side, turned clockwise by {@code rotation}
+     * degrees: a page the file does not have is 404, a turn not in {@link #ROTATIONS} 400.
+     */
+    public byte[] page(Paper paper, int number, int rotation) {
+        if (!ROTATIONS.contains(rotation)) {
+            throw new InvalidInputException("rotate", "INVALID_ROTATION", "旋转角度只能是 0、90、180 或 270 度");
+        }
+        if (number < 1 || number > paper.pageCount()) {
+            throw DomainException.notFound("PAGE_NOT_FOUND",
+                    "该文件共 " + paper.pageCount() + " 页，没有第 " + number + " 页");
+        }
+        return picture(paper, number - 1, PaperPictures.PAGE, rotation / 90);
+    }
+
+    private byte[] picture(Paper paper, int index, int longest, int quarterTurns) {
+        try {
+            return PaperPictures.jpeg(paper.type(), content(paper), index, longest, quarterTurns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no picture of paper " + paper.id(), e);
+        }
     }
 
     private PaperDamagedException damaged(Paper paper, String code, String what, String message) {

@@ -1,5 +1,7 @@
 package org.huzhu.claim;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.huzhu.papers.PaperSettings;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
@@ -354,6 +359,80 @@ class ClaimPapersApiTest {
         long fourth = require(api.post("clerk", "/api/claims", digital), 201).body().get("id").asLong();
         assertThat(jdbc.sql("select code || '/' || number from claim_invoice where claim_id = :id").param("id", fourth)
                 .query(String.class).single()).isEqualTo("/" + digits);
+    }
+
+    @Test
+    void aPageIsRenderedTurnedAndRecordedForTheClaimsReadersOnly() throws Exception {
+        Api api = new Api(rest);
+        // three pages, the second twice as wide as it is high: its picture shows which page was drawn
+        byte[] pdf = PaperFiles.pdf(PDRectangle.A4, new PDRectangle(800, 400), PDRectangle.A4);
+        byte[] photo = PaperFiles.image("jpeg", 4000, 3000, 3);
+        long id = require(api.post("clerk", "/api/claims", upload(claimJson(ClaimRequests.ALL_DOCUMENTS),
+                List.of("SETTLEMENT_STATEMENT", "DISCHARGE_SUMMARY"),
+                List.of(file("结算单.pdf", pdf), file("出院小结.jpg", photo)))), 201).body().get("id").asLong();
+        List<Long> papers = jdbc.sql("select id from paper where claim_id = :id order by id").param("id", id)
+                .query(Long.class).list();
+        String pages = "/api/claims/" + id + "/papers/" + papers.get(0) + "/pages/";
+        long views = views(id);
+
+        ResponseEntity<byte[]> upright = bytes("agency", pages + "2");
+        assertThat(upright.getStatusCode().value()).isEqualTo(200);
+        assertThat(upright.getHeaders().getContentType().toString()).isEqualTo("image/jpeg");
+        assertThat(upright.getHeaders().getCacheControl()).contains("no-store").contains("private");
+        assertThat(upright.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(upright.getHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("inline; filename=\"paper-" + papers.get(0) + "-2.jpg\"");
+        BufferedImage wide = picture(upright);
+        assertThat(wide.getWidth()).isEqualTo(1800);
+        assertThat(wide.getHeight()).isEqualTo(900);
+
+        ResponseEntity<byte[]> turned = bytes("league", pages + "2?rotate=90");
+        assertThat(turned.getStatusCode().value()).isEqualTo(200);
+        BufferedImage high = picture(turned);
+        assertThat(high.getWidth()).isEqualTo(wide.getHeight());
+        assertThat(high.getHeight()).isEqualTo(wide.getWidth());
+        BufferedImage upsideDown = picture(bytes("league", pages + "2?rotate=180"));
+        assertThat(upsideDown.getWidth()).isEqualTo(wide.getWidth());
+        // the first page is A4 upright: higher than wide
+        BufferedImage first = picture(bytes("league", pages + "1?rotate=270"));
+        assertThat(first.getWidth()).isBetween(1799, 1800);
+        assertThat(first.getHeight()).isBetween(1271, 1273);
+        // a 12-megapixel photo is its one page, read at a fraction of its pixels and fitted
+        BufferedImage shot = picture(bytes("agency", "/api/claims/" + id + "/papers/" + papers.get(1) + "/pages/1"));
+        assertThat(shot.getWidth()).isEqualTo(1800);
+        assertThat(shot.getHeight()).isEqualTo(1350);
+
+        assertThat(views(id)).as("each page shown is a read of the file").isEqualTo(views + 5);
+        assertThat(jdbc.sql("select actor || ' ' || subject_type || ' ' || subject_id || ' ' || reason from audit_event"
+                        + " where claim_id = :id and action = 'PAPER_VIEWED' order by id").param("id", id)
+                .query(String.class).list()).containsExactly(
+                "agency PAPER " + papers.get(0) + " 医保结算单 第2页", "league PAPER " + papers.get(0) + " 医保结算单 第2页",
+                "league PAPER " + papers.get(0) + " 医保结算单 第2页", "league PAPER " + papers.get(0) + " 医保结算单 第1页",
+                "agency PAPER " + papers.get(1) + " 出院小结");
+
+        // pages the file does not have, turns that are not a quarter's
+        for (String missing : List.of(pages + "0", pages + "4", "/api/claims/" + id + "/papers/" + papers.get(1) + "/pages/2")) {
+            Api.Answer none = api.get("agency", missing);
+            assertThat(none.status()).as(missing).isEqualTo(404);
+            assertThat(none.contentType()).startsWith("application/problem+json");
+            assertThat(none.body().get("code").asText()).isEqualTo("PAGE_NOT_FOUND");
+        }
+        assertThat(api.get("agency", pages + "4").body().get("detail").asText()).isEqualTo("该文件共 3 页，没有第 4 页");
+        Api.Answer slanted = api.get("agency", pages + "1?rotate=45");
+        assertThat(Api.fieldCodes(require(slanted, 400))).containsExactly("rotate:INVALID_ROTATION");
+        assertThat(api.get("agency", pages + "1?rotate=-90").status()).isEqualTo(400);
+        assertThat(Api.fieldCodes(require(api.get("agency", pages + "1?rotate=left"), 400)))
+                .containsExactly("rotate:INVALID_FORMAT");
+        // another agency's auditor and finance see no page of it
+        for (String outsider : List.of("agency-b", "finance")) {
+            assertThat(bytes(outsider, pages + "1").getStatusCode().value()).isEqualTo(403);
+        }
+        assertThat(views(id)).as("nothing shown, nothing recorded").isEqualTo(views + 5);
+    }
+
+    private static BufferedImage picture(ResponseEntity<byte[]> answer) throws IOException {
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        return ImageIO.read(new ByteArrayInputStream(answer.getBody()));
     }
 
     private ResponseEntity<byte[]> bytes(String user, String path) {

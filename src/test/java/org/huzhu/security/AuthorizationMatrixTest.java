@@ -107,6 +107,7 @@ class AuthorizationMatrixTest {
         return Map.ofEntries(
                 Map.entry("GET /", page("/", EVERYONE)),
                 Map.entry("GET /claims/{id}", page("/claims/" + claim, READ_CLAIM_A)),
+                Map.entry("GET /claims/{id}/viewer", page("/claims/" + claim + "/viewer", READ_CLAIM_A)),
                 Map.entry("POST /claims/{id}/personal-data", form("/claims/" + claim + "/personal-data", Map.of(),
                         Set.of("clerk", "agency", "league", "head", "admin"))),
                 Map.entry("GET /tasks", page("/tasks", EVERYONE)),
@@ -156,6 +157,8 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/claims/{id}/papers/{paperId}/content", get(claimPath + "/papers/0/content",
                         READ_CLAIM_A)),
                 Map.entry("GET /api/claims/{id}/papers/{paperId}/thumbnail", get(claimPath + "/papers/0/thumbnail",
+                        READ_CLAIM_A)),
+                Map.entry("GET /api/claims/{id}/papers/{paperId}/pages/{number}", get(claimPath + "/papers/0/pages/1",
                         READ_CLAIM_A)),
                 Map.entry("POST /api/subsidy/quote", write("/api/subsidy/quote", Map.of(),
                         Set.of("clerk", "agency", "agency-b", "league", "head", "admin"))),

@@ -120,11 +120,18 @@ public final class PaperFiles {
         }
     }
 
-    /** A PDF of blank A4 pages. */
+    /** A PDF of blank US Letter pages. */
     public static byte[] pdf(int pages) {
+        PDRectangle[] letters = new PDRectangle[pages];
+        java.util.Arrays.fill(letters, PDRectangle.LETTER);
+        return pdf(letters);
+    }
+
+    /** A PDF of blank pages of these sizes, in turn. */
+    public static byte[] pdf(PDRectangle... pages) {
         try (PDDocument document = new PDDocument()) {
-            for (int i = 0; i < pages; i++) {
-                document.addPage(new PDPage());
+            for (PDRectangle size : pages) {
+                document.addPage(new PDPage(size));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);

@@ -36,6 +36,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -60,8 +61,8 @@ class ClaimPage {
     }
 
     /** A stored file of the claim's papers, as its thumbnail and caption show it. */
-    record PaperFile(long id, String kind, String name, String type, Integer pages, String size, String content,
-                     String thumbnail, String qr, String qrWarning) {
+    record PaperFile(long id, String kind, String name, String type, Integer pages, int pageCount, String size,
+                     String content, String thumbnail, String qr, String qrWarning) {
 
         /**
          * @param typed          the claim's invoices as typed
@@ -78,8 +79,8 @@ class ClaimPage {
                 return named.isEmpty() ? "二维码中的发票代码、号码与录入的发票不一致，请核对" : null;
             }).orElse(null);
             return new PaperFile(paper.id(), paper.kind().label(), paper.originalName(),
-                    paper.type().isImage() ? "图片" : "PDF", paper.pages(), PaperCaptions.size(paper.size()), base + "/content",
-                    base + "/thumbnail", PaperCaptions.qr(paper), warning);
+                    paper.type().isImage() ? "图片" : "PDF", paper.pages(), paper.pageCount(),
+                    PaperCaptions.size(paper.size()), base + "/content", base + "/thumbnail", PaperCaptions.qr(paper), warning);
         }
     }
 
@@ -109,12 +110,43 @@ class ClaimPage {
         this.sections = sections;
     }
 
+    /** What the viewer is asked to show, as its links carry it: no {@code paper}, no file. */
+    record Viewing(Long paper, int page, int zoom, int rotate) {
+
+        static final Viewing NOTHING = new Viewing(null, 1, PaperViewer.FIT_WIDTH, 0);
+    }
+
+    /** The page, its viewer showing what {@code paper}, {@code page}, {@code zoom} and {@code rotate} ask. */
     @GetMapping("/claims/{id}")
-    String claim(@PathVariable long id, @AuthenticationPrincipal Staff staff, HttpServletRequest request, Model model) {
+    String claim(@PathVariable long id, @RequestParam(required = false) Long paper,
+                 @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "100") int zoom,
+                 @RequestParam(defaultValue = "0") int rotate, @AuthenticationPrincipal Staff staff,
+                 HttpServletRequest request, Model model) {
         Claim claim = claims.get(id);
         access.requireRead(staff, claim);
         Map<String, ?> carried = RequestContextUtils.getInputFlashMap(request);
-        return page(claim, staff, carried == null ? Map.of() : carried, model);
+        return page(claim, staff, carried == null ? Map.of() : carried, new Viewing(paper, page, zoom, rotate), model);
+    }
+
+    /** The viewer alone, in the state asked for: what its controls swap in (htmx) without reloading the page. */
+    @GetMapping("/claims/{id}/viewer")
+    String viewer(@PathVariable long id, @RequestParam(required = false) Long paper,
+                  @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "100") int zoom,
+                  @RequestParam(defaultValue = "0") int rotate, @AuthenticationPrincipal Staff staff, Model model) {
+        Claim claim = claims.get(id);
+        access.requireRead(staff, claim);
+        model.addAttribute("viewer", viewer(claim, paperFiles(claim), new Viewing(paper, page, zoom, rotate)));
+        return "claim/viewer :: viewer";
+    }
+
+    /** The viewer of the claim's files; none for a claim without files. */
+    private static PaperViewer viewer(Claim claim, List<PaperFile> shown, Viewing asked) {
+        return shown.isEmpty() ? null : PaperViewer.of(claim.id(), shown, asked);
+    }
+
+    private List<PaperFile> paperFiles(Claim claim) {
+        return files.ofClaim(claim.id()).stream().map(p -> PaperFile.of(p, claim.invoices(),
+                invoice -> claims.holderOtherThan(claim.id(), invoice))).toList();
     }
 
     /** 查看完整信息: the full numbers in place of the masked ones, recorded as the API records them. */
@@ -122,18 +154,19 @@ class ClaimPage {
     String personalData(@PathVariable long id, @AuthenticationPrincipal Staff staff, Model model) {
         model.addAttribute("personal", personalData.read(id, staff));
         model.addAttribute("notice", "已显示完整的身份证号和银行账号；本次查看已记入操作记录。");
-        return page(claims.get(id), staff, Map.of(), model);
+        return page(claims.get(id), staff, Map.of(), Viewing.NOTHING, model);
     }
 
-    private String page(Claim claim, Staff staff, Map<String, ?> carried, Model model) {
+    private String page(Claim claim, Staff staff, Map<String, ?> carried, Viewing asked, Model model) {
         ClaimView view = views.of(claim);
         model.addAttribute("claim", view);
         model.addAttribute("schemeName", ruleSets.scheme(claim.scheme()).map(Scheme::name).orElse(claim.scheme()));
         model.addAttribute("agencyName", organisations.agency(claim.agencyId()).map(Agency::name).orElse(view.agencyCode()));
         model.addAttribute("approvals", approvals(view));
         model.addAttribute("papers", papers(view));
-        model.addAttribute("files", files.ofClaim(claim.id()).stream().map(p -> PaperFile.of(p, claim.invoices(),
-                invoice -> claims.holderOtherThan(claim.id(), invoice))).toList());
+        List<PaperFile> shown = paperFiles(claim);
+        model.addAttribute("files", shown);
+        model.addAttribute("viewer", viewer(claim, shown, asked));
         model.addAttribute("paymentStatus", view.payments().stream().map(ClaimPayments.Line::status).distinct()
                 .collect(Collectors.toMap(status -> status, payments::statusLabel)));
         model.addAttribute("mayReadPersonalData", access.mayReadPersonalData(staff, claim));

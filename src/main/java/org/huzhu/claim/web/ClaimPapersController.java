@@ -108,6 +108,22 @@ class ClaimPapersController {
         return file(jpeg, MediaType.IMAGE_JPEG, response).body(jpeg);
     }
 
+    /**
+     * A page of the file as a JPEG, turned clockwise by {@code rotate} degrees; each is recorded
+     * as a read of the file. Not kept by the browser either ({@code no-store}), as the file is
+     * not: a cached page would be read again unrecorded, and on a counter's shared computer
+     * stay on its disk; a page is quick to render again.
+     */
+    @GetMapping("/{id}/papers/{paperId}/pages/{number}")
+    ResponseEntity<byte[]> page(@PathVariable long id, @PathVariable long paperId, @PathVariable int number,
+                                @RequestParam(defaultValue = "0") int rotate,
+                                @AuthenticationPrincipal Staff staff, HttpServletResponse response) {
+        byte[] jpeg = papers.page(id, paperId, number, rotate, staff).bytes();
+        return file(jpeg, MediaType.IMAGE_JPEG, response)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"paper-" + paperId + "-" + number + ".jpg\"")
+                .body(jpeg);
+    }
+
     /** A file's answer; its type without the charset that the server puts on text (a file has none). */
     private static ResponseEntity.BodyBuilder file(byte[] bytes, MediaType type, HttpServletResponse response) {
         response.setCharacterEncoding((String) null);
