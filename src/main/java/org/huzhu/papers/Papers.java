@@ -60,13 +60,15 @@ public class Papers {
     }
 
     /**
-     * Keeps the files' bytes, then their rows for the claim. The same file for the same kind of
-     * the same claim again (a retry) is one row. Bytes written for a transaction that then rolls
-     * back stay in the store under their hash, unnamed by any row, and serve the next upload of them.
+     * Keeps the files' bytes, then their rows for the claim, in the caller's transaction. The same
+     * file for the same kind of the same claim again (a retry) is one row. Bytes written for a
+     * transaction that then rolls back stay in the store under their hash, unnamed by any row,
+     * until the sweep ({@link PaperSweep}) removes them or the next upload of them names them.
      */
     public List<Paper> store(long claimId, List<CheckedPaper> papers, String uploadedBy, Instant uploadedAt) {
         List<Paper> stored = new ArrayList<>();
         for (CheckedPaper paper : papers) {
+            PaperLocks.holdForUpload(jdbc, paper.sha256());
             store.put(paper.sha256(), paper.bytes());
             String qr = paper.kind() == DocumentKind.INVOICE ? InvoiceQrReading.of(paper.type(), paper.bytes()) : null;
             jdbc.sql("""
@@ -90,6 +92,18 @@ public class Papers {
     /** The claim's papers in the order they came. */
     public List<Paper> ofClaim(long claimId) {
         return jdbc.sql("select * from paper where claim_id = :claim order by id").param("claim", claimId)
+                .query(Papers::paper).list();
+    }
+
+    /**
+     * Lets go of the files of the claims: their rows go, in the caller's transaction, and their
+     * bytes with the next sweep once no other claim's file names them. Answers the files let go.
+     */
+    public List<Paper> forget(List<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("delete from paper where claim_id in (:claims) returning *").param("claims", claimIds)
                 .query(Papers::paper).list();
     }
 
