@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -169,6 +170,13 @@ public class PaperChecks {
             name = "材料." + type.extension();
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    /** Whether the name is a hash as the stores name bytes (64 lower-case hex digits), not something else beside them. */
+    static boolean isSha256(String name) {
+        return SHA256.matcher(name).matches();
     }
 
     static String sha256(byte[] bytes) {

@@ -1,6 +1,9 @@
 package org.huzhu.papers;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  an S3-compatible store (MinIO, Ceph, OSS, COS)
  * @param directory the disk store's folder, by default {@code papers/} in the data directory
  * @param s3        the object store, when {@code store} is {@code s3}
+ * @param retention how long files are kept
  */
 @ConfigurationProperties("huzhu.papers")
 public record PaperSettings(@DefaultValue("disk") String store, @DefaultValue("./data/papers") Path directory,
-                            @DefaultValue S3 s3) {
+                            @DefaultValue S3 s3, @DefaultValue Retention retention) {
 
     /**
      * @param endpoint  the store's address, e.g. {@code http://minio.internal:9000}; empty for AWS itself
@@ -30,5 +34,21 @@ public record PaperSettings(@DefaultValue("disk") String store, @DefaultValue(".
     public record S3(String endpoint, @DefaultValue("us-east-1") String region, @DefaultValue("huzhu-papers") String bucket,
                      @DefaultValue("papers/") String prefix, @DefaultValue("true") boolean pathStyle,
                      String accessKey, String secretKey) {
+    }
+
+    /**
+     * How long files are kept ({@code huzhu.papers.retention.*}); the sweep that applies it runs on
+     * {@code huzhu.papers.retention.sweep-cron}.
+     *
+     * @param closedClaimsFor how long after a claim was paid or rejected its files are kept; empty
+     *                        (the default): for ever
+     * @param grace           how old bytes named by no claim's file must be before they are removed,
+     *                        so that an upload still under way keeps its bytes
+     */
+    public record Retention(Period closedClaimsFor, @DefaultValue("P1D") Duration grace) {
+
+        public Optional<Period> closedClaimsKept() {
+            return Optional.ofNullable(closedClaimsFor);
+        }
     }
 }

@@ -74,7 +74,8 @@ public class Papers {
     /**
      * Keeps the files' bytes, then their rows for the claim. The same file for the same kind of
      * the same claim again (a retry) is one row. Bytes written for a transaction that then rolls
-     * back stay in the store under their hash, unnamed by any row, until the sweep removes them.
+     * back stay in the store under their hash, unnamed by any row, until the sweep ({@link PaperSweep})
+     * removes them or the next upload of them names them.
      */
     public List<Paper> store(long claimId, List<CheckedPaper> papers, String uploadedBy, Instant uploadedAt) {
         return papers.stream().map(paper -> insert("claim_id = :owner", claimId, paper, uploadedBy, uploadedAt)).toList();
@@ -111,6 +112,7 @@ public class Papers {
 
     /** The row of a file for its owner (a claim, or a form's key); the same file of the same kind again is that row. */
     private Paper insert(String owned, Object owner, CheckedPaper paper, String uploadedBy, Instant uploadedAt) {
+        PaperLocks.holdForUpload(jdbc, paper.sha256());
         store.put(paper.sha256(), paper.bytes());
         String qr = paper.kind() == DocumentKind.INVOICE ? InvoiceQrReading.of(paper.type(), paper.bytes()) : null;
         boolean staged = owner instanceof UUID;
@@ -134,6 +136,18 @@ public class Papers {
     /** The claim's papers in the order they came. */
     public List<Paper> ofClaim(long claimId) {
         return jdbc.sql("select * from paper where claim_id = :claim order by id").param("claim", claimId)
+                .query(Papers::paper).list();
+    }
+
+    /**
+     * Lets go of the files of the claims: their rows go, in the caller's transaction, and their
+     * bytes with the next sweep once no other claim's file names them. Answers the files let go.
+     */
+    public List<Paper> forget(List<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("delete from paper where claim_id in (:claims) returning *").param("claims", claimIds)
                 .query(Papers::paper).list();
     }
 

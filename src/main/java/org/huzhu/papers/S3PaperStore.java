@@ -1,6 +1,7 @@
 package org.huzhu.papers;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -15,14 +16,24 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class S3PaperStore implements PaperStore {
 
+    /** The most keys ListObjectsV2 answers in one page. */
+    static final int PAGE = 1000;
+
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    private final int page;
 
     S3PaperStore(S3Client s3, String bucket, String prefix) {
+        this(s3, bucket, prefix, PAGE);
+    }
+
+    /** With pages of another size, for the test of the listing. */
+    S3PaperStore(S3Client s3, String bucket, String prefix, int page) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix == null ? "" : prefix;
+        this.page = page;
     }
 
     @Override
@@ -41,6 +52,20 @@ final class S3PaperStore implements PaperStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
+    }
+
+    /** The paginator asks for the next page only when the stream reaches it. */
+    @Override
+    public Stream<Stored> stored() {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(page)).contents().stream()
+                .map(object -> new Stored(object.key().substring(prefix.length()), object.lastModified()))
+                .filter(stored -> PaperChecks.isSha256(stored.sha256()));
+    }
+
+    /** S3 answers a delete of a key that is not there as done. */
+    @Override
+    public void delete(String sha256) {
+        s3.deleteObject(b -> b.bucket(bucket).key(prefix + sha256));
     }
 
     private boolean exists(String sha256) {

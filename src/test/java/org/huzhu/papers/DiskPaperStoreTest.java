@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,6 +48,35 @@ class DiskPaperStoreTest extends PaperStoreContract {
         assertThat(files()).extracting(f -> f.getFileName().toString())
                 .containsExactlyInAnyOrder(hash, DiskPaperStore.INCOMING + "crashed.part");
         assertThat(place).isEqualTo(folder.resolve(hash.substring(0, 2)).resolve(hash));
+    }
+
+    @Test
+    void temporaryFilesAreNotListedAndGoOnceOlderThanTheGrace() throws IOException {
+        byte[] scan = bytes(1000, 6);
+        String hash = PaperChecks.sha256(scan);
+        DiskPaperStore store = new DiskPaperStore(folder);
+        store.put(hash, scan);
+        Path crashed = store.pathOf(hash).getParent().resolve(DiskPaperStore.INCOMING + "crashed.part");
+        Path writing = store.pathOf(hash).getParent().resolve(DiskPaperStore.INCOMING + "writing.part");
+        Files.write(crashed, new byte[10]);
+        Files.write(writing, new byte[10]);
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(crashed, FileTime.from(now.minus(Duration.ofDays(2))));
+        try (Stream<PaperStore.Stored> stored = store.stored()) {
+            assertThat(stored.map(PaperStore.Stored::sha256)).containsExactly(hash);
+        }
+
+        assertThat(store.removeLeftovers(now.minus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(files()).extracting(f -> f.getFileName().toString())
+                .containsExactlyInAnyOrder(hash, DiskPaperStore.INCOMING + "writing.part");
+    }
+
+    @Test
+    void aStoreNeverWrittenToListsNothing() {
+        try (Stream<PaperStore.Stored> stored = new DiskPaperStore(folder.resolve("not-yet")).stored()) {
+            assertThat(stored).isEmpty();
+        }
+        assertThat(new DiskPaperStore(folder.resolve("not-yet")).removeLeftovers(Instant.now())).isZero();
     }
 
     private List<Path> files() {

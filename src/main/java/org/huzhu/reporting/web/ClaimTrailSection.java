@@ -26,7 +26,8 @@ class ClaimTrailSection implements ClaimPageSection {
             "TASK_RELEASED", "释放任务",
             "TASK_REASSIGNED", "改派任务",
             "PERSONAL_DATA_VIEWED", "查看完整信息",
-            "PAPER_VIEWED", "查看材料文件");
+            "PAPER_VIEWED", "查看材料文件",
+            "PAPER_DELETED", "按保存期限删除材料文件");
 
     record Part(List<Line> lines) {
     }
