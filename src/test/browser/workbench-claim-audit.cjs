@@ -81,6 +81,22 @@ async function approve(page, reason) {
       .map(t => t.replace(/\s+/g, ' ')).join(' | '));
     await page.screenshot({ path: shot('league'), fullPage: true });
     await take(page);
+    // the decision chosen first; then the settlement statement read in the viewer beside it
+    await page.click('#tasks label:has-text("通过") input');
+    await page.click('#viewer a[data-viewer=paper] >> nth=0');
+    const pageNumber = page.locator('#viewer [data-viewer=page-number]');
+    await pageNumber.getByText('第 1 / 3 页').waitFor();
+    await page.click('#viewer a[data-viewer=next-page]');
+    await pageNumber.getByText('第 2 / 3 页').waitFor();
+    await page.click('#viewer a[data-viewer=rotate-right]');
+    await page.locator('#viewer img[data-viewer=page-image][src*="rotate=90"]').waitFor();
+    await page.click('#viewer a[data-viewer=zoom-in]');
+    await page.locator('#viewer .viewer-sheet.zoom-150').waitFor();
+    const picture = await page.locator('#viewer img[data-viewer=page-image]').evaluate(img => img.naturalWidth + 'x' + img.naturalHeight);
+    console.log('viewer: ' + (await page.locator('#viewer [data-viewer=caption]').innerText()).replace(/\s+/g, ' ')
+      + ' | ' + await pageNumber.innerText() + ' | ' + picture);
+    check(await page.locator('#tasks input[value=APPROVE]').isChecked(), 'the decision chosen was lost while viewing the papers');
+    await page.screenshot({ path: shot('league-viewer'), fullPage: false });
     console.log('league notice: ' + await approve(page, '同意支付'));
     console.log('league status: ' + await page.locator('h1 .tag').first().innerText());
     console.log('approvals after: ' + (await page.locator('#approvals tbody tr').allInnerTexts())

@@ -1,12 +1,14 @@
 package org.huzhu.inbox.web;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.huzhu.support.Api;
 import org.huzhu.support.BrowserScript;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.PaperFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,6 +40,8 @@ class AuditorWorkbenchBrowserTest {
         String idNumber = api.enrolledMember();
         long claim = require(api.post("clerk", "/api/claims", ClaimRequests.claim(idNumber, "14054.00")), 201)
                 .body().get("id").asLong();
+        require(api.post("clerk", "/api/claims/" + claim + "/papers", PaperFiles.upload(null, List.of("SETTLEMENT_STATEMENT"),
+                List.of(PaperFiles.file("结算单.pdf", PaperFiles.pdf(3))))), 201);
 
         String output = BrowserScript.run("workbench-claim-audit.cjs", Map.of(
                 "BASE_URL", "http://localhost:" + port, "CLAIM", Long.toString(claim),
@@ -56,6 +60,9 @@ class AuditorWorkbenchBrowserTest {
                 "补助金额 四舍五入到分 6,827.00");
         assertThat(line(output, "approvals before: ")).contains("代办点审核 通过 代办点A审核员（演示）", "材料齐全，同意",
                 "协会审核 办理中");
+        assertThat(line(output, "viewer: ")).contains("医保结算单", "结算单.pdf", "第 2 / 3 页");
+        assertThat(jdbc.sql("select count(*) from audit_event where claim_id = :id and action = 'PAPER_VIEWED' and actor = 'league'")
+                .param("id", claim).query(Long.class).single()).as("pages 1 and 2, then page 2 turned").isEqualTo(3);
         assertThat(line(output, "league notice: ")).isEqualTo("league notice: 审核结论已提交：通过。");
         assertThat(line(output, "league status: ")).isEqualTo("league status: 待支付");
         assertThat(line(output, "approvals after: ")).contains("协会审核 通过 协会审核员（演示）", "同意支付", "审批完成 完成 系统");
