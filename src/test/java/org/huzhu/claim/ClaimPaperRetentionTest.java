@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.huzhu.papers.CheckedPaper;
 import org.huzhu.papers.PaperChecks;
 import org.huzhu.papers.PaperSettings;
@@ -34,6 +36,7 @@ import org.huzhu.support.Jobs;
 import org.huzhu.support.PaperFiles;
 import org.huzhu.support.TestClaims;
 import org.huzhu.support.WorkbenchSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -52,10 +55,23 @@ import static org.huzhu.support.PaperFiles.upload;
 /**
  * The retention rule and the sweep on the app, PostgreSQL and the disk store, with closed claims'
  * files kept for two years and the default grace of a day; each test runs the sweep itself.
+ * Its own application (the rule is configuration), whose engine has its own name: engines are
+ * registered by name for the whole JVM, and under "default" this one would answer the shared
+ * test application's Tasklist and /engine-rest after this test ran (as in DatabaseOutageTest).
  */
 @HuzhuIntegrationTest
-@TestPropertySource(properties = "huzhu.papers.retention.closed-claims-for=P2Y")
+@TestPropertySource(properties = {"huzhu.papers.retention.closed-claims-for=P2Y",
+        "camunda.bpm.process-engine-name=retention"})
 class ClaimPaperRetentionTest {
+
+    /** The engine leaves the JVM's registry, so the shared application's webapps find only their own again. */
+    @AfterAll
+    static void unregisterEngine() {
+        ProcessEngine engine = ProcessEngines.getProcessEngine("retention");
+        if (engine != null) {
+            ProcessEngines.unregister(engine);
+        }
+    }
 
     @LocalServerPort
     int port;
