@@ -91,8 +91,8 @@ public class ClaimPapers {
     }
 
     /**
-     * Keeps files uploaded in a counter's form before its claim exists; answers every file the
-     * form holds after them. A refused file keeps nothing; problems at {@code file[i]}.
+     * Keeps files uploaded in a counter's form before its claim exists; answers their rows (a file
+     * the form held already answers its row). A refused file keeps nothing; problems at {@code file[i]}.
      */
     @Transactional
     public List<Paper> stage(UUID intakeKey, List<String> kinds, List<SentFile> files, Staff clerk) {
@@ -104,8 +104,7 @@ public class ClaimPapers {
         List<CheckedPaper> checked = checked(kinds, files, problems);
         papers.checkRoom(intakeKey, clerk.userId(), checked, problems);
         problems.throwIfAny();
-        papers.stage(intakeKey, checked, clerk.userId(), clock.instant());
-        return papers.staged(intakeKey, clerk.userId());
+        return papers.stage(intakeKey, checked, clerk.userId(), clock.instant());
     }
 
     /** The files a counter's form holds so far, for the clerk who uploaded them. */
@@ -117,10 +116,9 @@ public class ClaimPapers {
 
     /** Takes a file out of the clerk's form before the claim is taken in. */
     @Transactional
-    public List<Paper> unstage(UUID intakeKey, long paperId, Staff clerk) {
+    public void unstage(UUID intakeKey, long paperId, Staff clerk) {
         clerk.requireAny(Role.ADMIN, Role.CLERK);
         papers.unstage(intakeKey, clerk.userId(), paperId);
-        return papers.staged(intakeKey, clerk.userId());
     }
 
     /** A claim and its files. */

@@ -179,12 +179,10 @@ class ClaimIntakePages {
             return form(form, FieldErrors.none().add("paperKind", "请选择材料类型"), model, staff);
         }
         UUID key = form.key().orElseThrow();
-        List<Long> before = papers.staged(key, staff).stream().map(Paper::id).toList();
         try {
-            List<Paper> staged = papers.stage(key, List.of(paperKind), sent, staff);
             List<String> filled = new ArrayList<>();
-            for (Paper paper : staged) {
-                if (!before.contains(paper.id()) && paper.invoiceQr().isPresent()) {
+            for (Paper paper : papers.stage(key, List.of(paperKind), sent, staff)) {
+                if (paper.invoiceQr().isPresent()) {
                     InvoiceQr qr = paper.invoiceQr().get();
                     ClaimForm with = form.withInvoice(qr.code(), qr.number());
                     if (with != form) {
