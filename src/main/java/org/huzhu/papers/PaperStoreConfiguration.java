@@ -39,8 +39,8 @@ class PaperStoreConfiguration {
     /**
      * A client for any S3-compatible store. Checksums only where the protocol requires them, and
      * a body sent whole with its signature rather than in signed chunks ({@code aws-chunked}):
-     * not every S3-compatible server understands either (s3rver keeps the chunks' headers as
-     * part of the object); the papers' own SHA-256 is checked on every read.
+     * not every S3-compatible server understands either (some keep the chunks' headers as part
+     * of the object); the papers' own SHA-256 is checked on every read.
      */
     static S3Client s3Client(PaperSettings.S3 s3) {
         S3ClientBuilder builder = S3Client.builder()

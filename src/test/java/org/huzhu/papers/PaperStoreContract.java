@@ -52,7 +52,7 @@ abstract class PaperStoreContract {
             return hash;
         }).toList();
         Instant after = Instant.now().plusSeconds(2);
-        // s3rver's pages are smaller than the five: the listing reads on from page to page
+        // the S3 store lists in pages of two: the listing reads on from page to page
         try (Stream<PaperStore.Stored> stored = store().stored()) {
             List<PaperStore.Stored> listed = stored.filter(s -> hashes.contains(s.sha256())).toList();
             assertThat(listed).extracting(PaperStore.Stored::sha256).containsExactlyInAnyOrderElementsOf(hashes);
