@@ -88,7 +88,7 @@ async function typeInto(page, selector, text) {
     check(await page.inputValue('input[name="expenses.fundPaid"]') === '15946.00', 'the amounts typed before the upload are lost');
     await page.screenshot({ path: shot('upload'), fullPage: true });
     for (const label of ['费用清单', '出院小结', '医保结算单', '身份证', '银行卡']) {
-      await page.click('.papers label:has-text("' + label + '")');
+      await page.click('.paper-kinds label:has-text("' + label + '")');
     }
     await typeInto(page, '#bankName', '中国工商银行');
     await typeInto(page, '#accountNumber', '6222021234567890128');

@@ -9,6 +9,9 @@ import java.util.Set;
 public record ClaimEvent(long id, long claimId, String step, String actor, Instant occurredAt, String decision,
                          String reason) {
 
+    /** The retention rule let go of the claim's files (its reason says how many and why). */
+    public static final String PAPERS_DELETED = "PAPERS_DELETED";
+
     /** The steps that are no audit stage, in the words of the claim page. */
     private static final Map<String, String> STEPS = Map.of(
             "SUBMITTED", "受理提交",
@@ -17,7 +20,8 @@ public record ClaimEvent(long id, long claimId, String step, String actor, Insta
             "SUBSIDY_CALCULATED", "计算补助",
             "APPROVED_FOR_PAYOUT", "审批完成",
             "ACCOUNT_FIXED", "更正收款账户",
-            "PAID", "支付到账");
+            "PAID", "支付到账",
+            PAPERS_DELETED, "材料文件按期删除");
 
     /** The steps besides the audit stages that decide where a claim goes. */
     private static final Set<String> DECIDING = Set.of("PRE_CHECK", "APPROVED_FOR_PAYOUT");

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.papers.Paper;
@@ -42,16 +44,18 @@ public class ClaimPaperRetention {
     private final PaperSweep sweep;
     private final PaperSettings settings;
     private final AuditTrail audit;
+    private final ClaimHistory history;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     ClaimPaperRetention(JdbcClient jdbc, Papers papers, PaperSweep sweep, PaperSettings settings, AuditTrail audit,
-                        Clock clock, PlatformTransactionManager transactions) {
+                        ClaimHistory history, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.papers = papers;
         this.sweep = sweep;
         this.settings = settings;
         this.audit = audit;
+        this.history = history;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -87,6 +91,10 @@ public class ClaimPaperRetention {
                 List<Paper> forgotten = papers.forget(page);
                 forgotten.forEach(paper -> audit.record(Staff.SYSTEM, "PAPER_DELETED", "PAPER", Long.toString(paper.id()),
                         paper.claimId(), paper.kind().label() + "：" + reason));
+                // the claim's own history says so too, for its page's 材料 section
+                forgotten.stream().collect(Collectors.groupingBy(Paper::claimId, TreeMap::new, Collectors.counting()))
+                        .forEach((claim, count) -> history.record(claim, ClaimEvent.PAPERS_DELETED, Staff.SYSTEM,
+                                clock.instant(), null, count + " 个文件；" + reason));
                 return (long) forgotten.size();
             });
             after = claims.get(claims.size() - 1);

@@ -26,6 +26,7 @@ import org.huzhu.papers.PaperSettings;
 import org.huzhu.papers.PaperSweep;
 import org.huzhu.papers.PaperUpload;
 import org.huzhu.papers.Papers;
+import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.DocumentKind;
 import org.huzhu.support.Api;
@@ -159,7 +160,8 @@ class ClaimPaperRetentionTest {
         assertThat(retention.run().files()).as("closed today: kept").isZero();
         assertThat(paperRows(rejected, open, paid)).isEqualTo(4);
 
-        EngineTime.set(OffsetDateTime.now(clock).plusYears(2).plusDays(1).toString());
+        OffsetDateTime twoYearsOn = OffsetDateTime.now(clock).plusYears(2).plusDays(1);
+        EngineTime.set(twoYearsOn.toString());
         try {
             ClaimPaperRetention.Outcome outcome = retention.run();
             assertThat(outcome.files()).isEqualTo(3);
@@ -186,6 +188,9 @@ class ClaimPaperRetentionTest {
         assertThat(page.select("ul.paper-files li")).isEmpty();
         assertThat(page.select("table.papers").text()).contains("出院小结 已提交");
         assertThat(page.text()).contains("按保存期限删除材料文件");
+        assertThat(page.select("#papers p.files-deleted").text())
+                .contains("材料文件已于 " + twoYearsOn.atZoneSameInstant(Beijing.ZONE).toLocalDate() + " 按保存期限删除",
+                        "2 个文件；结案已满保存期限（P2Y）");
         assertThat(retention.run().files()).as("nothing left to let go").isZero();
     }
 

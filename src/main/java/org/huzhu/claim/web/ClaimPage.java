@@ -166,6 +166,8 @@ class ClaimPage {
         model.addAttribute("papers", papers(view));
         List<PaperFile> shown = paperFiles(claim);
         model.addAttribute("files", shown);
+        model.addAttribute("filesDeleted", view.history().stream()
+                .filter(event -> event.step().equals(ClaimEvent.PAPERS_DELETED)).reduce((first, last) -> last).orElse(null));
         model.addAttribute("viewer", viewer(claim, shown, asked));
         model.addAttribute("paymentStatus", view.payments().stream().map(ClaimPayments.Line::status).distinct()
                 .collect(Collectors.toMap(status -> status, payments::statusLabel)));
