@@ -51,8 +51,13 @@ public class Papers {
         checkRoom(stored, papers, problems);
     }
 
-    /** As {@link #checkRoom(Long, List, Problems)} for the files a counter's form holds so far. */
+    /**
+     * As {@link #checkRoom(Long, List, Problems)} for the files a counter's form holds so far; it
+     * takes the form's lock to the end of the transaction, so two uploads of one form are counted
+     * one after the other (the form has no row of its own to lock).
+     */
     public void checkRoom(UUID intakeKey, String clerk, List<CheckedPaper> papers, Problems problems) {
+        PaperLocks.holdForm(jdbc, intakeKey);
         checkRoom(staged(intakeKey, clerk).stream().mapToLong(Paper::size).sum(), papers, problems);
     }
 

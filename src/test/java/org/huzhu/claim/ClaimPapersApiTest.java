@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -17,6 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.huzhu.papers.PaperSettings;
+import org.huzhu.platform.InvalidInputException;
+import org.huzhu.security.Staff;
+import org.huzhu.security.StaffDirectory;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -49,6 +58,10 @@ class ClaimPapersApiTest {
     JdbcClient jdbc;
     @Autowired
     PaperSettings settings;
+    @Autowired
+    ClaimPapers claimPapers;
+    @Autowired
+    StaffDirectory directory;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -224,20 +237,8 @@ class ClaimPapersApiTest {
         List<MultiValueMap<String, Object>> racing = List.of(
                 upload(null, List.of("INVOICE"), List.of(file("photo4.png", PaperFiles.noise(1800, 1800, 4)))),
                 upload(null, List.of("INVOICE"), List.of(file("photo5.png", PaperFiles.noise(1800, 1800, 5)))));
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            for (java.util.concurrent.Future<Integer> answer : two.invokeAll(racing.stream()
-                    .<java.util.concurrent.Callable<Integer>>map(parts -> () -> {
-                        together.await();
-                        return api.post("clerk", "/api/claims/" + id + "/papers", parts).status();
-                    }).toList())) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            two.shutdown();
-        }
+        List<Integer> statuses = atOnce(racing.stream().<Callable<Integer>>map(parts ->
+                () -> api.post("clerk", "/api/claims/" + id + "/papers", parts).status()).toList());
         statuses.sort(null);
         assertThat(statuses).containsExactly(201, 400);
         Api.Answer over = api.post("clerk", "/api/claims/" + id + "/papers", upload(null, List.of("INVOICE"),
@@ -245,6 +246,46 @@ class ClaimPapersApiTest {
         assertThat(Api.fieldCodes(require(over, 400))).containsExactly("file:CLAIM_FILES_TOO_LARGE");
         assertThat(jdbc.sql("select count(*) from paper where claim_id = :id").param("id", id).query(Long.class)
                 .single()).isEqualTo(5);
+    }
+
+    @Test
+    void aCountersFormHoldsFiftyMegabytesEvenWhenTwoOfItsUploadsArriveAtOnce() throws Exception {
+        Staff clerk = directory.staff("clerk");
+        UUID form = UUID.randomUUID();
+        for (int i = 0; i < 4; i++) {
+            claimPapers.stage(form, List.of("INVOICE"), List.of(new ClaimPapers.SentFile("photo" + i + ".png",
+                    PaperFiles.noise(1800, 1800, 10 + i))), clerk);
+        }
+        List<String> outcomes = atOnce(List.of(4, 5).stream().<Callable<String>>map(i -> () -> {
+            try {
+                claimPapers.stage(form, List.of("INVOICE"), List.of(new ClaimPapers.SentFile("photo" + i + ".png",
+                        PaperFiles.noise(1800, 1800, 10 + i))), clerk);
+                return "staged";
+            } catch (InvalidInputException refused) {
+                return refused.problems().stream().map(p -> p.field() + ":" + p.code()).toList().toString();
+            }
+        }).toList());
+        outcomes.sort(null);
+        assertThat(outcomes).containsExactly("[file:CLAIM_FILES_TOO_LARGE]", "staged");
+        assertThat(claimPapers.staged(form, clerk)).hasSize(5);
+    }
+
+    /** Runs the calls at the same moment, one thread each; their answers in the calls' order. */
+    private static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(calls.size());
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<T> answers = new ArrayList<>();
+            for (Future<T> answer : threads.invokeAll(calls.stream().<Callable<T>>map(call -> () -> {
+                together.await();
+                return call.call();
+            }).toList())) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            threads.shutdown();
+        }
     }
 
     @Test
