@@ -83,6 +83,7 @@ async function approve(page, reason) {
     await take(page);
     // the decision chosen first; then the settlement statement read in the viewer beside it
     await page.click('#tasks label:has-text("通过") input');
+    await page.click('nav.jump a[data-jump=viewer]');
     await page.click('#viewer a[data-viewer=paper] >> nth=0');
     const pageNumber = page.locator('#viewer [data-viewer=page-number]');
     await pageNumber.getByText('第 1 / 3 页').waitFor();
@@ -96,6 +97,13 @@ async function approve(page, reason) {
     console.log('viewer: ' + (await page.locator('#viewer [data-viewer=caption]').innerText()).replace(/\s+/g, ' ')
       + ' | ' + await pageNumber.innerText() + ' | ' + picture);
     check(await page.locator('#tasks input[value=APPROVE]').isChecked(), 'the decision chosen was lost while viewing the papers');
+    // the address follows the viewer, so a reload or a copied link shows the same page
+    const address = new URL(page.url());
+    check(address.searchParams.get('page') === '2' && address.searchParams.get('rotate') === '90'
+      && address.searchParams.get('zoom') === '150', 'the address does not follow the viewer: ' + page.url());
+    console.log('viewer address: ' + address.pathname + address.search);
+    check(await page.evaluate(() => sessionStorage.getItem('htmx-history-cache')) === null,
+      'htmx kept a copy of the claim page in the browser for its history');
     await page.screenshot({ path: shot('league-viewer'), fullPage: false });
     console.log('league notice: ' + await approve(page, '同意支付'));
     console.log('league status: ' + await page.locator('h1 .tag').first().innerText());
