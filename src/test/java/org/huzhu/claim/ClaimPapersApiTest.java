@@ -193,6 +193,7 @@ class ClaimPapersApiTest {
         }
         for (Refused refused : List.of(
                 new Refused("invoice.pdf", PaperFiles.program(), "UNSUPPORTED_FILE_TYPE"),
+                new Refused("电子发票.ofd", PaperFiles.ofd(), "OFD_NOT_SUPPORTED"),
                 new Refused("invoice.jpg", new byte[0], "EMPTY_FILE"),
                 new Refused("long.pdf", PaperFiles.pdf(201), "TOO_MANY_PAGES"),
                 new Refused("huge.png", PaperFiles.pngHeader(12_000, 10_000), "IMAGE_TOO_LARGE"),
