@@ -2,6 +2,8 @@ package org.huzhu.notification;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -53,5 +55,13 @@ public record NotificationSettings(@DefaultValue("mailbox") String sender, @Defa
     public record Sms(@DefaultValue("") String provider, URI endpoint, @DefaultValue("") String accessKeyId,
                       @DefaultValue("") String accessKeySecret, @DefaultValue("") String signName,
                       @DefaultValue Map<String, String> templates, @DefaultValue("PT10S") Duration timeout) {
+
+        public Sms {
+            // kinds are upper case however the keys were written
+            Map<String, String> byKind = new HashMap<>();
+            templates.forEach((kind, id) -> byKind.put(kind.toUpperCase(Locale.ROOT), id));
+            templates = Map.copyOf(byKind);
+            endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
+        }
     }
 }
