@@ -30,6 +30,8 @@ public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int PER_RUN = 500;
+    /** A provider that failed this often in a row is away: the rest waits for the next run, not for its timeouts. */
+    private static final int GIVE_UP_RUN_AFTER = 3;
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
 
@@ -54,6 +56,8 @@ public class OutboxDispatcher {
         this.clock = clock;
     }
 
+    private enum Outcome { SENT, FAILED, TRY_AGAIN }
+
     /** One row of the outbox being delivered. */
     private record Waiting(long id, Long memberId, String staffRecipients, String kind, String params, String subject,
                            String text, int attempts) {
@@ -64,12 +68,14 @@ public class OutboxDispatcher {
         running.lock();
         try {
             int sent = 0;
-            for (int i = 0; i < PER_RUN; i++) {
-                Optional<Boolean> delivered = transaction.execute(status -> next().map(this::deliver));
+            int failedInARow = 0;
+            for (int i = 0; i < PER_RUN && failedInARow < GIVE_UP_RUN_AFTER; i++) {
+                Optional<Outcome> delivered = transaction.execute(status -> next().map(this::deliver));
                 if (delivered == null || delivered.isEmpty()) {
                     break;
                 }
-                sent += delivered.get() ? 1 : 0;
+                sent += delivered.get() == Outcome.SENT ? 1 : 0;
+                failedInARow = delivered.get() == Outcome.TRY_AGAIN ? failedInARow + 1 : 0;
             }
             return sent;
         } finally {
@@ -96,14 +102,14 @@ public class OutboxDispatcher {
                 .optional();
     }
 
-    private boolean deliver(Waiting waiting) {
+    private Outcome deliver(Waiting waiting) {
         MessageSender sender = waiting.memberId() == null ? senders.toStaff() : senders.toMembers();
         String mobile = null;
         if (waiting.memberId() != null) {
             Optional<String> onFile = mobiles.mobileOf(waiting.memberId());
             if (onFile.isEmpty()) {
                 failed(waiting, sender, null, "会员未登记手机号码，消息未发送（请代办点登记手机号码）");
-                return false;
+                return Outcome.FAILED;
             }
             mobile = onFile.get();
         }
@@ -120,12 +126,12 @@ public class OutboxDispatcher {
                     .param("at", Timestamp.from(clock.instant())).param("sender", sender.name())
                     .param("provider", cut(providerId, 100)).param("to", message.maskedRecipient())
                     .param("id", waiting.id()).update();
-            return true;
+            return Outcome.SENT;
         } catch (DeliveryRefused refused) {
             log.warn("Message {} ({}) refused for good by {}: {}", waiting.id(), waiting.kind(), sender.name(),
                     refused.getMessage());
             failed(waiting, sender, message.maskedRecipient(), refused.getMessage());
-            return false;
+            return Outcome.FAILED;
         } catch (RuntimeException e) {
             Instant next = clock.instant().plus(settings.retry().after(waiting.attempts() + 1));
             log.warn("Message {} ({}) not delivered by {} (attempt {}), again at {}: {}", waiting.id(), waiting.kind(),
@@ -137,7 +143,7 @@ public class OutboxDispatcher {
                             """)
                     .param("next", Timestamp.from(next)).param("error", cut(String.valueOf(e.getMessage()), 500))
                     .param("sender", sender.name()).param("id", waiting.id()).update();
-            return false;
+            return Outcome.TRY_AGAIN;
         }
     }
 

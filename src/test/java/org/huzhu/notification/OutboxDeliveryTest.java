@@ -159,6 +159,25 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aRunStopsAfterThreeFailuresInARowAndLeavesTheRestDueForTheNext() {
+        List<Long> written = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            written.add(write(member(mobile()), "一"));
+        }
+        provider.down(true);
+        dispatcher.dispatch();
+        assertThat(written.stream().map(this::state).toList()).containsExactly("PENDING 1 2026-12-01T02:01:00Z",
+                "PENDING 1 2026-12-01T02:01:00Z", "PENDING 1 2026-12-01T02:01:00Z", "PENDING 0 null", "PENDING 0 null");
+        provider.down(false);
+        assertThat(dispatcher.dispatch()).isEqualTo(2);
+        assertThat(keysReceived()).containsExactly(key(written.get(3)), key(written.get(4)));
+        EngineTime.set("2026-12-01T10:01:00+08:00");
+        assertThat(dispatcher.dispatch()).isEqualTo(3);
+        assertThat(written.stream().map(this::state).toList()).containsExactly("SENT 2 null", "SENT 2 null",
+                "SENT 2 null", "SENT 1 null", "SENT 1 null");
+    }
+
+    @Test
     void theWaitAfterAFailedAttemptDoublesUpToItsCap() {
         NotificationSettings.Retry retry = new NotificationSettings.Retry(Duration.ofSeconds(30), Duration.ofMinutes(30));
         assertThat(List.of(1, 2, 3, 6, 7, 8, 100, Integer.MAX_VALUE).stream().map(retry::after).toList())
