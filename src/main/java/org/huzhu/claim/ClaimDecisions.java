@@ -18,9 +18,11 @@ public class ClaimDecisions {
 
     private final Claims claims;
     private final ClaimHistory history;
+    private final MemberNotices notices;
     private final Clock clock;
 
-    ClaimDecisions(Claims claims, ClaimHistory history, Clock clock) {
+    ClaimDecisions(Claims claims, ClaimHistory history, MemberNotices notices, Clock clock) {
+        this.notices = notices;
         this.claims = claims;
         this.history = history;
         this.clock = clock;
@@ -79,6 +81,7 @@ public class ClaimDecisions {
         claim.approveForPayout();
         claims.update(claim);
         history.record(claimId, "APPROVED_FOR_PAYOUT", Staff.SYSTEM, clock.instant(), null, "审批完成，进入支付");
+        notices.approved(claim);
     }
 
     private static Decision parse(String outcome) {

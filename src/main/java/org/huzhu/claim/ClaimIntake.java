@@ -33,10 +33,12 @@ public class ClaimIntake {
     private final RuleSets ruleSets;
     private final ClaimAccess access;
     private final ClaimProcess process;
+    private final MemberNotices notices;
     private final Clock clock;
 
     ClaimIntake(Claims claims, ClaimHistory history, Members members, RuleSets ruleSets, ClaimAccess access,
-                ClaimProcess process, Clock clock) {
+                ClaimProcess process, MemberNotices notices, Clock clock) {
+        this.notices = notices;
         this.claims = claims;
         this.history = history;
         this.members = members;
@@ -86,6 +88,8 @@ public class ClaimIntake {
         claims.recordFiled(id, filed, clerk.userId(), claim.submittedAt());
         withFiles.accept(id);
         history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
+        // before the process starts, so that the receipt comes before what the pre-check finds
+        notices.received(claims.get(id));
 
         process.start(id, member.agencyCode());
         return claims.get(id);

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Where every message to a member is written, in the caller's transaction, so a message exists
- * exactly when the change it tells of committed; the senders deliver it afterwards.
+ * Where every message is written, in the caller's transaction, so a message exists exactly
+ * when the change it tells of committed; {@link OutboxDispatcher} delivers it afterwards, soon
+ * after the commit and on the poll.
  */
 @Component
 public class Outbox {
@@ -19,32 +20,53 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DispatchSoon soon;
 
-    Outbox(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    Outbox(JdbcClient jdbc, ObjectMapper json, Clock clock, DispatchSoon soon) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.soon = soon;
     }
 
     /**
-     * Writes a message to a member; a second message with the same key changes nothing.
+     * Writes a message to a member; a second message with the same key changes nothing. It goes
+     * to the mobile number on file when it is sent.
      *
      * @param claimId  the claim it is about, or null (a sign-in code)
-     * @param kind     a stable code, e.g. {@code PAID}
+     * @param kind     a stable code, e.g. {@code PAID} ({@link MessageKinds})
      * @param dedupKey unique per message, e.g. {@code PAID:42}
      * @param params   the SMS template's parameters
      * @param text     the message as the member reads it
      */
     public void toMember(long memberId, Long claimId, String kind, String dedupKey, Map<String, String> params,
                          String text) {
+        write(memberId, null, claimId, kind, dedupKey, params, null, text);
+    }
+
+    /**
+     * Writes a message to staff, e.g. the supervisors' group; a second message with the same key
+     * changes nothing.
+     *
+     * @param recipients the group to tell, e.g. {@code supervisor}
+     */
+    public void toStaff(String recipients, Long claimId, String kind, String dedupKey, Map<String, String> params,
+                        String subject, String text) {
+        write(null, recipients, claimId, kind, dedupKey, params, subject, text);
+    }
+
+    private void write(Long memberId, String staff, Long claimId, String kind, String dedupKey,
+                       Map<String, String> params, String subject, String text) {
         jdbc.sql("""
-                        insert into notification (claim_id, member_id, kind, dedup_key, params, message, created_at)
-                        values (:claim, :member, :kind, :key, cast(:params as jsonb), :message, :at)
+                        insert into notification (claim_id, member_id, staff_recipients, kind, dedup_key, params, subject,
+                                                  message, created_at)
+                        values (:claim, :member, :staff, :kind, :key, cast(:params as jsonb), :subject, :message, :at)
                         on conflict (dedup_key) do nothing
                         """)
-                .param("claim", claimId).param("member", memberId).param("kind", kind).param("key", dedupKey)
-                .param("params", asJson(params)).param("message", text)
-                .param("at", Timestamp.from(clock.instant())).update();
+                .param("claim", claimId).param("member", memberId).param("staff", staff).param("kind", kind)
+                .param("key", dedupKey).param("params", asJson(params)).param("subject", subject)
+                .param("message", text).param("at", Timestamp.from(clock.instant())).update();
+        soon.afterCommit();
     }
 
     private String asJson(Map<String, String> params) {

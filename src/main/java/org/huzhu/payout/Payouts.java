@@ -35,10 +35,13 @@ public class Payouts {
     private final PaymentInstructions instructions;
     private final Payments payments;
     private final PayoutProcess process;
+    private final PaymentNotices notices;
     private final Clock clock;
 
     Payouts(Claims claims, RuleSets ruleSets, Organisations organisations, ClaimSettlement settlement,
-            PaymentInstructions instructions, Payments payments, PayoutProcess process, Clock clock) {
+            PaymentInstructions instructions, Payments payments, PayoutProcess process, PaymentNotices notices,
+            Clock clock) {
+        this.notices = notices;
         this.claims = claims;
         this.ruleSets = ruleSets;
         this.organisations = organisations;
@@ -118,6 +121,7 @@ public class Payouts {
             return false;
         }
         instructions.recordReturnReason(instructionId, why);
+        notices.returned(claims.get(instruction.claimId()), instruction, why);
         process.returned(instruction.claimId());
         return true;
     }

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
+import org.huzhu.notification.Outbox;
 import org.huzhu.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Escalations the process raises when a claim becomes at risk or breaches its deadline: a
- * record, a message to the supervisors, and from then on the claim is urgent in the task lists.
+ * record, a message to the supervisors (through the outbox), and from then on the claim is urgent in the task lists.
  */
 @Service
 public class Escalations {
@@ -27,13 +29,13 @@ public class Escalations {
     private final ClaimClocks clocks;
     private final ClaimSummaries summaries;
     private final WorkingDayCalendars calendars;
-    private final SupervisorOutbox outbox;
+    private final Outbox outbox;
     private final SlaMetrics metrics;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     Escalations(JdbcClient jdbc, ClaimClocks clocks, ClaimSummaries summaries, WorkingDayCalendars calendars,
-                SupervisorOutbox outbox, SlaMetrics metrics, Clock clock, ApplicationEventPublisher events) {
+                Outbox outbox, SlaMetrics metrics, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.clocks = clocks;
@@ -74,7 +76,9 @@ public class Escalations {
         String standing = kind == EscalationKind.AT_RISK
                 ? "剩余" + calendar.workingDaysBetween(WorkingDayCalendar.dayOf(now), c.dueDate()) + "个工作日"
                 : "已超期";
-        outbox.add(id.get(), Role.SUPERVISOR.groupId(),
+        String kindCode = "SLA_" + kind.name();
+        outbox.toStaff(Role.SUPERVISOR.groupId(), claimId, kindCode, kindCode + ":" + claimId,
+                Map.of("claimId", String.valueOf(claimId), "dueDate", c.dueDate().toString(), "stage", c.stage().label()),
                 kind.label() + "督办：申请" + claimId + "（" + claim.memberName() + "）应于" + c.dueDate() + "前支付",
                 "会员" + claim.memberName() + "（" + claim.memberIdNumberMasked() + "），代办点" + claim.agencyCode()
                         + "，当前环节" + c.stage().label() + "，处理人" + (holder == null ? "待认领" : holder)

@@ -247,6 +247,16 @@ class PayoutFaultTest {
         List<String> steps = new ArrayList<>();
         paid.get("history").forEach(h -> steps.add(h.get("step").asText()));
         assertThat(steps).containsSubsequence("LEAGUE_AUDIT", "ACCOUNT_FIXED", "PAID");
+        // the member heard of the return once, with the amount, the old account's last digits and the bank's reason
+        assertThat(jdbc.sql("select kind || ' ' || message from notification where claim_id = :id order by id")
+                .param("id", id).query(String.class).list()).satisfiesExactly(
+                received -> assertThat(received).startsWith("CLAIM_RECEIVED "),
+                approved -> assertThat(approved).startsWith("CLAIM_APPROVED ").contains("核定补助金"),
+                back -> assertThat(back).startsWith("PAYMENT_RETURNED ").contains("元转入尾号0017的银行账户时被银行退回（")
+                        .contains("账户已销户").contains("请尽快到代办点核对并更正银行账户"),
+                paidMessage -> assertThat(paidMessage).startsWith("PAID ").contains("尾号0128"));
+        assertThat(jdbc.sql("select params ->> 'account' from notification where claim_id = :id and kind = 'PAYMENT_RETURNED'")
+                .param("id", id).query(String.class).single()).isEqualTo("0017");
     }
 
     private static Map<String, Object> newAccount() {

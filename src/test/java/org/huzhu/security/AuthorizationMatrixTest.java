@@ -224,6 +224,7 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /finance/contributions", page("/finance/contributions", financeReaders)),
                 Map.entry("POST /finance/contributions", form("/finance/contributions",
                         Map.of("kind", "UNIT", "scheme", "INPATIENT", "members", "0"), financeRecorders)),
+                Map.entry("GET /admin/mailbox", page("/admin/mailbox", admins)),
                 Map.entry("GET /system/accounts", page("/system/accounts", admins)),
                 Map.entry("GET /system/accounts/new", page("/system/accounts/new", admins)),
                 Map.entry("POST /system/accounts", form("/system/accounts", Map.of("id", "Not Valid"), admins)),

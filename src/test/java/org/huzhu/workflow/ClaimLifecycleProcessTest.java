@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -35,6 +36,8 @@ class ClaimLifecycleProcessTest {
     ManagementService management;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
 
@@ -81,7 +84,20 @@ class ClaimLifecycleProcessTest {
         Jobs.runDue(management, instance.getId());
         assertThat(instance).isEnded().hasPassedInOrder("PayOut", "AwaitBankResult", "OutcomeMerge", "NotifyMember",
                 "ClaimClosed");
-        assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("PAID");
+        var paid = api.get("clerk", "/api/claims/" + id).body();
+        assertThat(paid.get("status").asText()).isEqualTo("PAID");
+        String amount = paid.get("subsidy").asText();
+        // what the member was told, in order, each once
+        assertThat(messages(id)).satisfiesExactly(
+                received -> assertThat(received).startsWith("CLAIM_RECEIVED ").contains("已受理，申请编号" + id + "，"),
+                missing -> assertThat(missing).startsWith("SUPPLEMENTS_NEEDED ").endsWith("请补交：出院小结、医保结算单、银行卡。"),
+                stillMissing -> assertThat(stillMissing).startsWith("SUPPLEMENTS_NEEDED ").endsWith("请补交：出院小结、医保结算单。"),
+                approved -> assertThat(approved).startsWith("CLAIM_APPROVED ").contains("核定补助金" + amount + "元"),
+                paidMessage -> assertThat(paidMessage).startsWith("PAID ").contains(amount + "元已支付"));
+        assertThat(jdbc.sql("select params ->> 'receiptNumber' from notification where claim_id = :id and kind = 'CLAIM_RECEIVED'")
+                .param("id", id).query(String.class).single()).isEqualTo(String.valueOf(id));
+        assertThat(jdbc.sql("select params ->> 'amount' from notification where claim_id = :id and kind = 'CLAIM_APPROVED'")
+                .param("id", id).query(String.class).single()).isEqualTo(amount);
     }
 
     @Test
@@ -92,6 +108,10 @@ class ClaimLifecycleProcessTest {
         var claim = api.get("clerk", "/api/claims/" + id).body();
         assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
         assertThat(claim.get("rejectionReason").asText()).contains("发票与费用清单不符");
+        assertThat(messages(id)).satisfiesExactly(
+                received -> assertThat(received).startsWith("CLAIM_RECEIVED "),
+                rejected -> assertThat(rejected).startsWith("REJECTED ").contains("原因：代办点审核驳回：发票与费用清单不符。")
+                        .endsWith("如对结果有异议，可在收到本通知之日起通过线上快办或代办点申请复核。"));
     }
 
     @Test
@@ -177,6 +197,12 @@ class ClaimLifecycleProcessTest {
         var answer = require(api.post("clerk", "/api/claims", claim), 201).body();
         assertThat(answer.get("status").asText()).isEqualTo(expectedStatus);
         return answer.get("id").asLong();
+    }
+
+    /** The claim's messages to its member, oldest first: kind and text. */
+    private List<String> messages(long claimId) {
+        return jdbc.sql("select kind || ' ' || message from notification where claim_id = :id and member_id is not null order by id")
+                .param("id", claimId).query(String.class).list();
     }
 
     private ProcessInstance instanceOf(long claimId) {

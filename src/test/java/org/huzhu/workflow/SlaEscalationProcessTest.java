@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.huzhu.membership.OrganisationRegistry;
+import org.huzhu.notification.OutboxDispatcher;
 import org.huzhu.platform.Beijing;
 import org.huzhu.security.IdentityBootstrap;
-import org.huzhu.sla.SupervisorOutbox;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.EngineTime;
@@ -50,7 +50,7 @@ class SlaEscalationProcessTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    SupervisorOutbox outbox;
+    OutboxDispatcher outbox;
     @Autowired
     OrganisationRegistry organisations;
     @Autowired
@@ -107,10 +107,10 @@ class SlaEscalationProcessTest {
         assertThat(task.get("slaState").asText()).isEqualTo("AT_RISK");
         assertThat(task.get("slaDueDate").asText()).isEqualTo("2026-10-16");
         assertThat(jdbc.sql("""
-                        select n.recipients || ' ' || n.subject from supervisor_notification n
-                        join sla_escalation e on e.id = n.escalation_id where e.claim_id = :id
+                        select n.staff_recipients || ' ' || n.kind || ' ' || n.subject from notification n
+                        where n.claim_id = :id and n.member_id is null
                         """).param("id", id).query(String.class).list())
-                .singleElement().asString().startsWith("supervisor 临期督办：申请" + id).contains("2026-10-16");
+                .singleElement().asString().startsWith("supervisor SLA_AT_RISK 临期督办：申请" + id).contains("2026-10-16");
 
         require(api.decide(TestAgencies.auditor(agency), id, "APPROVE", null), 200);
         EngineTime.set("2026-10-19T09:00:00+08:00");
@@ -140,9 +140,10 @@ class SlaEscalationProcessTest {
 
         outbox.dispatch();
         assertThat(jdbc.sql("""
-                        select count(*) from supervisor_notification n join sla_escalation e on e.id = n.escalation_id
-                        where e.claim_id = :id and n.sent_at is not null
-                        """).param("id", id).query(Long.class).single()).isEqualTo(2);
+                        select n.kind || ' ' || n.state || ' ' || n.sender || ' ' || n.sent_to from notification n
+                        where n.claim_id = :id and n.member_id is null order by n.id
+                        """).param("id", id).query(String.class).list())
+                .containsExactly("SLA_AT_RISK SENT mailbox supervisor", "SLA_BREACHED SENT mailbox supervisor");
     }
 
     @Test
