@@ -69,6 +69,13 @@ public final class WorkbenchSession {
         return session;
     }
 
+    /** Nobody signed in yet, with the page at the path opened (its CSRF token at hand): e.g. the members' /m/login. */
+    public static WorkbenchSession opening(int port, String path) {
+        WorkbenchSession session = new WorkbenchSession(port);
+        session.get(path);
+        return session;
+    }
+
     /** Signs in with the demo password; fails unless the workbench lets the person in. */
     public static WorkbenchSession signIn(int port, String user) {
         return signIn(port, user, "demo");
