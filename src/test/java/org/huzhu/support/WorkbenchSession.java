@@ -179,6 +179,11 @@ public final class WorkbenchSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** A form with files in the input named {@code part} (none chosen) and no CSRF token of its own. */
+    public Page postBytesWithoutToken(String path, Map<String, String> fields, String part) {
+        return postBytesWithoutToken(path, MultiValueMap.fromSingleValue(fields), part, Map.of());
+    }
+
     /** A request of the API with the session's cookie instead of credentials, and the last page's CSRF token. */
     public Page api(String method, String path, String json) {
         return api(method, path, json, csrfToken);
