@@ -20,6 +20,9 @@ import org.huzhu.scheme.SubsidyCalculation;
  */
 public class Claim {
 
+    /** Who took the claim in when the member sent it online (线上快办), where a clerk's user id would stand. */
+    public static final String ONLINE = "online";
+
     private final Long id;
     private final long memberId;
     private final String scheme;
@@ -211,6 +214,7 @@ public class Claim {
     public String rejectionReason() { return rejectionReason; }
     public String missingDocuments() { return missingDocuments; }
     public String submittedBy() { return submittedBy; }
+    public boolean submittedOnline() { return ONLINE.equals(submittedBy); }
     public Instant submittedAt() { return submittedAt; }
     public Instant materialsCompleteAt() { return materialsCompleteAt; }
     public Instant paidAt() { return paidAt; }

@@ -11,6 +11,7 @@ import java.util.function.LongConsumer;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.membership.ResidentIdNumber;
+import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.BenefitKind;
@@ -69,7 +70,20 @@ public class ClaimIntake {
      * the process starts, so that the pre-check counts them as handed in and reads their QR codes.
      */
     Claim submit(ClaimSubmission submission, Staff clerk, UUID intakeKey, Set<DocumentKind> filed, LongConsumer withFiles) {
-        Checked checked = checked(submission, clerk);
+        return store(submission, checked(submission, clerk), clerk.userId(), intakeKey, filed, withFiles);
+    }
+
+    /**
+     * A claim the member sends online (线上快办): the same checks, pre-check and process as at
+     * the counter, routed to the agency of the member's unit; {@link Claim#ONLINE} stands where the
+     * clerk would. The submission must be the signed-in member's own.
+     */
+    Claim submitOnline(long memberId, ClaimSubmission submission, Set<DocumentKind> filed, LongConsumer withFiles) {
+        return store(submission, checkedOnline(memberId, submission), Claim.ONLINE, null, filed, withFiles);
+    }
+
+    private Claim store(ClaimSubmission submission, Checked checked, String submittedBy, UUID intakeKey,
+                        Set<DocumentKind> filed, LongConsumer withFiles) {
         Member member = checked.member();
         Claim claim = Claim.submitted(member.id(), submission.scheme(), member.agencyId(), submission.admissionDate(),
                 submission.dischargeDate(), submission.hospital().strip(), submission.diagnosis().strip(),
@@ -78,16 +92,16 @@ public class ClaimIntake {
                 new BankAccount(submission.bankAccount().bankName().strip(), submission.bankAccount().accountNumber(),
                         submission.bankAccount().accountName().strip()),
                 invoices(submission), SubmissionRules.documentKinds(submission.documents(), "documents", new Problems()),
-                clerk.userId(), clock.instant());
+                submittedBy, clock.instant());
         Optional<Long> inserted = claims.insert(claim, member, checked.benefitKind(), intakeKey,
                 ClaimSubmission.reasonOr(submission.documentsReason()));
         if (inserted.isEmpty()) {
-            return claims.get(claims.byIntakeKey(clerk.userId(), intakeKey).orElseThrow());
+            return claims.get(claims.byIntakeKey(submittedBy, intakeKey).orElseThrow());
         }
         long id = inserted.get();
-        claims.recordFiled(id, filed, clerk.userId(), claim.submittedAt());
+        claims.recordFiled(id, filed, submittedBy, claim.submittedAt());
         withFiles.accept(id);
-        history.record(id, "SUBMITTED", clerk.userId(), claim.submittedAt(), null, null);
+        history.record(id, "SUBMITTED", submittedBy, claim.submittedAt(), null, null);
         // before the process starts, so that the receipt comes before what the pre-check finds
         notices.received(claims.get(id));
 
@@ -110,6 +124,29 @@ public class ClaimIntake {
 
     private Checked checked(ClaimSubmission submission, Staff clerk) {
         clerk.requireAny(Role.ADMIN, Role.CLERK);
+        Scheme scheme = checkedFields(submission);
+        Member member = member(submission.memberIdNumber());
+        access.requireIntake(clerk, member.agencyCode());
+        return new Checked(member, scheme.benefitKind());
+    }
+
+    /** What {@link #submitOnline} checks before it stores anything, storing nothing. */
+    @Transactional(readOnly = true)
+    public Member checkOnline(long memberId, ClaimSubmission submission) {
+        return checkedOnline(memberId, submission).member();
+    }
+
+    private Checked checkedOnline(long memberId, ClaimSubmission submission) {
+        Scheme scheme = checkedFields(submission);
+        Member member = member(submission.memberIdNumber());
+        if (member.id() != memberId) {
+            throw DomainException.forbidden("NOT_OWN_CLAIM", "只能为本人申请补助");
+        }
+        return new Checked(member, scheme.benefitKind());
+    }
+
+    /** Every problem of the fields at once; the scheme named. */
+    private Scheme checkedFields(ClaimSubmission submission) {
         Problems problems = new Problems();
         boolean named = submission.scheme() != null && !submission.scheme().isBlank();
         Optional<Scheme> scheme = named ? ruleSets.scheme(submission.scheme()) : Optional.empty();
@@ -119,9 +156,7 @@ public class ClaimIntake {
         SubmissionRules.check(submission, scheme.map(Scheme::benefitKind).orElse(BenefitKind.EXPENSE),
                 LocalDate.now(clock), problems);
         problems.throwIfAny();
-        Member member = member(submission.memberIdNumber());
-        access.requireIntake(clerk, member.agencyCode());
-        return new Checked(member, scheme.orElseThrow().benefitKind());
+        return scheme.orElseThrow();
     }
 
     /** The member of a well-formed ID number; a field problem when nobody is registered under it. */
@@ -163,7 +198,7 @@ public class ClaimIntake {
         Claim claim = atCounter(claimId, clerk);
         claim.addDocuments(received);
         claims.recordSeenAtCounter(claimId, received, ClaimSubmission.reasonOr(reason), clerk.userId(), clock.instant());
-        supplemented(claimId, received, clerk);
+        supplemented(claimId, received, clerk.userId());
         return claims.get(claimId);
     }
 
@@ -171,17 +206,17 @@ public class ClaimIntake {
      * Files of these kinds were stored for the claim ({@link ClaimPapers}): they are handed in, and
      * to a claim waiting for papers they are a supplement, as if brought to the counter.
      */
-    void papersFiled(Claim claim, Set<DocumentKind> kinds, Staff clerk) {
-        claims.recordFiled(claim.id(), kinds, clerk.userId(), clock.instant());
+    void papersFiled(Claim claim, Set<DocumentKind> kinds, String by) {
+        claims.recordFiled(claim.id(), kinds, by, clock.instant());
         if (claim.status() == ClaimStatus.AWAITING_SUPPLEMENTS) {
             claim.addDocuments(kinds);
-            supplemented(claim.id(), kinds, clerk);
+            supplemented(claim.id(), kinds, by);
         }
     }
 
-    /** The claim's history says what came; the process runs the pre-check again. */
-    private void supplemented(long claimId, Set<DocumentKind> received, Staff clerk) {
-        history.record(claimId, "SUPPLEMENTED", clerk.userId(), clock.instant(), null,
+    /** The claim's history says what came and who brought it (a clerk, or {@link Claim#ONLINE}); the process runs the pre-check again. */
+    private void supplemented(long claimId, Set<DocumentKind> received, String by) {
+        history.record(claimId, "SUPPLEMENTED", by, clock.instant(), null,
                 String.join("、", received.stream().map(DocumentKind::label).toList()));
         process.supplementsReceived(claimId);
     }

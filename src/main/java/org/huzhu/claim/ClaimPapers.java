@@ -14,6 +14,7 @@ import org.huzhu.papers.Paper;
 import org.huzhu.papers.PaperChecks;
 import org.huzhu.papers.PaperUpload;
 import org.huzhu.papers.Papers;
+import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.DocumentKind;
@@ -63,19 +64,36 @@ public class ClaimPapers {
     @Transactional
     public Claim submit(ClaimSubmission submission, List<String> kinds, List<SentFile> files, Staff clerk) {
         clerk.requireAny(Role.ADMIN, Role.CLERK);
+        List<CheckedPaper> checked = checkedWithClaim(kinds, files, () -> intake.check(submission, clerk));
+        return intake.submit(submission, clerk, null, kindsOf(checked),
+                claimId -> papers.store(claimId, checked, clerk.userId(), clock.instant()));
+    }
+
+    /**
+     * The member's own claim sent online (线上快办) with photos or scans of its papers, as
+     * {@link #submit(ClaimSubmission, List, List, Staff)} takes one in at the counter.
+     */
+    @Transactional
+    public Claim submitOnline(long memberId, ClaimSubmission submission, List<String> kinds, List<SentFile> files) {
+        List<CheckedPaper> checked = checkedWithClaim(kinds, files, () -> intake.checkOnline(memberId, submission));
+        return intake.submitOnline(memberId, submission, kindsOf(checked),
+                claimId -> papers.store(claimId, checked, Claim.ONLINE, clock.instant()));
+    }
+
+    /** The files checked; when one is refused, the claim's own problems are told with them. */
+    private List<CheckedPaper> checkedWithClaim(List<String> kinds, List<SentFile> files, Runnable claimCheck) {
         Problems problems = new Problems();
         List<CheckedPaper> checked = checked(kinds, files, problems);
         papers.checkRoom(null, checked, problems);
         if (!problems.isEmpty()) {
             try {
-                intake.check(submission, clerk);
+                claimCheck.run();
             } catch (InvalidInputException invalid) {
                 problems.addAll(invalid.problems());
             }
             problems.throwIfAny();
         }
-        return intake.submit(submission, clerk, null, kindsOf(checked),
-                claimId -> papers.store(claimId, checked, clerk.userId(), clock.instant()));
+        return checked;
     }
 
     /**
@@ -128,7 +146,22 @@ public class ClaimPapers {
     /** Adds files to a claim not yet decided; answers the claim as it stands after them, with all its files. */
     @Transactional
     public Files add(long claimId, List<String> kinds, List<SentFile> files, Staff clerk) {
-        Claim claim = intake.atCounter(claimId, clerk);
+        return add(intake.atCounter(claimId, clerk), kinds, files, clerk.userId());
+    }
+
+    /**
+     * Files the member sends online for their own claim (补件 from a phone); a claim of anyone
+     * else is not found, as if it did not exist.
+     */
+    @Transactional
+    public Files addOnline(long memberId, long claimId, List<String> kinds, List<SentFile> files) {
+        Claim claim = claims.find(claimId).filter(found -> found.memberId() == memberId)
+                .orElseThrow(() -> DomainException.notFound("CLAIM_NOT_FOUND", "没有这件申请"));
+        return add(claim, kinds, files, Claim.ONLINE);
+    }
+
+    private Files add(Claim claim, List<String> kinds, List<SentFile> files, String by) {
+        long claimId = claim.id();
         claim.requireOpenForPapers();
         // one upload at a time per claim: two at once could otherwise both pass the claim's limit
         claims.lock(claimId);
@@ -139,10 +172,10 @@ public class ClaimPapers {
         List<CheckedPaper> checked = checked(kinds, files, problems);
         papers.checkRoom(claimId, checked, problems);
         problems.throwIfAny();
-        List<Paper> stored = papers.store(claimId, checked, clerk.userId(), clock.instant());
+        List<Paper> stored = papers.store(claimId, checked, by, clock.instant());
         // invoices read from QR codes after the pre-check are held too, so a later claim cannot take them again
         claims.holdInvoices(claimId, Invoice.typedAndRead(List.of(), stored));
-        intake.papersFiled(claim, kindsOf(checked), clerk);
+        intake.papersFiled(claim, kindsOf(checked), by);
         return new Files(claims.get(claimId), papers.ofClaim(claimId));
     }
 

@@ -61,6 +61,18 @@ public class Claims {
         return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(this::map).optional();
     }
 
+    /** The member's claims, the newest first. */
+    public List<Claim> ofMember(long memberId) {
+        return jdbc.sql(SELECT + " where c.member_id = :member order by c.submitted_at desc, c.id desc")
+                .param("member", memberId).query(this::map).list();
+    }
+
+    /** The member's claim of that id; empty when there is none or it is someone else's. */
+    public Optional<Claim> ofMember(long memberId, long claimId) {
+        return jdbc.sql(SELECT + " where c.id = :id and c.member_id = :member").param("id", claimId)
+                .param("member", memberId).query(this::map).optional();
+    }
+
     /** The agencies' claims waiting for papers, the longest waiting first. */
     public List<Claim> awaitingSupplements(Collection<Long> agencyIds, int limit) {
         if (agencyIds.isEmpty()) {

@@ -68,6 +68,23 @@ public class SubsidyQuotes {
         if (member != null) {
             access.requireMemberRead(staff, member.agencyCode());
         }
+        return quote(request, scheme, member, staff);
+    }
+
+    /**
+     * The member's own quote (线上快办): their cover and earlier claims count as for a claim; the
+     * request's member and stand-in figures are theirs, whatever was sent.
+     */
+    @Transactional(readOnly = true)
+    public SubsidyQuote quoteForMember(long memberId, QuoteRequest request) {
+        Member member = members.byId(memberId);
+        QuoteRequest own = new QuoteRequest(request.scheme(), null, member.idNumber(), request.admissionDate(),
+                request.dischargeDate(), request.expenses(), request.diagnosisCode(), request.diagnosisDate(),
+                null, null, null);
+        return quote(own, check(own), member, null);
+    }
+
+    private SubsidyQuote quote(QuoteRequest request, Scheme scheme, Member member, Staff staff) {
         BenefitKind kind = scheme.benefitKind();
         ClaimFacts facts = new ClaimFacts(request.admissionDate(), request.dischargeDate(),
                 request.expenses() == null ? null : request.expenses().toExpenses(),

@@ -84,11 +84,11 @@ class DemoData implements ApplicationRunner {
         unit("DEMO-U1", "演示机械厂", "DEMO-A");
         unit("DEMO-U2", "演示纺织公司", "DEMO-A");
         unit("DEMO-U3", "演示中心医院", "DEMO-B");
-        member("41050219800101001", "张伟", "DEMO-U1", InsuranceType.EMPLOYEE);
-        member("41050219850315002", "李娜", "DEMO-U1", InsuranceType.EMPLOYEE);
-        member("41050219770707003", "王强", "DEMO-U2", InsuranceType.EMPLOYEE);
-        member("41050319900202004", "刘芳", "DEMO-U3", InsuranceType.EMPLOYEE);
-        member("41050319881111005", "陈磊", "DEMO-U3", InsuranceType.RESIDENT);
+        member("41050219800101001", "张伟", "DEMO-U1", InsuranceType.EMPLOYEE, "13800000001");
+        member("41050219850315002", "李娜", "DEMO-U1", InsuranceType.EMPLOYEE, "13900000002");
+        member("41050219770707003", "王强", "DEMO-U2", InsuranceType.EMPLOYEE, "13700000003");
+        member("41050319900202004", "刘芳", "DEMO-U3", InsuranceType.EMPLOYEE, "13600000004");
+        member("41050319881111005", "陈磊", "DEMO-U3", InsuranceType.RESIDENT, "13500000005");
         enrolDemoMembers();
 
         user("admin", "管理员", Role.ADMIN.groupId(), Role.PROCESS_ADMIN.groupId(), Groups.CAMUNDA_ADMIN);
@@ -151,9 +151,10 @@ class DemoData implements ApplicationRunner {
     }
 
     /** Demo ID numbers are given as their first 17 digits; the check character is computed. */
-    private void member(String first17, String name, String unitCode, InsuranceType type) {
+    /** Demo mobile numbers are made up; the demo mailbox (/admin/mailbox) shows what would be sent to them. */
+    private void member(String first17, String name, String unitCode, InsuranceType type, String mobile) {
         ResidentIdNumber id = ResidentIdNumber.parse(first17 + ResidentIdNumber.checkCharacter(first17)).orElseThrow();
-        members.add(id, name, organisations.unit(unitCode).orElseThrow().id(), type);
+        members.add(id, name, organisations.unit(unitCode).orElseThrow().id(), type, mobile);
     }
 
     private void user(String id, String name, String... groups) {

@@ -14,7 +14,7 @@ public class Members {
 
     private static final String MEMBER_SELECT = """
             select m.id, m.id_number, m.name, m.birth_date, m.sex, m.insurance_type, u.code as unit_code,
-                   a.id as agency_id, a.code as agency_code, o.code as organiser_code
+                   a.id as agency_id, a.code as agency_code, o.code as organiser_code, m.mobile
             from member m join unit u on u.id = m.unit_id join agency a on a.id = u.agency_id
                  join organiser o on o.id = a.organiser_id
             """;
@@ -62,15 +62,27 @@ public class Members {
     }
 
     /** Adds the member; false when the ID number is registered already. */
-    public boolean add(ResidentIdNumber idNumber, String name, long unitId, InsuranceType insuranceType) {
+    public boolean add(ResidentIdNumber idNumber, String name, long unitId, InsuranceType insuranceType, String mobile) {
         return jdbc.sql("""
-                        insert into member (id_number, name, birth_date, sex, unit_id, insurance_type)
-                        values (:idNumber, :name, :birthDate, :sex, :unitId, :insuranceType)
+                        insert into member (id_number, name, birth_date, sex, unit_id, insurance_type, mobile)
+                        values (:idNumber, :name, :birthDate, :sex, :unitId, :insuranceType, :mobile)
                         on conflict (id_number) do nothing
                         """)
                 .param("idNumber", idNumber.value()).param("name", name).param("birthDate", idNumber.birthDate())
                 .param("sex", idNumber.sex().name()).param("unitId", unitId).param("insuranceType", insuranceType.name())
-                .update() == 1;
+                .param("mobile", mobile).update() == 1;
+    }
+
+    /** The mobile number on file, or none (null clears it). */
+    public void changeMobile(long memberId, String mobile) {
+        jdbc.sql("update member set mobile = :mobile where id = :id").param("mobile", mobile).param("id", memberId)
+                .update();
+    }
+
+    /** The mobile number on file for the member, where their messages go. */
+    public Optional<String> mobileOf(long memberId) {
+        return jdbc.sql("select mobile from member where id = :id and mobile is not null").param("id", memberId)
+                .query(String.class).optional();
     }
 
     public Enrolment enrol(long memberId, String scheme, LocalDate validFrom, LocalDate validTo) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.NameText;
@@ -21,11 +22,13 @@ public class MembershipRegistry {
     private final Organisations organisations;
     private final Members members;
     private final SchemeNames schemes;
+    private final AuditTrail audit;
 
-    MembershipRegistry(Organisations organisations, Members members, SchemeNames schemes) {
+    MembershipRegistry(Organisations organisations, Members members, SchemeNames schemes, AuditTrail audit) {
         this.organisations = organisations;
         this.members = members;
         this.schemes = schemes;
+        this.audit = audit;
     }
 
     @Transactional
@@ -49,8 +52,16 @@ public class MembershipRegistry {
 
     @Transactional
     public Member addMember(String idNumber, String name, String unitCode, String insuranceType, Staff staff) {
+        return addMember(idNumber, name, unitCode, insuranceType, null, staff);
+    }
+
+    /** Registers the member; {@code mobile} may be left blank (no messages, no online sign-in until a clerk adds it). */
+    @Transactional
+    public Member addMember(String idNumber, String name, String unitCode, String insuranceType, String mobile,
+                            Staff staff) {
         staff.requireAny(Role.ADMIN, Role.CLERK);
         Problems problems = new Problems();
+        String number = mobile(problems, mobile);
         if (blank(idNumber)) {
             problems.add("idNumber", "REQUIRED", "请填写身份证号");
         } else if (ResidentIdNumber.parse(idNumber).isEmpty()) {
@@ -71,10 +82,40 @@ public class MembershipRegistry {
                 new InvalidInputException("unitCode", "UNKNOWN_UNIT", "没有这个单位：" + unitCode));
         requireAgencyStaff(staff, unit.agencyCode());
         ResidentIdNumber id = ResidentIdNumber.parse(idNumber).orElseThrow();
-        if (!members.add(id, name.strip(), unit.id(), type)) {
+        if (!members.add(id, name.strip(), unit.id(), type, number)) {
             throw new InvalidInputException("idNumber", "DUPLICATE_MEMBER", "该身份证号的会员已登记");
         }
         return members.byIdNumber(id.value()).orElseThrow();
+    }
+
+    /**
+     * Records or changes the member's mobile number (blank: none on file); a clerk of the member's
+     * agency or an administrator. The audit trail says who changed it, never the number.
+     */
+    @Transactional
+    public Member changeMobile(long memberId, String mobile, Staff staff) {
+        staff.requireAny(Role.ADMIN, Role.CLERK);
+        Problems problems = new Problems();
+        String number = mobile(problems, mobile);
+        problems.throwIfAny();
+        Member member = members.find(memberId).orElseThrow(() -> DomainException.notFound("MEMBER_NOT_FOUND", "没有这个参保人"));
+        requireAgencyStaff(staff, member.agencyCode());
+        members.changeMobile(memberId, number);
+        audit.record(staff.userId(), "MEMBER_MOBILE_CHANGED", "MEMBER", Long.toString(memberId), null,
+                number == null ? "手机号已删除" : "手机号改为 " + MobileNumber.mask(number));
+        return members.byId(memberId);
+    }
+
+    /** The typed number as stored, or null when left blank; a field problem when it is no mobile number. */
+    private static String mobile(Problems problems, String typed) {
+        if (blank(typed)) {
+            return null;
+        }
+        Optional<String> number = MobileNumber.parse(typed);
+        if (number.isEmpty()) {
+            problems.add("mobile", "INVALID_MOBILE", "手机号不正确（应为11位数字，以1开头）");
+        }
+        return number.orElse(null);
     }
 
     @Transactional

@@ -14,6 +14,7 @@ import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.MemberSignIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -123,6 +124,7 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /intake/members/{id}", page(memberPage, clerks)),
                 Map.entry("GET /intake/members/new", page("/intake/members/new", clerks)),
                 Map.entry("POST /intake/members/new", form("/intake/members/new", Map.of(), clerks)),
+                Map.entry("POST /intake/members/{id}/mobile", form(memberPage + "/mobile", Map.of("mobile", "12"), clerks)),
                 Map.entry("GET /intake/members/{id}/enrolments/new", page(memberPage + "/enrolments/new", clerks)),
                 Map.entry("POST /intake/members/{id}/enrolments/new", form(memberPage + "/enrolments/new", Map.of(), clerks)),
                 Map.entry("GET /intake/units/new", page("/intake/units/new", clerks)),
@@ -175,6 +177,8 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/units/{code}/members", get("/api/units/DEMO-U1/members",
                         Set.of("clerk", "agency", "league", "head", "supervisor", "admin"))),
                 Map.entry("POST /api/members", write("/api/members", Map.of(), clerks)),
+                Map.entry("PUT /api/members/{id}/mobile", write("/api/members/" + member + "/mobile",
+                        Map.of("mobile", "12"), clerks)),
                 Map.entry("POST /api/enrolments", write("/api/enrolments", Map.of(), clerks)),
                 Map.entry("GET /api/users", get("/api/users", admins)),
                 Map.entry("POST /api/users", write("/api/users", Map.of(), admins)),
@@ -267,6 +271,122 @@ class AuthorizationMatrixTest {
                         Map.of("processKey", "no-such-process"), processAdmins)));
     }
 
+    /**
+     * The members' own pages (线上快办, /m/): a row says whether the page is open to anyone (the
+     * sign-in) and the fields a form sends; files go as multipart. Fields are left invalid where
+     * sending them would change something (a code request with a malformed ID number is not counted).
+     */
+    record MemberEntry(String path, Map<String, String> fields, boolean open, boolean multipart) {
+    }
+
+    static Map<String, MemberEntry> memberMatrix(long claim) {
+        String claimPath = "/m/claims/" + claim;
+        return Map.ofEntries(
+                Map.entry("GET /m/login", new MemberEntry("/m/login", null, true, false)),
+                Map.entry("POST /m/login/code", new MemberEntry("/m/login/code", Map.of("idNumber", "12"), true, false)),
+                Map.entry("POST /m/login", new MemberEntry("/m/login", Map.of("idNumber", "12", "code", "x"), true, false)),
+                Map.entry("GET /m/", new MemberEntry("/m/", null, false, false)),
+                Map.entry("GET /m/quote", new MemberEntry("/m/quote", null, false, false)),
+                Map.entry("POST /m/quote", new MemberEntry("/m/quote", Map.of("scheme", ""), false, false)),
+                Map.entry("GET /m/claims/new", new MemberEntry("/m/claims/new", null, false, false)),
+                Map.entry("POST /m/claims/new", new MemberEntry("/m/claims/new", Map.of("scheme", ""), false, true)),
+                Map.entry("GET /m/claims/{id}", new MemberEntry(claimPath, null, false, false)),
+                Map.entry("GET /m/claims/{id}/receipt", new MemberEntry(claimPath + "/receipt", null, false, false)),
+                Map.entry("POST /m/claims/{id}/papers", new MemberEntry(claimPath + "/papers", Map.of(), false, true)));
+    }
+
+    /**
+     * The member role: a member session reaches its own pages and no staff page or API; another
+     * member's claim is not found; staff sessions are no member sessions (sent to /m/login), and
+     * nobody gets in anonymously but to the sign-in.
+     */
+    @Test
+    void membersReachOnlyTheirOwnPagesAndStaffNoneOfThem() {
+        Api api = new Api(rest);
+        identities.ensureUser("padmin", "流程", "管理员", "demo", List.of(Role.PROCESS_ADMIN.groupId()));
+        String ownerId = memberWithMobile(api, "13800990001");
+        String otherId = memberWithMobile(api, "13800990002");
+        Map<String, Object> request = new java.util.HashMap<>(ClaimRequests.claim(ownerId, "900.00"));
+        long claim = require(api.post("clerk", "/api/claims", request), 201).body().get("id").asLong();
+        WorkbenchSession owner = MemberSignIn.signIn(port, jdbc, ownerId);
+        WorkbenchSession other = MemberSignIn.signIn(port, jdbc, otherId);
+        Map<String, WorkbenchSession> staff = new TreeMap<>();
+        USERS.forEach(user -> staff.put(user, WorkbenchSession.signIn(port, user)));
+        List<String> wrong = new ArrayList<>();
+
+        new TreeMap<>(memberMatrix(claim)).forEach((key, row) -> {
+            WorkbenchSession.Page anonymous = send(MemberSignIn.anonymous(port), row);
+            if (row.open() ? anonymous.status() >= 500 || anonymous.status() == 403 || anonymous.status() == 302
+                    : anonymous.status() != 302 || !anonymous.location().endsWith("/m/login")) {
+                wrong.add("anonymous " + key + " -> " + anonymous.status());
+            }
+            staff.forEach((user, session) -> {
+                session.get("/m/login");
+                WorkbenchSession.Page answer = send(session, row);
+                if (!row.open() && (answer.status() != 302 || !answer.location().endsWith("/m/login"))) {
+                    wrong.add(user + " " + key + " -> " + answer.status() + " (should be sent to /m/login)");
+                }
+            });
+            owner.get("/m/");
+            WorkbenchSession.Page own = send(owner, row);
+            if (own.status() >= 500 || own.status() == 403 || own.status() == 404 || own.status() == 405
+                    || (own.status() == 302 && own.location().endsWith("/login"))) {
+                wrong.add("member " + key + " -> " + own.status() + " (should be allowed)");
+            }
+            if (key.contains("{id}")) {
+                other.get("/m/");
+                int theirs = send(other, row).status();
+                if (theirs != 404) {
+                    wrong.add("another member " + key + " -> " + theirs + " (should be 404)");
+                }
+            }
+            if (row.fields() != null && !row.open()) {
+                int forged = row.multipart() ? owner.postBytesWithoutToken(row.path(), row.fields(), "paper.ID_CARD").status()
+                        : owner.postWithoutToken(row.path(), row.fields()).status();
+                if (forged != 403) {
+                    wrong.add("member " + key + " without the CSRF token -> " + forged);
+                }
+            }
+        });
+        // a member session opens no staff page and no API
+        Map<String, Entry> matrix = matrix(claim, api.taskOf("agency", claim), Integer.toString(EngineTime.today().getYear()),
+                repository.createProcessDefinitionQuery().processDefinitionKey("claim-lifecycle").latestVersion()
+                        .singleResult().getId(), 0);
+        new TreeMap<>(matrix).forEach((key, entry) -> {
+            String method = key.substring(0, key.indexOf(' '));
+            if (entry.page()) {
+                owner.get("/m/");
+                @SuppressWarnings("unchecked")
+                WorkbenchSession.Page answer = method.equals("POST")
+                        ? owner.post(entry.path(), (Map<String, String>) entry.body()) : owner.get(entry.path());
+                if (answer.status() != 302 || !answer.location().endsWith("/login") || answer.location().endsWith("/m/login")) {
+                    wrong.add("member " + key + " -> " + answer.status() + " (should be sent to /login)");
+                }
+            } else {
+                int answer = owner.api(method, entry.path(), entry.body() == null ? null : "{}").status();
+                if (answer != 401) {
+                    wrong.add("member " + key + " -> " + answer + " (should be 401)");
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    private static WorkbenchSession.Page send(WorkbenchSession session, MemberEntry row) {
+        if (row.fields() == null) {
+            return session.get(row.path());
+        }
+        return row.multipart() ? session.postBytes(row.path(), row.fields(), "paper.ID_CARD", Map.of())
+                : session.post(row.path(), row.fields());
+    }
+
+    private String memberWithMobile(Api api, String mobile) {
+        String id = api.enrolledMember();
+        long member = jdbc.sql("select id from member where id_number = :id").param("id", id).query(Long.class).single();
+        require(api.exchange("admin", HttpMethod.PUT, "/api/members/" + member + "/mobile", Map.of("mobile", mobile)), 200);
+        return id;
+    }
+
     /** An upload with a field and no file: it gets past security and is refused by the checks. */
     private static MultiValueMap<String, Object> emptyForm() {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
@@ -300,8 +420,10 @@ class AuthorizationMatrixTest {
         Map<String, Entry> matrix = matrix(claim, task, Integer.toString(EngineTime.today().getYear()), version, member);
 
         Set<String> mapped = ourMappings();
-        assertThat(difference(mapped, matrix.keySet())).as("endpoints with no row in the matrix").isEmpty();
-        assertThat(difference(matrix.keySet(), mapped)).as("rows whose endpoint is gone").isEmpty();
+        Set<String> rows = new TreeSet<>(matrix.keySet());
+        rows.addAll(memberMatrix(0).keySet());
+        assertThat(difference(mapped, rows)).as("endpoints with no row in the matrix").isEmpty();
+        assertThat(difference(rows, mapped)).as("rows whose endpoint is gone").isEmpty();
 
         List<Call> calls = new ArrayList<>();
         new TreeMap<>(matrix).forEach((key, entry) -> calls.add(new Call(HttpMethod.valueOf(key.substring(0, key.indexOf(' '))),

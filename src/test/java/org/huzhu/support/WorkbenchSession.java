@@ -69,6 +69,13 @@ public final class WorkbenchSession {
         return session;
     }
 
+    /** Nobody signed in yet, with the page at the path opened (its CSRF token at hand): e.g. the members' /m/login. */
+    public static WorkbenchSession opening(int port, String path) {
+        WorkbenchSession session = new WorkbenchSession(port);
+        session.get(path);
+        return session;
+    }
+
     /** Signs in with the demo password; fails unless the workbench lets the person in. */
     public static WorkbenchSession signIn(int port, String user) {
         return signIn(port, user, "demo");
@@ -170,6 +177,11 @@ public final class WorkbenchSession {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A form with files in the input named {@code part} (none chosen) and no CSRF token of its own. */
+    public Page postBytesWithoutToken(String path, Map<String, String> fields, String part) {
+        return postBytesWithoutToken(path, MultiValueMap.fromSingleValue(fields), part, Map.of());
     }
 
     /** A request of the API with the session's cookie instead of credentials, and the last page's CSRF token. */

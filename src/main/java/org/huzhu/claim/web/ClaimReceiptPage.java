@@ -66,7 +66,7 @@ class ClaimReceiptPage {
         Member member = members.byId(claim.memberId());
         Agency agency = organisations.agency(claim.agencyId()).orElseThrow();
         Scheme scheme = ruleSets.scheme(claim.scheme()).orElseThrow();
-        String clerk = accounts.get(claim.submittedBy()).name();
+        String clerk = claim.submittedOnline() ? "会员本人（线上快办）" : accounts.get(claim.submittedBy()).name();
         model.addAttribute("claim", claim);
         model.addAttribute("member", member);
         model.addAttribute("agency", agency);

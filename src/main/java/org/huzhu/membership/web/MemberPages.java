@@ -47,7 +47,7 @@ class MemberPages {
     private static final Crumb SEARCH = new Crumb("查找参保人", "/intake/members");
 
     /** The registration form as typed. */
-    record MemberForm(String idNumber, String name, String unitCode, String insuranceType) {
+    record MemberForm(String idNumber, String name, String unitCode, String insuranceType, String mobile) {
     }
 
     record EnrolmentForm(String scheme, String validFrom, String validTo) {
@@ -116,7 +116,32 @@ class MemberPages {
 
     @GetMapping("/{id}")
     String member(@PathVariable long id, @AuthenticationPrincipal Staff staff, Model model) {
+        return memberPage(served(id, staff), null, FieldErrors.none(), model);
+    }
+
+    /**
+     * Records or changes the member's mobile number, where sign-in codes and messages go. The
+     * number is typed afresh: the page shows it masked only.
+     */
+    @PostMapping("/{id}/mobile")
+    String changeMobile(@PathVariable long id, @RequestParam(required = false) String mobile,
+                        @AuthenticationPrincipal Staff staff, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect) {
         Member member = served(id, staff);
+        try {
+            Member changed = registry.changeMobile(id, mobile, staff);
+            redirect.addFlashAttribute("notice", changed.mobile() == null ? "已删除手机号。"
+                    : "手机号已改为 " + changed.maskedMobile() + "。");
+            return "redirect:/intake/members/" + id;
+        } catch (InvalidInputException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return memberPage(member, mobile, FieldErrors.of(invalid.problems()), model);
+        }
+    }
+
+    private String memberPage(Member member, String typedMobile, FieldErrors errors, Model model) {
+        model.addAttribute("typedMobile", typedMobile);
+        model.addAttribute("errors", errors);
         Map<String, String> names = schemes.schemeNames();
         LocalDate today = LocalDate.now(clock.withZone(Beijing.ZONE));
         model.addAttribute("member", member);
@@ -131,7 +156,7 @@ class MemberPages {
     String registration(@RequestParam(required = false) String unit, @AuthenticationPrincipal Staff staff,
                         Model model) {
         staff.requireAny(Role.CLERK, Role.ADMIN);
-        return registrationForm(new MemberForm(null, null, unit, InsuranceType.EMPLOYEE.name()), FieldErrors.none(),
+        return registrationForm(new MemberForm(null, null, unit, InsuranceType.EMPLOYEE.name(), null), FieldErrors.none(),
                 staff, model);
     }
 
@@ -140,7 +165,8 @@ class MemberPages {
                     HttpServletResponse response, RedirectAttributes redirect) {
         staff.requireAny(Role.CLERK, Role.ADMIN);
         try {
-            Member member = registry.addMember(form.idNumber(), form.name(), form.unitCode(), form.insuranceType(), staff);
+            Member member = registry.addMember(form.idNumber(), form.name(), form.unitCode(), form.insuranceType(),
+                    form.mobile(), staff);
             redirect.addFlashAttribute("notice", "参保人" + member.name() + "已登记。请为其办理参保。");
             return "redirect:/intake/members/" + member.id();
         } catch (InvalidInputException invalid) {

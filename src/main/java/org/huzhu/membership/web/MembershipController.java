@@ -18,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,11 +40,16 @@ class MembershipController {
     record UnitRequest(String code, String name, String agencyCode) {
     }
 
-    record MemberRequest(String idNumber, String name, String unitCode, String insuranceType) {
+    /** {@code mobile}: the member's mobile number, optional (sign-in codes and messages go there). */
+    record MemberRequest(String idNumber, String name, String unitCode, String insuranceType, String mobile) {
+    }
+
+    record MobileRequest(String mobile) {
     }
 
     record MemberView(long id, String idNumberMasked, String name, LocalDate birthDate, String sex,
-                      String insuranceType, String unitCode, String agencyCode, List<Enrolment> enrolments) {
+                      String insuranceType, String unitCode, String agencyCode, String mobileMasked,
+                      List<Enrolment> enrolments) {
     }
 
     record EnrolmentRequest(String memberIdNumber, String scheme, LocalDate validFrom, LocalDate validTo) {
@@ -70,8 +76,15 @@ class MembershipController {
     @PostMapping("/members")
     ResponseEntity<MemberView> addMember(@RequestBody MemberRequest request, @AuthenticationPrincipal Staff staff) {
         Member member = registry.addMember(request.idNumber(), request.name(), request.unitCode(),
-                request.insuranceType(), staff);
+                request.insuranceType(), request.mobile(), staff);
         return ResponseEntity.created(URI.create("/api/members/" + member.id())).body(view(member));
+    }
+
+    /** Records or changes the member's mobile number; blank removes it. Answers the member, the number masked. */
+    @PutMapping("/members/{id}/mobile")
+    MemberView changeMobile(@PathVariable long id, @RequestBody MobileRequest request,
+                            @AuthenticationPrincipal Staff staff) {
+        return view(registry.changeMobile(id, request.mobile(), staff));
     }
 
     @PostMapping("/enrolments")
@@ -92,6 +105,6 @@ class MembershipController {
     private MemberView view(Member member) {
         return new MemberView(member.id(), member.maskedIdNumber(), member.name(), member.birthDate(),
                 member.sex().name(), member.insuranceType().name(), member.unitCode(), member.agencyCode(),
-                members.enrolments(member.id()));
+                member.maskedMobile(),                 members.enrolments(member.id()));
     }
 }
