@@ -41,6 +41,29 @@ public class MemberNotices {
         }
     }
 
+    /** The member's request for the review of the rejection was received; once per review. */
+    void reviewRequested(Claim claim, ClaimReview review) {
+        outbox.toMember(claim.memberId(), claim.id(), "REVIEW_REQUESTED", "REVIEW_REQUESTED:" + review.id(),
+                Map.of("occasion", claim.occasion(), "days", Integer.toString(review.deadlineWorkingDays())),
+                "您" + claim.occasion() + "的互助补助申请的复核申请已受理，将在" + review.deadlineWorkingDays()
+                        + "个工作日内作出复核结论。");
+    }
+
+    /** The review's outcome: upheld, the claim is audited again; refused, the rejection is final, with the reason. */
+    void reviewOutcome(Claim claim, ClaimReview review) {
+        String reason = review.decisionReason() == null ? "" : review.decisionReason();
+        if (ClaimReview.UPHELD.equals(review.outcome())) {
+            outbox.toMember(claim.memberId(), claim.id(), "REVIEW_UPHELD", "REVIEW_OUTCOME:" + review.id(),
+                    Map.of("occasion", claim.occasion(), "step", review.restartStep().label()),
+                    "您" + claim.occasion() + "的互助补助申请经复核撤销驳回，已从" + review.restartStep().label()
+                            + "起重新审核，审核通过后按新的支付时限付款。");
+        } else {
+            outbox.toMember(claim.memberId(), claim.id(), "REVIEW_REFUSED", "REVIEW_OUTCOME:" + review.id(),
+                    Map.of("occasion", claim.occasion(), "reason", reason),
+                    "您" + claim.occasion() + "的互助补助申请经复核维持驳回，原因：" + reason + "。此为最终结论。");
+        }
+    }
+
     private void write(Claim claim, String kind, Map<String, String> params, String text) {
         outbox.toMember(claim.memberId(), claim.id(), kind, kind + ":" + claim.id(), params, text);
     }
