@@ -12,6 +12,7 @@ import org.huzhu.support.ClaimProcessTest;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.TestIds;
+import org.huzhu.support.WorkbenchSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +179,28 @@ class RejectionReviewTest extends ClaimProcessTest {
         assertThat(byDecider.body().get("code").asText()).isIn("NOT_YOUR_TASK", "SAME_DECIDER");
         assertThat(claims.status(id)).isEqualTo("REVIEW");
         assertThat(reviewTasks(id)).hasSize(1);
+    }
+
+    @Test
+    void theClaimPageFormAsksForTheReviewWithANewPaperAndShowsProblemsAtTheirFields() {
+        long id = claims.submit(api.enrolledMember(), "2000.00");
+        claims.decide("agency", id, "AgencyCheck", "REJECT", "缺少出院小结");
+        WorkbenchSession clerk = WorkbenchSession.signIn(port, "clerk");
+        assertThat(clerk.get("/claims/" + id).text()).contains("申请复核", "驳回之日起60天内");
+        WorkbenchSession.Page refused = clerk.postBytes("/claims/" + id + "/reviews", Map.of("reason", ""), "file", Map.of());
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(clerk.get(refused.location()).text()).contains("请填写申请复核的理由");
+        assertThat(reviews(id)).isZero();
+
+        WorkbenchSession.Page sent = clerk.postBytes("/claims/" + id + "/reviews",
+                Map.of("reason", "补交出院小结", "kind", "DISCHARGE_SUMMARY"), "file",
+                Map.of("出院小结.png", org.huzhu.support.PaperFiles.image("png", 800, 1000, id)));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(clerk.get(sent.location()).text()).contains("已提交复核申请及1个新材料文件", "复核中", "待复核");
+        assertThat(reviews(id)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from paper where claim_id = :id").param("id", id).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(WorkbenchSession.signIn(port, "head").get("/claims/" + id).text()).contains("复核申请审理", "维持驳回");
     }
 
     private Task reviewTask(long claimId) {
