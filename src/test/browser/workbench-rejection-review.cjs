@@ -37,6 +37,8 @@ async function openFromTaskList(page, stageKey) {
 
 async function decide(page, outcomeLabel, reason) {
   await clickAndWait(page, '#tasks button:has-text("认领任务")');
+  console.log('outcomes: ' + (await page.locator('#tasks fieldset.outcome label').allInnerTexts()).join(' | '));
+  await page.screenshot({ path: shot(outcomeLabel === '通过' ? 'league-taken' : 'head-taken'), fullPage: true });
   await page.click('#tasks label:has-text("' + outcomeLabel + '") input');
   await page.click('#tasks textarea[name=reason]');
   await page.keyboard.type(reason);
@@ -71,9 +73,8 @@ runInBrowser(async browser => {
   // the league head, who never decided the claim, upholds it back to the league audit
   await signInToWorkbench(page, 'head', 'demo');
   console.log('head row: ' + await openFromTaskList(page, 'RejectionReviewByLeagueHead'));
-  console.log('head outcomes: ' + (await page.locator('#tasks fieldset.outcome label').allInnerTexts()).join(' | '));
   await page.screenshot({ path: shot('head'), fullPage: true });
-  console.log('head notice: ' + await decide(page, '从协会审核起', '更正后的出院小结与发票一致，撤销驳回'));
+  console.log('head notice: ' + await decide(page, '从协会审核起）', '更正后的出院小结与发票一致，撤销驳回'));
   console.log('head status: ' + await page.locator('h1 .tag').first().innerText());
   console.log('approvals: ' + (await page.locator('#approvals tbody tr').allInnerTexts()).map(t => t.replace(/\s+/g, ' ')).join(' | '));
   await page.screenshot({ path: shot('upheld'), fullPage: true });

@@ -189,18 +189,18 @@ class RejectionReviewTest extends ClaimProcessTest {
         assertThat(clerk.get("/claims/" + id).text()).contains("申请复核", "驳回之日起60天内");
         WorkbenchSession.Page refused = clerk.postBytes("/claims/" + id + "/reviews", Map.of("reason", ""), "file", Map.of());
         assertThat(refused.status()).isEqualTo(302);
-        assertThat(clerk.get(refused.location()).text()).contains("请填写申请复核的理由");
+        assertThat(clerk.get(java.net.URI.create(refused.location()).getPath()).text()).contains("请填写申请复核的理由");
         assertThat(reviews(id)).isZero();
 
         WorkbenchSession.Page sent = clerk.postBytes("/claims/" + id + "/reviews",
                 Map.of("reason", "补交出院小结", "kind", "DISCHARGE_SUMMARY"), "file",
                 Map.of("出院小结.png", org.huzhu.support.PaperFiles.image("png", 800, 1000, id)));
         assertThat(sent.status()).isEqualTo(302);
-        assertThat(clerk.get(sent.location()).text()).contains("已提交复核申请及1个新材料文件", "复核中", "待复核");
+        assertThat(clerk.get(java.net.URI.create(sent.location()).getPath()).text()).contains("已提交复核申请及1个新材料文件", "复核中", "待复核");
         assertThat(reviews(id)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from paper where claim_id = :id").param("id", id).query(Long.class).single())
                 .isEqualTo(1);
-        assertThat(WorkbenchSession.signIn(port, "head").get("/claims/" + id).text()).contains("复核申请审理", "维持驳回");
+        assertThat(WorkbenchSession.signIn(port, "head").get("/claims/" + id).text()).contains("复核申请审理", "认领任务");
     }
 
     private Task reviewTask(long claimId) {

@@ -42,10 +42,11 @@ class RejectionReviewBrowserTest extends ClaimProcessTest {
         assertThat(line(output, "clerk status after: ")).isEqualTo("clerk status after: 复核中");
         assertThat(line(output, "reviews: ")).contains("代办点受理", "会员补交了医院更正后的出院小结", "待复核");
         assertThat(line(output, "head row: ")).contains("复核申请审理");
-        assertThat(line(output, "head outcomes: ")).contains("维持驳回", "撤销驳回，重新审核（从协会审核起）");
+        assertThat(line(output, "outcomes: ")).contains("维持驳回", "撤销驳回，重新审核（从代办点审核起）",
+                "撤销驳回，重新审核（从协会审核起）");
         assertThat(line(output, "head notice: ")).contains("撤销驳回，重新审核（从协会审核起）");
         assertThat(line(output, "head status: ")).isEqualTo("head status: 协会审核中");
-        assertThat(line(output, "approvals: ")).contains("复核申请审理", "head");
+        assertThat(line(output, "approvals: ")).contains("复核申请审理", "撤销驳回", "协会负责人（演示）");
         assertThat(line(output, "league status: ")).isEqualTo("league status: 待支付");
 
         claims.pay(claim);
