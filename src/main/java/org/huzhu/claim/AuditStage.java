@@ -14,7 +14,10 @@ public enum AuditStage {
     LEAGUE_AUDIT("协会审核", ClaimStatus.LEAGUE_AUDIT, Set.of(Decision.APPROVE, Decision.REJECT, Decision.RETURN)),
     SECOND_AUDIT("协会复核", ClaimStatus.LEAGUE_AUDIT, Set.of(Decision.APPROVE, Decision.REJECT)),
     LEAGUE_HEAD_APPROVAL("协会负责人审批", ClaimStatus.LEAGUE_AUDIT, Set.of(Decision.APPROVE, Decision.REJECT)),
-    COMMITTEE_REVIEW("互助保障委员会审议", ClaimStatus.LEAGUE_AUDIT, Set.of(Decision.APPROVE, Decision.REJECT));
+    COMMITTEE_REVIEW("互助保障委员会审议", ClaimStatus.LEAGUE_AUDIT, Set.of(Decision.APPROVE, Decision.REJECT)),
+    /** The review of a rejection the member asked for: not the second audit (协会复核) before an approval. */
+    REJECTION_REVIEW("复核申请审理", ClaimStatus.REVIEW, Set.of(Decision.REFUSE, Decision.UPHOLD_AT_AGENCY_CHECK,
+            Decision.UPHOLD_AT_LEAGUE_AUDIT));
 
     private final String label;
     private final ClaimStatus claimStatus;

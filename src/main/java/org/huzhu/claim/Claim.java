@@ -119,10 +119,10 @@ public class Claim {
         documents.addAll(received);
     }
 
-    /** Files of papers may come until the claim is decided: not when it is paid, being paid or rejected. */
+    /** Files of papers may come until the claim is decided, and for the review of its rejection: not when it is paid, being paid or rejected. */
     void requireOpenForPapers() {
         require(EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.AWAITING_SUPPLEMENTS, ClaimStatus.AGENCY_CHECK,
-                        ClaimStatus.LEAGUE_AUDIT).contains(status), "CLAIM_CLOSED_FOR_PAPERS",
+                        ClaimStatus.LEAGUE_AUDIT, ClaimStatus.REVIEW).contains(status), "CLAIM_CLOSED_FOR_PAPERS",
                 "申请当前状态（" + status.label() + "）不再接收材料文件");
     }
 
@@ -149,6 +149,25 @@ public class Claim {
                 ClaimStatus.LEAGUE_AUDIT));
         status = ClaimStatus.REJECTED;
         rejectionReason = reason;
+    }
+
+    /** The member asks for a review of the rejection (复核申请): the claim waits for its decision. */
+    void requestReview() {
+        require(status == ClaimStatus.REJECTED, "CLAIM_NOT_REJECTED", "只有已驳回的申请可以申请复核");
+        status = ClaimStatus.REVIEW;
+    }
+
+    /** The review refuses: the rejection stands, finally. */
+    void reviewRefused() {
+        requireOneOf(EnumSet.of(ClaimStatus.REVIEW));
+        status = ClaimStatus.REJECTED;
+    }
+
+    /** The review upholds: the rejection is withdrawn and the claim is audited again from the agency check on. */
+    void reviewUpheld() {
+        requireOneOf(EnumSet.of(ClaimStatus.REVIEW));
+        status = ClaimStatus.AGENCY_CHECK;
+        rejectionReason = null;
     }
 
     /** The subsidy is calculated on the rule set in force; the claim goes to the league. */

@@ -19,12 +19,14 @@ public class ClaimDecisions {
     private final Claims claims;
     private final ClaimHistory history;
     private final MemberNotices notices;
+    private final ClaimReviews reviews;
     private final Clock clock;
 
-    ClaimDecisions(Claims claims, ClaimHistory history, MemberNotices notices, Clock clock) {
+    ClaimDecisions(Claims claims, ClaimHistory history, MemberNotices notices, ClaimReviews reviews, Clock clock) {
         this.notices = notices;
         this.claims = claims;
         this.history = history;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -36,6 +38,8 @@ public class ClaimDecisions {
             problems.add("outcome", "REQUIRED", "请选择审核结论");
         } else if (decision == null || !stage.allows(decision)) {
             problems.add("outcome", "OUTCOME_NOT_ALLOWED", stage.label() + "不能作出此结论：" + outcome);
+        } else if (stage == AuditStage.REJECTION_REVIEW && (reason == null || reason.isBlank())) {
+            problems.add("reason", "REQUIRED", "请填写复核意见（维持驳回时告知会员）");
         } else if (decision != Decision.APPROVE && (reason == null || reason.isBlank())) {
             problems.add("reason", "REQUIRED", "驳回或退回时请填写原因");
         }
@@ -53,6 +57,10 @@ public class ClaimDecisions {
         if (claim.status() != stage.claimStatus()) {
             throw DomainException.conflict("CLAIM_NOT_AT_STAGE", "申请不在" + stage.label() + "环节");
         }
+        if (stage == AuditStage.REJECTION_REVIEW) {
+            reviews.decide(claimId, decision, reason, actor);
+            return decision;
+        }
         if (stage.confirmsLeagueAudit() && history.leagueDecidersSinceLastAudit(claimId).contains(actor)) {
             throw DomainException.conflict("SAME_DECIDER", stage.label() + "须由未审核过此申请的人办理");
         }
@@ -62,6 +70,7 @@ public class ClaimDecisions {
             }
             case REJECT -> claim.reject(stage.label() + "驳回：" + why);
             case RETURN -> claim.returnToAgency();
+            default -> throw new IllegalStateException(stage + " cannot decide " + decision);
         }
         claims.update(claim);
         if (decision == Decision.REJECT) {

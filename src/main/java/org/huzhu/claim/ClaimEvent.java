@@ -21,7 +21,8 @@ public record ClaimEvent(long id, long claimId, String step, String actor, Insta
             "APPROVED_FOR_PAYOUT", "审批完成",
             "ACCOUNT_FIXED", "更正收款账户",
             "PAID", "支付到账",
-            PAPERS_DELETED, "材料文件按期删除");
+            PAPERS_DELETED, "材料文件按期删除",
+            "REVIEW_REQUESTED", "申请复核");
 
     /** The steps besides the audit stages that decide where a claim goes. */
     private static final Set<String> DECIDING = Set.of("PRE_CHECK", "APPROVED_FOR_PAYOUT");

@@ -41,6 +41,19 @@ public class ClaimHistory {
                 .param("leagueAudit", AuditStage.LEAGUE_AUDIT.name()).query(String.class).list();
     }
 
+    /** Everyone who has decided the claim at any check by people, in any round: none of them may review its rejection. */
+    public List<String> decidersOf(long claimId) {
+        return jdbc.sql("select distinct actor from claim_event where claim_id = :claim and decision is not null and step in (:stages)")
+                .param("claim", claimId).param("stages", java.util.Arrays.stream(AuditStage.values()).map(Enum::name).toList())
+                .query(String.class).list();
+    }
+
+    /** The event that rejected the claim last: a check's rejection or the pre-check's finding that it is not eligible. */
+    java.util.Optional<ClaimEvent> latestRejection(long claimId) {
+        return of(claimId).stream().filter(event -> Decision.REJECT.name().equals(event.decision())
+                || PreCheckOutcome.INELIGIBLE.name().equals(event.decision())).reduce((first, second) -> second);
+    }
+
     public List<ClaimEvent> of(long claimId) {
         return jdbc.sql("select id, claim_id, step, actor, occurred_at, decision, reason from claim_event where claim_id = :claim order by id")
                 .param("claim", claimId)

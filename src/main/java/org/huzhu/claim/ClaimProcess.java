@@ -11,4 +11,7 @@ public interface ClaimProcess {
 
     /** Tells the waiting process that supplements arrived; the pre-check runs again before this returns. */
     void supplementsReceived(long claimId);
+
+    /** Starts the review of the claim's rejection (复核申请) as its own process. */
+    void startReview(long claimId, String agencyCode);
 }

@@ -8,7 +8,9 @@ public enum ClaimStatus {
     LEAGUE_AUDIT("协会审核中"),
     PAYOUT("待支付"),
     PAID("已支付"),
-    REJECTED("已驳回");
+    REJECTED("已驳回"),
+    /** A rejected claim whose member asked for a review of the rejection (复核申请), until it is decided. */
+    REVIEW("复核中");
 
     /** Statuses whose subsidy is granted or about to be: they count against the member's annual cap. */
     public static final java.util.List<ClaimStatus> HOLDING_SUBSIDY = java.util.List.of(LEAGUE_AUDIT, PAYOUT, PAID);

@@ -273,9 +273,12 @@ public class Claims {
                 .param("accountName", account.accountName()).param("id", claimId).update();
     }
 
-    /** Links the claim to the process instance that runs it; set once, when the process starts. */
+    /**
+     * Links the claim to the process instance that runs it, when the process starts; a claim
+     * audited again after the review of its rejection runs in a new instance.
+     */
     public void linkProcess(long claimId, String processInstanceId) {
-        jdbc.sql("update claim set process_instance_id = :process where id = :id and process_instance_id is null")
+        jdbc.sql("update claim set process_instance_id = :process where id = :id")
                 .param("process", processInstanceId).param("id", claimId).update();
     }
 

@@ -1,6 +1,7 @@
 package org.huzhu.claim;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.huzhu.notification.Outbox;
@@ -13,9 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MemberNotices {
-
-    /** How to ask for a review; the rule sets have no review window yet, so it names no number of days. */
-    static final String HOW_TO_ASK_FOR_A_REVIEW = "如对结果有异议，可在收到本通知之日起通过线上快办或代办点申请复核。";
 
     private final Outbox outbox;
 
@@ -46,8 +44,11 @@ public class MemberNotices {
                         + (claim.subsidy().signum() > 0 ? "，将尽快支付至您登记的银行账户。" : "，无需转账。"));
     }
 
-    /** Tells the member how the claim ended; a repeated call changes nothing. */
-    public void outcome(Claim claim) {
+    /**
+     * Tells the member how the claim ended; a repeated call changes nothing. A rejection says
+     * until when a review may be asked for, and a rejection after a review upheld is told anew.
+     */
+    public void outcome(Claim claim, Optional<ClaimReviews.Window> review) {
         switch (claim.status()) {
             case PAID -> {
                 String account = last4(claim.bankAccount().accountNumber());
@@ -55,10 +56,40 @@ public class MemberNotices {
                         "account", account), "您" + claim.occasion() + "的互助补助申请已审核通过，补助金"
                         + claim.subsidy() + "元已支付至尾号" + account + "的银行账户。");
             }
-            case REJECTED -> write(claim, "REJECTED", Map.of("occasion", claim.occasion(), "reason",
-                    claim.rejectionReason()), "您" + claim.occasion() + "的互助补助申请未获通过，原因："
-                    + claim.rejectionReason() + "。" + HOW_TO_ASK_FOR_A_REVIEW);
+            case REJECTED -> {
+                String until = review.filter(window -> window.review().isEmpty())
+                        .map(window -> window.lastDay().toString()).orElse("");
+                outbox.toMember(claim.memberId(), claim.id(), "REJECTED", "REJECTED:" + claim.id()
+                                + review.map(window -> ":" + window.rejection().id()).orElse(""),
+                        Map.of("occasion", claim.occasion(), "reason", claim.rejectionReason(), "reviewUntil", until),
+                        "您" + claim.occasion() + "的互助补助申请未获通过，原因：" + claim.rejectionReason() + "。"
+                                + (until.isEmpty() ? "如有疑问请联系代办点。"
+                                : "如对结果有异议，可在" + until + "前（含当日）通过线上快办或代办点申请复核。"));
+            }
             default -> throw new IllegalStateException("claim " + claim.id() + " has no outcome yet: " + claim.status());
+        }
+    }
+
+    /** The member's request for the review of the rejection was received; once per review. */
+    void reviewRequested(Claim claim, ClaimReview review) {
+        outbox.toMember(claim.memberId(), claim.id(), "REVIEW_REQUESTED", "REVIEW_REQUESTED:" + review.id(),
+                Map.of("occasion", claim.occasion(), "days", Integer.toString(review.deadlineWorkingDays())),
+                "您" + claim.occasion() + "的互助补助申请的复核申请已受理，将在" + review.deadlineWorkingDays()
+                        + "个工作日内作出复核结论。");
+    }
+
+    /** The review's outcome: upheld, the claim is audited again; refused, the rejection is final, with the reason. */
+    void reviewOutcome(Claim claim, ClaimReview review) {
+        String reason = review.decisionReason() == null ? "" : review.decisionReason();
+        if (ClaimReview.UPHELD.equals(review.outcome())) {
+            outbox.toMember(claim.memberId(), claim.id(), "REVIEW_UPHELD", "REVIEW_OUTCOME:" + review.id(),
+                    Map.of("occasion", claim.occasion(), "step", review.restartStep().label()),
+                    "您" + claim.occasion() + "的互助补助申请经复核撤销驳回，已从" + review.restartStep().label()
+                            + "起重新审核，审核通过后按新的支付时限付款。");
+        } else {
+            outbox.toMember(claim.memberId(), claim.id(), "REVIEW_REFUSED", "REVIEW_OUTCOME:" + review.id(),
+                    Map.of("occasion", claim.occasion(), "reason", reason),
+                    "您" + claim.occasion() + "的互助补助申请经复核维持驳回，原因：" + reason + "。此为最终结论。");
         }
     }
 

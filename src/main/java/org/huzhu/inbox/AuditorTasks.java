@@ -211,6 +211,8 @@ public class AuditorTasks {
             throw claimedBy(task.assignee());
         }
         ClaimDecisions.validate(auditTask.stage(), outcome, reason);
+        // the claim from the work item before it goes: a review's task runs beside the claim's own process
+        Long claimId = claimOf(taskId);
         Map<String, Object> variables = new HashMap<>();
         variables.put(auditTask.outcomeVariable(), outcome);
         variables.put(auditTask.reasonVariable(), reason);
@@ -221,7 +223,8 @@ public class AuditorTasks {
             taskService.complete(taskId, variables);
             return null;
         });
-        return summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
+        return claimId != null ? summaries.byClaim(claimId)
+                : summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
     }
 
     /**

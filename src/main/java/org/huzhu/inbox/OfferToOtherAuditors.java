@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
  * Its BPMN still names the group (the revision checks and the dry run read it); when the engine
  * parses the task, {@link WorkItemsPlugin} takes the group out of the task's definition and lets
  * this listener, first on create, name the candidates instead. A process revision cannot drop it.
+ * The review of a rejection (复核申请) is offered the same way, to the members of its group who
+ * never decided the claim at all.
  */
 @Component
 class OfferToOtherAuditors {
@@ -40,7 +42,8 @@ class OfferToOtherAuditors {
     }
 
     static boolean appliesTo(String taskDefinitionKey) {
-        return AuditTask.of(taskDefinitionKey).filter(task -> task.stage() == AuditStage.SECOND_AUDIT).isPresent();
+        return AuditTask.of(taskDefinitionKey).filter(task -> task.stage() == AuditStage.SECOND_AUDIT
+                || task.stage() == AuditStage.REJECTION_REVIEW).isPresent();
     }
 
     /** Moves the task's candidate groups into a create listener that offers it to their members who may take it. */
@@ -67,7 +70,10 @@ class OfferToOtherAuditors {
         for (String group : groups) {
             identities.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).forEach(members::add);
         }
-        Collection<String> decided = history.leagueDecidersSinceLastAudit(ProcessVariables.claimId(task));
+        long claimId = ProcessVariables.claimId(task);
+        boolean review = AuditTask.of(task.getTaskDefinitionKey())
+                .filter(audit -> audit.stage() == AuditStage.REJECTION_REVIEW).isPresent();
+        Collection<String> decided = review ? history.decidersOf(claimId) : history.leagueDecidersSinceLastAudit(claimId);
         List<String> others = new ArrayList<>(members);
         others.removeAll(decided);
         if (others.isEmpty()) {

@@ -115,6 +115,8 @@ public final class PublicationRules {
                     (kind == BenefitKind.EXPENSE ? "按费用补助" : "定额给付") + "的项目申领期限不能从" + from.label() + "起算");
         }
         positive(problems, "paymentDeadlineWorkingDays", definition.paymentDeadlineWorkingDays(), "支付时限（工作日）");
+        positive(problems, "reviewWindowDays", definition.reviewWindowDays(), "复核申请期限（天）");
+        positive(problems, "reviewDeadlineWorkingDays", definition.reviewDeadlineWorkingDays(), "复核办理时限（工作日）");
     }
 
     private static void checkExpenseBenefit(ExpenseBenefit benefit, Problems problems) {

@@ -27,6 +27,8 @@ import org.huzhu.membership.Sex;
  * @param claimWindowFrom            the event the claim window counts from (discharge for expense
  *                                   benefits, diagnosis for lump sums, when null)
  * @param paymentDeadlineWorkingDays working days from complete materials to payment (10 when null)
+ * @param reviewWindowDays           days after a rejection in which the member may ask for its review (60 when null)
+ * @param reviewDeadlineWorkingDays  working days from a review's request to its decision (10 when null)
  * @param requiredDocuments          papers every claim needs before anyone audits it
  * @param expenseBenefit             the benefit of an expense scheme
  * @param lumpSumBenefit             the benefit of a lump-sum scheme
@@ -35,7 +37,8 @@ import org.huzhu.membership.Sex;
 public record RuleSetDefinition(MonthDay schemeYearStart, List<InsuranceType> eligibleInsuranceTypes,
                                 Sex eligibleSex, Integer minAge, Integer maxAge, WaitingPeriod waitingPeriod,
                                 Integer claimWindowDays, ClaimWindowStart claimWindowFrom,
-                                Integer paymentDeadlineWorkingDays, List<DocumentKind> requiredDocuments,
+                                Integer paymentDeadlineWorkingDays, Integer reviewWindowDays,
+                                Integer reviewDeadlineWorkingDays, List<DocumentKind> requiredDocuments,
                                 ExpenseBenefit expenseBenefit, LumpSumBenefit lumpSumBenefit,
                                 Funding funding) {
 
@@ -45,6 +48,8 @@ public record RuleSetDefinition(MonthDay schemeYearStart, List<InsuranceType> el
             claimWindowFrom = lumpSumBenefit != null ? ClaimWindowStart.DIAGNOSIS : ClaimWindowStart.DISCHARGE;
         }
         paymentDeadlineWorkingDays = paymentDeadlineWorkingDays == null ? 10 : paymentDeadlineWorkingDays;
+        reviewWindowDays = reviewWindowDays == null ? 60 : reviewWindowDays;
+        reviewDeadlineWorkingDays = reviewDeadlineWorkingDays == null ? 10 : reviewDeadlineWorkingDays;
         requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
     }
 

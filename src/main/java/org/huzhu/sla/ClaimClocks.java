@@ -66,6 +66,31 @@ public class ClaimClocks {
         openVisit(claimId, stage, startedAt);
     }
 
+    /**
+     * Starts the clock again, or for the first time, on a new deadline: a review of a rejection
+     * (its own deadline) or a claim audited again after one (a new payment deadline from that day).
+     */
+    void restart(long claimId, long agencyId, int workingDays, Instant startedAt, Schedule schedule, SlaStage stage,
+                 Instant stageDueAt) {
+        leaveStage(claimId, startedAt);
+        jdbc.sql("""
+                        insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
+                                               stage, stage_since, stage_due_at)
+                        values (:claim, :agency, :days, :started, :dueDate, :dueAt, :atRiskAt, :stage, :started, :stageDue)
+                        on conflict (claim_id) do update set working_days = excluded.working_days,
+                            started_at = excluded.started_at, due_date = excluded.due_date, due_at = excluded.due_at,
+                            at_risk_at = excluded.at_risk_at, stage = excluded.stage, stage_since = excluded.stage_since,
+                            stage_due_at = excluded.stage_due_at, holder_user = null, holder_group = null,
+                            stopped_at = null, outcome = null, working_days_to_pay = null, paid_in_time = null
+                        """)
+                .param("claim", claimId).param("agency", agencyId).param("days", workingDays)
+                .param("started", Timestamp.from(startedAt)).param("dueDate", schedule.dueDate())
+                .param("dueAt", Timestamp.from(schedule.dueAt())).param("atRiskAt", Timestamp.from(schedule.atRiskAt()))
+                .param("stage", stage.name()).param("stageDue", Timestamp.from(stageDueAt))
+                .update();
+        openVisit(claimId, stage, startedAt);
+    }
+
     void reschedule(long claimId, Schedule schedule) {
         jdbc.sql("update claim_sla set due_date = :dueDate, due_at = :dueAt, at_risk_at = :atRiskAt where claim_id = :claim")
                 .param("claim", claimId).param("dueDate", schedule.dueDate())

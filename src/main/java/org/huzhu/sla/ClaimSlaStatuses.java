@@ -64,7 +64,7 @@ class ClaimSlaStatuses implements SlaStatuses {
     private SlaStatus status(ClaimClock c, List<StageVisit> visits, boolean urgent, WorkingDayCalendar calendar,
                              Instant now) {
         LocalDate until = WorkingDayCalendar.dayOf(c.running() ? now : c.stoppedAt());
-        List<SlaStatus.StageTime> stages = Arrays.stream(SlaStage.values())
+        List<SlaStatus.StageTime> stages = Arrays.stream(SlaStage.values()).filter(SlaStage::ofPayment)
                 .map(stage -> new SlaStatus.StageTime(stage.name(), stage.label(),
                         visits.stream().filter(v -> v.stage() == stage)
                                 .mapToInt(v -> v.workingDaysUsed(calendar, now)).sum(),

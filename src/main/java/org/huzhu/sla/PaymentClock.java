@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.huzhu.claim.Claim;
+import org.huzhu.claim.ClaimReviews;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.ClaimStatusChanged;
 import org.huzhu.claim.Claims;
@@ -34,12 +35,14 @@ public class PaymentClock {
     private final WorkingDayCalendars calendars;
     private final SlaSettings settings;
     private final SlaMetrics metrics;
+    private final ClaimReviews reviews;
     private final Clock clock;
 
     PaymentClock(ClaimClocks clocks, Claims claims, Members members, RuleSets ruleSets, WorkingDayCalendars calendars,
-                 SlaSettings settings, SlaMetrics metrics, Clock clock) {
+                 SlaSettings settings, SlaMetrics metrics, ClaimReviews reviews, Clock clock) {
         this.clocks = clocks;
         this.claims = claims;
+        this.reviews = reviews;
         this.members = members;
         this.ruleSets = ruleSets;
         this.calendars = calendars;
@@ -54,13 +57,24 @@ public class PaymentClock {
             start(claims.get(change.claimId()));
             return;
         }
+        if (change.to() == ClaimStatus.REVIEW) {
+            int days = reviews.open(change.claimId()).orElseThrow().deadlineWorkingDays();
+            restart(claims.get(change.claimId()), days, SlaStage.REVIEW);
+            return;
+        }
+        if (change.from() == ClaimStatus.REVIEW && change.to() == ClaimStatus.AGENCY_CHECK) {
+            // upheld: a new payment deadline, counted from the day of the review's decision
+            Claim claim = claims.get(change.claimId());
+            restart(claim, deadlineOf(claim), SlaStage.AGENCY_CHECK);
+            return;
+        }
         clocks.find(change.claimId()).filter(ClaimClock::running).ifPresent(running -> {
             if (change.to() == ClaimStatus.PAID) {
                 paid(running, claims.get(change.claimId()).paidAt());
             } else if (change.to() == ClaimStatus.REJECTED) {
                 clocks.stop(running.claimId(), clock.instant(), ClaimStatus.REJECTED, null, null);
             } else {
-                SlaStage.of(change.to()).ifPresent(stage -> enter(running.claimId(), stage, clock.instant(),
+                SlaStage.of(change.to()).ifPresent(stage -> enter(running, stage, clock.instant(),
                         calendars.current()));
             }
         });
@@ -84,8 +98,10 @@ public class PaymentClock {
             Schedule schedule = schedule(calendar, c.startedAt(), c.workingDays());
             clocks.reschedule(c.claimId(), schedule);
             if (c.running()) {
-                List<StageVisit> own = visits.stream().filter(v -> v.claimId() == c.claimId()).toList();
-                clocks.stageDue(c.claimId(), stageDue(calendar, own, c.stage(), c.stageSince()));
+                List<StageVisit> own = visits.stream().filter(v -> v.claimId() == c.claimId())
+                        .filter(v -> !v.enteredAt().isBefore(c.startedAt())).toList();
+                clocks.stageDue(c.claimId(), c.stage().ofPayment() ? stageDue(calendar, own, c.stage(), c.stageSince())
+                        : schedule.dueAt());
             } else if (c.outcome() == ClaimStatus.PAID) {
                 clocks.paymentFigures(c.claimId(), workingDaysToPay(calendar, c, c.stoppedAt()),
                         c.stoppedAt().isBefore(schedule.dueAt()));
@@ -102,8 +118,19 @@ public class PaymentClock {
                 SlaStage.AGENCY_CHECK, stageDue(calendar, List.of(), SlaStage.AGENCY_CHECK, started));
     }
 
-    private void enter(long claimId, SlaStage stage, Instant at, WorkingDayCalendar calendar) {
-        clocks.enterStage(claimId, stage, at, stageDue(calendar, clocks.visits(List.of(claimId)), stage, at));
+    private void restart(Claim claim, int workingDays, SlaStage stage) {
+        WorkingDayCalendar calendar = calendars.current();
+        Instant now = clock.instant();
+        Schedule schedule = schedule(calendar, now, workingDays);
+        clocks.restart(claim.id(), claim.agencyId(), workingDays, now, schedule, stage,
+                stage.ofPayment() ? stageDue(calendar, List.of(), stage, now) : schedule.dueAt());
+    }
+
+    /** Enters the stage; only the stays since the clock last started count against its budget. */
+    private void enter(ClaimClock running, SlaStage stage, Instant at, WorkingDayCalendar calendar) {
+        List<StageVisit> visits = clocks.visits(List.of(running.claimId())).stream()
+                .filter(v -> !v.enteredAt().isBefore(running.startedAt())).toList();
+        clocks.enterStage(running.claimId(), stage, at, stageDue(calendar, visits, stage, at));
     }
 
     private void paid(ClaimClock running, Instant paidAt) {

@@ -30,6 +30,7 @@ public record SlaSettings(@DefaultValue("10") int defaultWorkingDays, @DefaultVa
             case AGENCY_CHECK -> stageBudgets.agencyCheck();
             case LEAGUE_AUDIT -> stageBudgets.leagueAudit();
             case PAYOUT -> stageBudgets.payout();
+            case REVIEW -> throw new IllegalArgumentException("the review's budget is its own deadline");
         };
     }
 }

@@ -9,7 +9,9 @@ import org.huzhu.claim.ClaimStatus;
 public enum SlaStage {
     AGENCY_CHECK("代办点审核"),
     LEAGUE_AUDIT("协会审核"),
-    PAYOUT("支付");
+    PAYOUT("支付"),
+    /** The review of a rejection (复核申请): its own deadline, not a share of the payment deadline. */
+    REVIEW("复核");
 
     private final String label;
 
@@ -19,6 +21,11 @@ public enum SlaStage {
 
     public String label() {
         return label;
+    }
+
+    /** A stage of the payment deadline, with a budget out of it; the review has its own deadline. */
+    public boolean ofPayment() {
+        return this != REVIEW;
     }
 
     static Optional<SlaStage> of(ClaimStatus status) {

@@ -11,7 +11,13 @@ public enum AuditTask {
     LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason"),
     SECOND_AUDIT("SecondAudit", AuditStage.SECOND_AUDIT, "secondAuditOutcome", "secondAuditReason"),
     LEAGUE_HEAD_APPROVAL("LeagueHeadApproval", AuditStage.LEAGUE_HEAD_APPROVAL, "leagueHeadOutcome", "leagueHeadReason"),
-    COMMITTEE_REVIEW("CommitteeReview", AuditStage.COMMITTEE_REVIEW, "committeeOutcome", "committeeReason");
+    COMMITTEE_REVIEW("CommitteeReview", AuditStage.COMMITTEE_REVIEW, "committeeOutcome", "committeeReason"),
+    /** The review of a rejection (rejection-review.bpmn), by a league head; not the second audit. */
+    REJECTION_REVIEW_BY_LEAGUE_HEAD("RejectionReviewByLeagueHead", AuditStage.REJECTION_REVIEW,
+            "rejectionReviewOutcome", "rejectionReviewReason"),
+    /** The same review by the committee, when the claim's subsidy would need the committee's approval. */
+    REJECTION_REVIEW_BY_COMMITTEE("RejectionReviewByCommittee", AuditStage.REJECTION_REVIEW,
+            "rejectionReviewOutcome", "rejectionReviewReason");
 
     private final String taskDefinitionKey;
     private final AuditStage stage;

@@ -1,8 +1,11 @@
 package org.huzhu.workflow;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.huzhu.claim.ApprovalFacts;
+import org.huzhu.claim.ClaimApprovalFacts;
 import org.huzhu.claim.ClaimProcess;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +14,11 @@ import org.springframework.stereotype.Component;
 class ClaimLifecycleProcess implements ClaimProcess {
 
     private final RuntimeService runtimeService;
-    ClaimLifecycleProcess(RuntimeService runtimeService) {
+    private final ClaimApprovalFacts approvalFacts;
+
+    ClaimLifecycleProcess(RuntimeService runtimeService, ClaimApprovalFacts approvalFacts) {
         this.runtimeService = runtimeService;
+        this.approvalFacts = approvalFacts;
     }
 
     @Override
@@ -26,5 +32,18 @@ class ClaimLifecycleProcess implements ClaimProcess {
         runtimeService.createMessageCorrelation(ProcessVariables.SUPPLEMENTS_RECEIVED)
                 .processInstanceBusinessKey(Long.toString(claimId))
                 .correlate();
+    }
+
+    /**
+     * The review routes on the same decision as the approval: the claim's calculated subsidy, or
+     * none when the claim was rejected before it was calculated (then a league head reviews it).
+     */
+    @Override
+    public void startReview(long claimId, String agencyCode) {
+        Map<String, Object> variables = new HashMap<>(Map.of(ProcessVariables.CLAIM_ID, claimId,
+                ProcessVariables.AGENCY_CODE, agencyCode));
+        variables.putAll(ApprovalRouting.inputs(approvalFacts.of(claimId)
+                .orElseGet(() -> new ApprovalFacts(java.math.BigDecimal.ZERO, "", "EXPENSE", false))));
+        runtimeService.startProcessInstanceByKey(ProcessVariables.REVIEW_PROCESS_KEY, Long.toString(claimId), variables);
     }
 }

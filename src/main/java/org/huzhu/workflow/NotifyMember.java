@@ -2,6 +2,7 @@ package org.huzhu.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.huzhu.claim.ClaimReviews;
 import org.huzhu.claim.Claims;
 import org.huzhu.claim.MemberNotices;
 import org.springframework.stereotype.Component;
@@ -12,14 +13,17 @@ class NotifyMember implements JavaDelegate {
 
     private final Claims claims;
     private final MemberNotices notices;
+    private final ClaimReviews reviews;
 
-    NotifyMember(Claims claims, MemberNotices notices) {
+    NotifyMember(Claims claims, MemberNotices notices, ClaimReviews reviews) {
         this.claims = claims;
         this.notices = notices;
+        this.reviews = reviews;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.outcome(claims.get(ProcessVariables.claimId(execution)));
+        long claimId = ProcessVariables.claimId(execution);
+        notices.outcome(claims.get(claimId), reviews.window(claimId));
     }
 }

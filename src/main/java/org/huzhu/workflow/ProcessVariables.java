@@ -7,6 +7,8 @@ public final class ProcessVariables {
 
     public static final String PROCESS_KEY = "claim-lifecycle";
     public static final String CLAIM_ID = "claimId";
+    /** The review of a rejection (复核申请), a process of its own beside the claim's. */
+    public static final String REVIEW_PROCESS_KEY = "rejection-review";
     static final String AGENCY_CODE = "agencyCode";
     static final String PRE_CHECK_OUTCOME = "preCheckOutcome";
     static final String OUTCOME = "outcome";

@@ -58,7 +58,7 @@ class RuleSetDefinitionTest {
     @CsvSource({"DISCHARGE, 2026-04-30", "DIAGNOSIS, 2026-04-10", "END_OF_PROTECTION_PERIOD, 2027-03-31"})
     void theClaimWindowCountsFromItsEvent(ClaimWindowStart from, LocalDate lastDay) {
         RuleSetDefinition rules = new RuleSetDefinition(MonthDay.of(1, 1), List.of(InsuranceType.EMPLOYEE), null, null,
-                null, null, 90, from, null, null, Rules.ANYANG_BENEFIT, null, null);
+                null, null, 90, from, null, null, null, null, Rules.ANYANG_BENEFIT, null, null);
         assertThat(rules.lastClaimDay(LocalDate.of(2026, 1, 30), LocalDate.of(2026, 1, 10), LocalDate.of(2026, 12, 31)))
                 .isEqualTo(lastDay);
     }

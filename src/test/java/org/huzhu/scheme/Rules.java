@@ -45,19 +45,20 @@ final class Rules {
 
     static RuleSetDefinition expenseRules(ExpenseBenefit benefit) {
         return new RuleSetDefinition(MonthDay.of(10, 16), List.of(InsuranceType.EMPLOYEE), null, null, null, null,
-                365, null, null, List.of(DocumentKind.INVOICE), benefit, null, null);
+                365, null, null, null, null, List.of(DocumentKind.INVOICE), benefit, null, null);
     }
 
     static RuleSetDefinition waiting(RuleSetDefinition rules, WaitingPeriod waitingPeriod) {
         return new RuleSetDefinition(rules.schemeYearStart(), rules.eligibleInsuranceTypes(), rules.eligibleSex(),
                 rules.minAge(), rules.maxAge(), waitingPeriod, rules.claimWindowDays(), rules.claimWindowFrom(),
-                rules.paymentDeadlineWorkingDays(), rules.requiredDocuments(), rules.expenseBenefit(),
+                rules.paymentDeadlineWorkingDays(), rules.reviewWindowDays(),
+                rules.reviewDeadlineWorkingDays(), rules.requiredDocuments(), rules.expenseBenefit(),
                 rules.lumpSumBenefit(), rules.funding());
     }
 
     static RuleSetDefinition lumpSumRules(Boolean paidOncePerGroup, DiagnosisGroup... groups) {
         return new RuleSetDefinition(MonthDay.of(1, 1), List.of(InsuranceType.EMPLOYEE), null, null, null, null,
-                365, null, null, List.of(DocumentKind.ID_CARD), null, new LumpSumBenefit(List.of(groups),
+                365, null, null, null, null, List.of(DocumentKind.ID_CARD), null, new LumpSumBenefit(List.of(groups),
                 paidOncePerGroup), null);
     }
 

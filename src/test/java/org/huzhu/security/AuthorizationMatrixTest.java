@@ -109,6 +109,7 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /", page("/", EVERYONE)),
                 Map.entry("GET /claims/{id}", page("/claims/" + claim, READ_CLAIM_A)),
                 Map.entry("GET /claims/{id}/viewer", page("/claims/" + claim + "/viewer", READ_CLAIM_A)),
+                Map.entry("POST /claims/{id}/reviews", form("/claims/" + claim + "/reviews", Map.of(), clerks)),
                 Map.entry("POST /claims/{id}/personal-data", form("/claims/" + claim + "/personal-data", Map.of(),
                         Set.of("clerk", "agency", "league", "head", "admin"))),
                 Map.entry("GET /tasks", page("/tasks", EVERYONE)),
@@ -153,6 +154,9 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /api/claims/{id}/supplements", write(claimPath + "/supplements",
                         Map.of("documents", List.of()), clerks)),
                 Map.entry("POST /api/claims/{id}/bank-account", write(claimPath + "/bank-account", Map.of(), clerks)),
+                // claim A is not rejected: the clerks reach the handler's refusal of a review without a reason
+                Map.entry("POST /api/claims/{id}/reviews", write(claimPath + "/reviews", Map.of(), clerks)),
+                Map.entry("GET /api/claims/{id}/reviews", get(claimPath + "/reviews", READ_CLAIM_A)),
                 Map.entry("POST /api/claims/{id}/papers", write(claimPath + "/papers", Map.of(), clerks)),
                 Map.entry("GET /api/claims/{id}/papers", get(claimPath + "/papers", READ_CLAIM_A)),
                 // no such file: the allowed reach the handler's own 404, the others are refused before

@@ -111,7 +111,7 @@ class ClaimLifecycleProcessTest {
         assertThat(messages(id)).satisfiesExactly(
                 received -> assertThat(received).startsWith("CLAIM_RECEIVED "),
                 rejected -> assertThat(rejected).startsWith("REJECTED ").contains("原因：代办点审核驳回：发票与费用清单不符。")
-                        .endsWith("如对结果有异议，可在收到本通知之日起通过线上快办或代办点申请复核。"));
+                        .endsWith("如对结果有异议，可在" + EngineTime.today().plusDays(60) + "前（含当日）通过线上快办或代办点申请复核。"));
     }
 
     @Test

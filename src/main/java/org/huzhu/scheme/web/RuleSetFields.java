@@ -132,6 +132,8 @@ final class RuleSetFields {
         words.put(d + "claimWindowDays", new Words("申领期限（天）", "自起算事件起多少天内须提出申请"));
         words.put(d + "claimWindowFrom", new Words("申领期限起算", "按费用补助的项目从出院起算，定额给付的项目从确诊起算；也可从保障期满起算"));
         words.put(d + "paymentDeadlineWorkingDays", new Words("支付时限（工作日）", "材料齐全后多少个工作日内付款"));
+        words.put(d + "reviewWindowDays", new Words("复核申请期限（天）", "驳回之日起多少天内会员可申请复核；不填为60天"));
+        words.put(d + "reviewDeadlineWorkingDays", new Words("复核办理时限（工作日）", "提出复核申请后多少个工作日内作出复核结论；不填为10个工作日"));
         words.put(d + "requiredDocuments", new Words("必交材料", "每件申请审核前都须交齐的材料"));
         String e = d + "expenseBenefit.";
         words.put(e + "deductible", new Words("起付线（元）", "每件申请的可补助费用先减去起付线，再分档计算；没有起付线填 0"));
