@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.huzhu.platform.Csv;
+
 /**
  * A batch as the bank gets it (layout in the README): a header, one line per instruction,
  * and a total line. Built from the database rows alone, so writing it again after a crash

@@ -3,6 +3,8 @@ package org.huzhu.payout;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.huzhu.platform.Csv;
+
 /**
  * What finance checks against the bank statement, for one batch or one business day:
  * instructions sent, confirmed and returned with their amounts, the amounts per funder, and

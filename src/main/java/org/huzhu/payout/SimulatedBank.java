@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.huzhu.platform.Csv;
+
 /**
  * A bank for the demo and the tests: it takes each batch file once (by its name, as a bank
  * by batch number), pays every line at once except to closed accounts, which it returns, and

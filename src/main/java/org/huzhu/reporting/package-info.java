@@ -1,8 +1,12 @@
 /**
  * Read models across modules for supervisors and administrators: the supervisors' SLA reports
- * ({@code SupervisorReports}, served under {@code /api/sla}: counters, urgent claims, compliance)
- * and the audit trail merged with the claims' histories ({@code AuditHistory}, per person under
- * {@code /api/audit} and per claim under {@code /api/claims/{id}/audit}). Owns no table. The one module allowed to read other modules'
- * tables in SQL; each read model says in its Javadoc which tables it reads.
+ * ({@code SupervisorReports}, served under {@code /api/sla}: counters, urgent claims, compliance),
+ * the audit trail merged with the claims' histories ({@code AuditHistory}, per person under
+ * {@code /api/audit} and per claim under {@code /api/claims/{id}/audit}) and the statistics the
+ * unions publish ({@code Statistics}, under {@code /api/statistics} and the page 统计, with
+ * {@code .xlsx} and CSV downloads). Owns no table. The one module allowed to read other modules'
+ * tables in SQL; each read model says in its Javadoc which tables it reads: {@code Statistics}
+ * reads claim, payment, payment_instruction, payment_funder_share, fund_contribution, claim_sla,
+ * enrolment, member, unit, agency, organiser, rule_set and scheme.
  */
 package org.huzhu.reporting;

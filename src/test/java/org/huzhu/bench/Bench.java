@@ -202,6 +202,14 @@ public final class Bench {
             views.add(millis);
             viewP95.put(view, round(Latencies.percentile(millis, 95)));
         }
+        List<double[]> statistics = new ArrayList<>();
+        Map<String, Object> statisticsP95 = new LinkedHashMap<>();
+        int lastYear = java.time.LocalDate.now(org.huzhu.platform.Beijing.ZONE).getYear() - 1;
+        for (String view : Latencies.statisticsViews(lastYear)) {
+            double[] millis = Latencies.time(Math.max(10, size.samples() / 4), i -> http.get(BenchSetup.SUPERVISOR, view));
+            statistics.add(millis);
+            statisticsP95.put(view, round(Latencies.percentile(millis, 95)));
+        }
         latency("signed_in_baseline", signedIn);
         latency("tasklist", taskList);
         latency("tasklist_league", leagueList);
@@ -211,6 +219,9 @@ public final class Bench {
         latency("sla_views", Latencies.concat(views));
         results.put("sla_view_p95_ms", viewP95);
         viewP95.forEach((view, p95) -> row("  p95 ms " + view, p95));
+        latency("statistics_views", Latencies.concat(statistics));
+        results.put("statistics_view_p95_ms", statisticsP95);
+        statisticsP95.forEach((view, p95) -> row("  p95 ms " + view, p95));
     }
 
     private void latency(String name, double[] millis) {

@@ -23,7 +23,7 @@ class BenchSmokeTest {
 
         assertThat(results).containsKeys("lifecycle_claims_per_s", "bare_instances_per_s", "lifecycle_vs_bare",
                 "lifecycle_vs_bare_defaults", "tasklist_p95_ms", "claim_detail_p95_ms", "submit_p95_ms",
-                "sla_views_p95_ms", "quote_per_s", "dataset", "database");
+                "sla_views_p95_ms", "statistics_views_p95_ms", "quote_per_s", "dataset", "database");
         assertThat(folder.resolve("results.json")).exists();
     }
 }

@@ -11,6 +11,16 @@ final class Latencies {
     static final List<String> SLA_VIEWS = List.of("/api/sla/overview", "/api/sla/claims?state=BREACHED&limit=100",
             "/api/sla/claims?state=AT_RISK&limit=100", "/api/sla/open-claims", "/api/sla/compliance/agencies",
             "/api/sla/compliance/months");
+    /**
+     * The statistics' views of a scheme year: the last whole year, which the bulk's closed claims
+     * (five years back) fill; the headline figures of all agencies read the most rows.
+     */
+    static List<String> statisticsViews(int year) {
+        String q = "?scheme=INPATIENT&year=" + year;
+        return List.of("/api/statistics/summary" + q, "/api/statistics/agencies" + q, "/api/statistics/months" + q,
+                "/api/statistics/rejections" + q, "/api/statistics/large-payouts" + q + "&large=5000.00");
+    }
+
     private static final int WARM_UP = 5;
 
     /** Milliseconds of each of the samples, after a few untimed calls. */

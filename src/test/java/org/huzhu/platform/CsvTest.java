@@ -1,4 +1,4 @@
-package org.huzhu.payout;
+package org.huzhu.platform;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.huzhu.payout;
+package org.huzhu.platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +10,20 @@ import java.util.stream.Collectors;
  * quoted. The bank's files keep the bank's layout ({@link #line}); files people open in a
  * spreadsheet ({@link #sheetLine}) never start a text cell with what Excel takes for a formula.
  */
-final class Csv {
+public final class Csv {
 
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private Csv() {
     }
 
-    static String line(Object... fields) {
+    public static String line(Object... fields) {
         return java.util.Arrays.stream(fields).map(f -> f == null ? "" : f.toString()).map(Csv::quote)
                 .collect(Collectors.joining(",")) + "\n";
     }
 
     /** A line for a spreadsheet: a text cell starting with = + - @ or a tab is prefixed with ' (shown as text). */
-    static String sheetLine(Object... fields) {
+    public static String sheetLine(Object... fields) {
         return java.util.Arrays.stream(fields).map(f -> f == null ? "" : f.toString()).map(Csv::inert).map(Csv::quote)
                 .collect(Collectors.joining(",")) + "\n";
     }
@@ -33,7 +33,7 @@ final class Csv {
         return formulaLike && !NUMBER.matcher(field).matches() ? "'" + field : field;
     }
 
-    static List<String> fields(String line) {
+    public static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

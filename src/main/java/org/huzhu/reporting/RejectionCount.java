@@ -1,0 +1,15 @@
+package org.huzhu.reporting;
+
+import java.math.BigDecimal;
+
+/**
+ * Rejected claims of one reason.
+ *
+ * @param code   a {@link RejectionReason} name: the pre-check's reasons by their code, AUDIT for an auditor's
+ * @param stage  the auditor's stage (AGENCY_CHECK, LEAGUE_AUDIT, ...); null for the pre-check
+ * @param reason the reason: the code's label, or the auditor's text as recorded
+ * @param share  percentage of all rejected claims of the period, one decimal
+ */
+public record RejectionCount(String code, String stage, String stageLabel, String reason, long claims,
+                             BigDecimal share) {
+}

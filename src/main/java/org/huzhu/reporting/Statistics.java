@@ -1,0 +1,352 @@
+package org.huzhu.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.huzhu.claim.AuditStage;
+import org.huzhu.platform.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures the unions publish, a read model across modules: per scheme and period (a scheme
+ * year or any whole months), for all, one organiser or one agency; by agency, unit and month;
+ * rejections by reason, large payouts, lump sums by diagnosis group, funders' shares.
+ *
+ * <p>Claims are those handed in during the period (by {@code submitted_at}, Beijing time) with
+ * what became of them so far, so submitted = open + rejected + paid. Enrolments count when they
+ * cover a day of the period; member-years are the days they cover in it / 365. Reads the tables
+ * {@code claim} (claim), {@code payment}, {@code payment_instruction}, {@code payment_funder_share}
+ * and {@code fund_contribution} (payout), {@code claim_sla} (sla), {@code enrolment},
+ * {@code member}, {@code unit}, {@code agency} and {@code organiser} (membership),
+ * {@code rule_set} and {@code scheme} (scheme); through the indexes of V22 (claims by scheme
+ * and submission, enrolments by scheme and period).
+ */
+@Service
+public class Statistics {
+
+    private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
+
+    /** A scheme's claims of the period, of the organiser and agency asked for, with their unit, payment and clock. */
+    private static final String CLAIMS = """
+             from claim c
+             join agency a on a.id = c.agency_id
+             join organiser o on o.id = a.organiser_id
+             join member m on m.id = c.member_id
+             join unit u on u.id = m.unit_id
+             left join payment p on p.claim_id = c.id
+             left join claim_sla s on s.claim_id = c.id and s.outcome = 'PAID'
+             where c.scheme = :scheme and c.submitted_at >= :start and c.submitted_at < :end
+               and (cast(:agency as varchar) is null or a.code = :agency)
+               and (cast(:organiser as varchar) is null or o.code = :organiser)
+            """;
+
+    private static final String CLAIM_FIGURES = """
+            count(*) as submitted,
+            count(*) filter (where c.status = 'REJECTED') as rejected,
+            count(p.claim_id) as paid,
+            coalesce(sum(p.amount), 0) as amount,
+            max(p.amount) as largest,
+            count(s.claim_id) as clocked,
+            count(s.claim_id) filter (where s.paid_in_time) as in_time
+            """;
+
+    /** A scheme's enrolments covering a day of the period, with the days covered in it. */
+    private static final String ENROLMENTS = """
+             from enrolment e
+             join member m on m.id = e.member_id
+             join unit u on u.id = m.unit_id
+             join agency a on a.id = u.agency_id
+             join organiser o on o.id = a.organiser_id
+             where e.scheme = :scheme and e.valid_to >= :firstDay and e.valid_from <= :lastDay
+               and (cast(:agency as varchar) is null or a.code = :agency)
+               and (cast(:organiser as varchar) is null or o.code = :organiser)
+            """;
+
+    private static final String ENROLMENT_FIGURES = """
+            count(distinct u.id) as units, count(distinct e.member_id) as members,
+            coalesce(sum(least(e.valid_to, cast(:lastDay as date)) - greatest(e.valid_from, cast(:firstDay as date)) + 1), 0)
+                as days
+            """;
+
+    private final JdbcClient jdbc;
+
+    Statistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public StatisticsSummary summary(StatisticsQuery q) {
+        String rejectedCode = RejectionReason.codeOf("c.rejection_reason");
+        Map<String, Object> claims = params(jdbc.sql("select " + CLAIM_FIGURES + """
+                        , count(*) filter (where c.status = 'REJECTED' and (%s) = 'AUDIT') as by_auditors,
+                        count(distinct u.id) filter (where p.claim_id is not null) as units_paid,
+                        count(p.claim_id) filter (where p.amount >= :large) as large,
+                        coalesce(sum(p.amount) filter (where p.amount >= :large), 0) as large_amount,
+                        avg(s.working_days_to_pay) as avg_days,
+                        percentile_disc(0.5) within group (order by s.working_days_to_pay) as median_days
+                        """.formatted(rejectedCode) + CLAIMS), q)
+                .param("large", q.largePayout())
+                .query((row, n) -> {
+                    Map<String, Object> figures = new LinkedHashMap<>();
+                    for (String column : List.of("submitted", "rejected", "paid", "amount", "largest", "clocked",
+                            "in_time", "by_auditors", "units_paid", "large", "large_amount", "avg_days", "median_days")) {
+                        figures.put(column, row.getObject(column));
+                    }
+                    return figures;
+                }).single();
+        Enrolled enrolled = params(jdbc.sql("select " + ENROLMENT_FIGURES + ENROLMENTS), q)
+                .query((row, n) -> enrolled(row)).single();
+        boolean wholeFund = q.agency() == null && q.organiser() == null;
+        Map<String, BigDecimal> contributions = contributions(q, wholeFund);
+
+        long submitted = number(claims.get("submitted"));
+        long rejected = number(claims.get("rejected"));
+        long byAuditors = number(claims.get("by_auditors"));
+        long paid = number(claims.get("paid"));
+        BigDecimal amount = money((BigDecimal) claims.get("amount"));
+        BigDecimal largest = claims.get("largest") == null ? null : money((BigDecimal) claims.get("largest"));
+        BigDecimal average = paid == 0 ? null : amount.divide(BigDecimal.valueOf(paid), 2, RoundingMode.HALF_UP);
+        long inTime = number(claims.get("in_time"));
+        BigDecimal avgDays = claims.get("avg_days") == null ? null
+                : ((BigDecimal) claims.get("avg_days")).setScale(1, RoundingMode.HALF_UP);
+        Integer medianDays = claims.get("median_days") == null ? null : ((Number) claims.get("median_days")).intValue();
+        String schemeName = jdbc.sql("select name from scheme where code = :code").param("code", q.scheme())
+                .query(String.class).single();
+        String headline = "参与单位 " + grouped(enrolled.units()) + " 家、会员 " + grouped(enrolled.members()) + " 人；"
+                + benefitWord(schemeName) + " " + grouped(paid) + " 人次，支付 " + Money.grouped(amount) + " 元";
+        return new StatisticsSummary(q.scheme(), schemeName, q.periodLabel(), q.from().toString(), q.to().toString(),
+                q.schemeYear(), q.organiser(), q.agency(), enrolled.units(), enrolled.members(),
+                memberYears(enrolled.days()), contributions.get("units"), contributions.get("funders"),
+                submitted, submitted - rejected - paid, rejected, rejected - byAuditors, byAuditors, paid,
+                number(claims.get("units_paid")), amount, average, largest, money(q.largePayout()),
+                number(claims.get("large")), money((BigDecimal) claims.get("large_amount")), inTime,
+                percent(inTime, number(claims.get("clocked"))), avgDays, medianDays, funders(q, amount), headline);
+    }
+
+    /** Every agency of the organiser asked for (or all), with figures or zeros. */
+    public List<StatisticsRow> byAgency(StatisticsQuery q) {
+        return rows(q, "a.code", """
+                select a.code as key, a.name as label from agency a join organiser o on o.id = a.organiser_id
+                where (cast(:agency as varchar) is null or a.code = :agency)
+                  and (cast(:organiser as varchar) is null or o.code = :organiser)
+                order by a.code
+                """);
+    }
+
+    /** The units with members enrolled in the period or claims handed in, by unit code. */
+    public List<StatisticsRow> byUnit(StatisticsQuery q) {
+        Map<String, StatisticsRow> claims = claimRows(q, "u.code");
+        Map<String, Enrolled> enrolled = enrolledBy(q, "u.code");
+        List<String> codes = new ArrayList<>(claims.keySet());
+        enrolled.keySet().stream().filter(code -> !claims.containsKey(code)).forEach(codes::add);
+        codes.sort(null);
+        Map<String, String> names = codes.isEmpty() ? Map.of()
+                : jdbc.sql("select code, name from unit where code in (:codes)").param("codes", codes)
+                .query((row, n) -> Map.entry(row.getString("code"), row.getString("name"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return codes.stream().map(code -> merge(code, names.get(code), claims.get(code), enrolled.get(code))).toList();
+    }
+
+    /** Every month of the period, by the month claims were handed in (enrolment figures are not split by month). */
+    public List<StatisticsRow> byMonth(StatisticsQuery q) {
+        Map<String, StatisticsRow> found = claimRows(q,
+                "to_char(c.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')");
+        List<StatisticsRow> months = new ArrayList<>();
+        for (YearMonth month = q.from(); !month.isAfter(q.to()); month = month.plusMonths(1)) {
+            StatisticsRow row = found.get(month.toString());
+            months.add(row == null ? empty(month.toString(), StatisticsQuery.label(month), false)
+                    : relabel(row, StatisticsQuery.label(month)));
+        }
+        return months;
+    }
+
+    /**
+     * Rejected claims by reason, the most frequent first: the pre-check's by code, the auditors'
+     * by stage and reason text as recorded.
+     */
+    public List<RejectionCount> rejections(StatisticsQuery q) {
+        String code = RejectionReason.codeOf("c.rejection_reason");
+        String prefix = RejectionReason.auditPrefix();
+        List<Object[]> rows = params(jdbc.sql("select " + code + " as code, "
+                + "case when c.rejection_reason ~ '" + prefix + "' then substring(c.rejection_reason from '"
+                + prefix.substring(1) + "') end as stage_label, "
+                + "case when c.rejection_reason ~ '" + prefix + "' then regexp_replace(c.rejection_reason, '"
+                + prefix + "', '') end as said, count(*) as claims"
+                + CLAIMS + " and c.status = 'REJECTED' group by 1, 2, 3"), q)
+                .query((row, n) -> new Object[] {row.getString("code"), row.getString("stage_label"),
+                        row.getString("said"), row.getLong("claims")}).list();
+        long total = rows.stream().mapToLong(row -> (Long) row[3]).sum();
+        Map<String, AuditStage> stages = java.util.Arrays.stream(AuditStage.values())
+                .collect(Collectors.toMap(AuditStage::label, Function.identity()));
+        List<RejectionCount> counts = new ArrayList<>();
+        for (Object[] row : rows) {
+            RejectionReason reason = RejectionReason.valueOf((String) row[0]);
+            AuditStage stage = row[1] == null ? null : stages.get(row[1]);
+            String said = reason == RejectionReason.AUDIT ? (row[2] == null || "null".equals(row[2]) ? "（未填写理由）"
+                    : (String) row[2]) : reason.label();
+            counts.add(new RejectionCount(reason.name(), stage == null ? null : stage.name(),
+                    stage == null ? "预审" : stage.label(), said, (Long) row[3], percent((Long) row[3], total)));
+        }
+        counts.sort(java.util.Comparator.comparingLong(RejectionCount::claims).reversed()
+                .thenComparing(RejectionCount::code).thenComparing(RejectionCount::reason));
+        return counts;
+    }
+
+    /** The period's payouts of at least the large-subsidy amount, largest first. */
+    public List<LargePayout> largePayouts(StatisticsQuery q, int limit) {
+        return params(jdbc.sql("""
+                        select c.id, a.code as agency_code, a.name as agency_name, u.code as unit_code,
+                               u.name as unit_name, p.amount, p.paid_at
+                        """ + CLAIMS + " and p.amount >= :large order by p.amount desc, c.id limit :limit"), q)
+                .param("large", q.largePayout()).param("limit", limit)
+                .query((row, n) -> new LargePayout(row.getLong("id"), row.getString("agency_code"),
+                        row.getString("agency_name"), row.getString("unit_code"), row.getString("unit_name"),
+                        money(row.getBigDecimal("amount")), LocalDate.ofInstant(row.getTimestamp("paid_at").toInstant(),
+                        org.huzhu.platform.Beijing.ZONE)))
+                .list();
+    }
+
+    /** Lump sums paid by diagnosis group, with the group's name from the rule set the claim was calculated on. */
+    public List<DiagnosisGroupFigure> diagnosisGroups(StatisticsQuery q) {
+        return params(jdbc.sql("""
+                        select c.diagnosis_group as code,
+                               max(jsonb_path_query_first(r.definition, '$.lumpSumBenefit.groups[*] ? (@.code == $g).name',
+                                   jsonb_build_object('g', c.diagnosis_group)) #>> '{}') as name,
+                               count(p.claim_id) as paid, coalesce(sum(p.amount), 0) as amount
+                        """ + CLAIMS.replace(" where ", " left join rule_set r on r.id = c.rule_set_id where ")
+                        + " and c.diagnosis_group is not null and p.claim_id is not null group by 1 order by 4 desc, 1"), q)
+                .query((row, n) -> new DiagnosisGroupFigure(row.getString("code"),
+                        row.getString("name") == null ? row.getString("code") : row.getString("name"),
+                        row.getLong("paid"), money(row.getBigDecimal("amount"))))
+                .list();
+    }
+
+    /** Who bore the amount paid: the funders' shares of the confirmed payments, the largest first. */
+    public List<FunderShare> funders(StatisticsQuery q, BigDecimal amountPaid) {
+        return params(jdbc.sql("""
+                        select f.funder_code, max(f.funder_name) as funder_name, sum(f.amount) as amount
+                        """ + CLAIMS.replace(" where ", """
+                         join payment_instruction i on i.id = p.instruction_id
+                         join payment_funder_share f on f.instruction_id = i.id
+                         where\s""") + " group by 1 order by 3 desc, 1"), q)
+                .query((row, n) -> new FunderShare(row.getString("funder_code"), row.getString("funder_name"),
+                        money(row.getBigDecimal("amount")), percent(row.getBigDecimal("amount"), amountPaid)))
+                .list();
+    }
+
+    private record Enrolled(long units, long members, long days) {
+    }
+
+    private static Enrolled enrolled(ResultSet row) throws SQLException {
+        return new Enrolled(row.getLong("units"), row.getLong("members"), row.getLong("days"));
+    }
+
+    private Map<String, BigDecimal> contributions(StatisticsQuery q, boolean wholeFund) {
+        String period = q.schemeYear() != null ? "f.scheme_year = :year"
+                : "f.recorded_at >= :start and f.recorded_at < :end";
+        return params(jdbc.sql("""
+                        select coalesce(sum(f.amount) filter (where f.unit_code is not null), 0) as units,
+                               coalesce(sum(f.amount) filter (where f.funder_code is not null and :wholeFund), 0) as funders
+                        from fund_contribution f
+                        left join unit u on u.code = f.unit_code
+                        left join agency a on a.id = u.agency_id
+                        left join organiser o on o.id = a.organiser_id
+                        where f.scheme = :scheme and\s""" + period + """
+                          and (cast(:agency as varchar) is null or a.code = :agency)
+                          and (cast(:organiser as varchar) is null or o.code = :organiser)
+                        """), q)
+                .param("year", q.schemeYear()).param("wholeFund", wholeFund)
+                .query((row, n) -> Map.of("units", money(row.getBigDecimal("units")),
+                        "funders", money(row.getBigDecimal("funders"))))
+                .single();
+    }
+
+    private List<StatisticsRow> rows(StatisticsQuery q, String key, String keysSql) {
+        Map<String, StatisticsRow> claims = claimRows(q, key);
+        Map<String, Enrolled> enrolled = enrolledBy(q, key);
+        return params(jdbc.sql(keysSql), q)
+                .query((row, n) -> merge(row.getString("key"), row.getString("label"), claims.get(row.getString("key")),
+                        enrolled.get(row.getString("key"))))
+                .list();
+    }
+
+    private Map<String, StatisticsRow> claimRows(StatisticsQuery q, String key) {
+        return params(jdbc.sql("select " + key + " as key, " + CLAIM_FIGURES + CLAIMS + " group by 1"), q)
+                .query((row, n) -> new StatisticsRow(row.getString("key"), null, null, null, null,
+                        row.getLong("submitted"), row.getLong("rejected"), row.getLong("paid"),
+                        money(row.getBigDecimal("amount")),
+                        row.getBigDecimal("largest") == null ? null : money(row.getBigDecimal("largest")),
+                        percent(row.getLong("in_time"), row.getLong("clocked"))))
+                .list().stream().collect(Collectors.toMap(StatisticsRow::key, Function.identity()));
+    }
+
+    private Map<String, Enrolled> enrolledBy(StatisticsQuery q, String key) {
+        return params(jdbc.sql("select " + key + " as key, " + ENROLMENT_FIGURES + ENROLMENTS + " group by 1"), q)
+                .query((row, n) -> Map.entry(row.getString("key"), enrolled(row))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static StatisticsRow merge(String key, String label, StatisticsRow claims, Enrolled enrolled) {
+        StatisticsRow base = claims == null ? empty(key, label, true) : claims;
+        Enrolled e = enrolled == null ? new Enrolled(0, 0, 0) : enrolled;
+        return new StatisticsRow(key, label, e.units(), e.members(), memberYears(e.days()), base.claimsSubmitted(),
+                base.claimsRejected(), base.claimsPaid(), base.amountPaid(), base.largestPayout(),
+                base.paidWithinDeadlineShare());
+    }
+
+    private static StatisticsRow empty(String key, String label, boolean withEnrolments) {
+        return new StatisticsRow(key, label, withEnrolments ? 0L : null, withEnrolments ? 0L : null,
+                withEnrolments ? memberYears(0) : null, 0, 0, 0, Money.ZERO, null, null);
+    }
+
+    private static StatisticsRow relabel(StatisticsRow row, String label) {
+        return new StatisticsRow(row.key(), label, null, null, null, row.claimsSubmitted(), row.claimsRejected(),
+                row.claimsPaid(), row.amountPaid(), row.largestPayout(), row.paidWithinDeadlineShare());
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, StatisticsQuery q) {
+        return sql.param("scheme", q.scheme()).param("start", q.start()).param("end", q.end())
+                .param("firstDay", q.firstDay()).param("lastDay", q.lastDay())
+                .param("agency", q.agency()).param("organiser", q.organiser());
+    }
+
+    static BigDecimal memberYears(long days) {
+        return BigDecimal.valueOf(days).divide(DAYS_PER_YEAR, 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? Money.ZERO : Money.roundToFen(amount);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static String grouped(long count) {
+        return String.format(java.util.Locale.ROOT, "%,d", count);
+    }
+
+    /** 住院医疗互助 → 住院医疗补助, as the reports say 住院补助. */
+    private static String benefitWord(String schemeName) {
+        return (schemeName.endsWith("互助") ? schemeName.substring(0, schemeName.length() - 2) : schemeName) + "补助";
+    }
+}

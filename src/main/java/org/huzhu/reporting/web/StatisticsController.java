@@ -1,0 +1,170 @@
+package org.huzhu.reporting.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.huzhu.platform.DomainException;
+import org.huzhu.reporting.DiagnosisGroupFigure;
+import org.huzhu.reporting.FunderShare;
+import org.huzhu.reporting.LargePayout;
+import org.huzhu.reporting.RejectionCount;
+import org.huzhu.reporting.Statistics;
+import org.huzhu.reporting.StatisticsFiles;
+import org.huzhu.reporting.StatisticsParameters;
+import org.huzhu.reporting.StatisticsQuery;
+import org.huzhu.reporting.StatisticsRow;
+import org.huzhu.reporting.StatisticsSummary;
+import org.huzhu.security.Role;
+import org.huzhu.security.Staff;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The statistics for supervisors and administrators. Every view takes {@code scheme}, {@code year}
+ * or {@code from}/{@code to}, {@code organiser}, {@code agency} and {@code large}
+ * ({@link StatisticsParameters}); downloads as {@code .xlsx} (every view) and CSV (one view).
+ */
+@RestController
+@RequestMapping("/api/statistics")
+class StatisticsController {
+
+    static final int LARGE_PAYOUT_ROWS = 500;
+
+    private final Statistics statistics;
+    private final StatisticsParameters parameters;
+
+    StatisticsController(Statistics statistics, StatisticsParameters parameters) {
+        this.statistics = statistics;
+        this.parameters = parameters;
+    }
+
+    @GetMapping("/summary")
+    StatisticsSummary summary(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                              @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
+        return statistics.summary(query(staff, scheme, year, from, to, organiser, agency, large));
+    }
+
+    @GetMapping("/agencies")
+    List<StatisticsRow> agencies(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                                 @AuthenticationPrincipal Staff staff) {
+        return statistics.byAgency(query(staff, scheme, year, from, to, organiser, agency, null));
+    }
+
+    @GetMapping("/units")
+    List<StatisticsRow> units(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                              @AuthenticationPrincipal Staff staff) {
+        return statistics.byUnit(query(staff, scheme, year, from, to, organiser, agency, null));
+    }
+
+    @GetMapping("/months")
+    List<StatisticsRow> months(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                               @AuthenticationPrincipal Staff staff) {
+        return statistics.byMonth(query(staff, scheme, year, from, to, organiser, agency, null));
+    }
+
+    @GetMapping("/rejections")
+    List<RejectionCount> rejections(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                                    @AuthenticationPrincipal Staff staff) {
+        return statistics.rejections(query(staff, scheme, year, from, to, organiser, agency, null));
+    }
+
+    @GetMapping("/large-payouts")
+    List<LargePayout> largePayouts(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                                   @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
+        return statistics.largePayouts(query(staff, scheme, year, from, to, organiser, agency, large), LARGE_PAYOUT_ROWS);
+    }
+
+    @GetMapping("/diagnosis-groups")
+    List<DiagnosisGroupFigure> diagnosisGroups(@RequestParam(required = false) String scheme,
+                                               @RequestParam(required = false) String year,
+                                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) String organiser,
+                                               @RequestParam(required = false) String agency,
+                                               @AuthenticationPrincipal Staff staff) {
+        return statistics.diagnosisGroups(query(staff, scheme, year, from, to, organiser, agency, null));
+    }
+
+    @GetMapping("/funders")
+    List<FunderShare> funders(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                              @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                              @AuthenticationPrincipal Staff staff) {
+        return statistics.summary(query(staff, scheme, year, from, to, organiser, agency, null)).funders();
+    }
+
+    /** Every view, one sheet each. */
+    @GetMapping("/xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
+                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                                @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
+        StatisticsQuery q = query(staff, scheme, year, from, to, organiser, agency, large);
+        return xlsx(statistics, q);
+    }
+
+    /** One view ({@code view=summary}, {@code agencies}, {@code units}, ...), UTF-8 with a byte order mark. */
+    @GetMapping("/csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String view, @RequestParam(required = false) String scheme,
+                               @RequestParam(required = false) String year,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
+                               @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
+        StatisticsQuery q = query(staff, scheme, year, from, to, organiser, agency, large);
+        return csv(statistics, q, view);
+    }
+
+    static ResponseEntity<byte[]> xlsx(Statistics statistics, StatisticsQuery q) {
+        byte[] file = StatisticsFiles.xlsx(StatisticsFiles.tables(statistics, q, LARGE_PAYOUT_ROWS));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + name(q) + ".xlsx")
+                .body(file);
+    }
+
+    static ResponseEntity<String> csv(Statistics statistics, StatisticsQuery q, String view) {
+        StatisticsFiles.View chosen = StatisticsFiles.View.byKey(view == null ? "summary" : view)
+                .orElseThrow(() -> new org.huzhu.platform.InvalidInputException("view", "INVALID_VALUE",
+                        "view 只能是 summary、agencies、units、months、rejections、large-payouts、diagnosis-groups 或 funders"));
+        StatisticsFiles.Table table = StatisticsFiles.tables(statistics, q, LARGE_PAYOUT_ROWS).stream()
+                .filter(t -> t.view() == chosen).findFirst().orElseThrow();
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + name(q) + "-" + chosen.key() + ".csv")
+                .body(StatisticsFiles.csv(table));
+    }
+
+    private static String name(StatisticsQuery q) {
+        return "statistics-" + q.scheme() + "-" + (q.schemeYear() != null ? q.schemeYear() : q.from() + "-" + q.to())
+                + (q.agency() == null ? "" : "-" + q.agency());
+    }
+
+    private StatisticsQuery query(Staff staff, String scheme, String year, String from, String to, String organiser,
+                                  String agency, String large) {
+        requireSupervisor(staff);
+        return parameters.read(scheme, year, from, to, organiser, agency, large);
+    }
+
+    static void requireSupervisor(Staff staff) {
+        if (!staff.hasAny(Role.SUPERVISOR, Role.ADMIN)) {
+            throw DomainException.forbidden("NOT_SUPERVISOR", "只有督办人员和系统管理员可以查看统计");
+        }
+    }
+}

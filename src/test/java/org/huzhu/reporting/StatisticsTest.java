@@ -1,0 +1,222 @@
+package org.huzhu.reporting;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.huzhu.membership.OrganisationRegistry;
+import org.huzhu.security.IdentityBootstrap;
+import org.huzhu.support.Api;
+import org.huzhu.support.ClaimProcessTest;
+import org.huzhu.support.ClaimRequests;
+import org.huzhu.support.EngineTime;
+import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.Jobs;
+import org.huzhu.support.TestAgencies;
+import org.huzhu.support.TestClaims;
+import org.huzhu.support.WorkbenchSession;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.support.Api.fieldCodes;
+import static org.huzhu.support.Api.require;
+
+/**
+ * The statistics of a scheme year on a dataset of the test's own agency: four units and members,
+ * two claims paid, one rejected by the agency auditor, one by the pre-check, one still open;
+ * each figure equals the hand count and a direct count over the base tables.
+ */
+@HuzhuIntegrationTest
+class StatisticsTest extends ClaimProcessTest {
+
+    @Autowired
+    OrganisationRegistry organisations;
+    @Autowired
+    IdentityBootstrap identities;
+
+    @Test
+    void aSchemeYearsFiguresEqualTheHandCountAndTheBaseTables() throws Exception {
+        String agency = TestAgencies.create(organisations, identities);
+        String auditor = TestAgencies.auditor(agency);
+        long paidA = TestClaims.submit(api, agency, EngineTime.today().minusDays(20));
+        long paidB = TestClaims.submit(api, agency, EngineTime.today().minusDays(18));
+        long rejected = TestClaims.submit(api, agency, EngineTime.today().minusDays(16));
+        long open = TestClaims.submit(api, agency, EngineTime.today().minusDays(14));
+        // the same invoice as the first claim: the pre-check refuses it
+        Map<String, Object> twice = ClaimRequests.claim(api.enrolledMember(agency, "EMPLOYEE"), "1500.00");
+        twice.put("invoices", jdbc.sql("select code, number from claim_invoice where claim_id = :id").param("id", paidA)
+                .query((row, n) -> Map.of("code", row.getString("code"), "number", row.getString("number"))).list());
+        long refused = require(api.post("admin", "/api/claims", twice), 201).body().get("id").asLong();
+        Jobs.runDue(management, claims.processOf(refused));
+        assertThat(claims.status(refused)).isEqualTo("REJECTED");
+
+        for (long id : List.of(paidA, paidB)) {
+            require(api.decide(auditor, id, "APPROVE", null), 200);
+            require(api.decide("league", id, "APPROVE", null), 200);
+            claims.approveRoutedChecks(id);
+            claims.pay(id);
+        }
+        require(api.decide(auditor, rejected, "REJECT", "住院材料与医保结算单不符"), 200);
+        assertThat(claims.status(open)).isEqualTo("AGENCY_CHECK");
+
+        int year = EngineTime.today().getYear();
+        String query = "scheme=INPATIENT&year=" + year + "&agency=" + agency + "&large=500.00";
+        JsonNode summary = require(api.get("supervisor", "/api/statistics/summary?" + query), 200).body();
+        BigDecimal paidA_ = amount(paidA);
+        BigDecimal paidB_ = amount(paidB);
+        BigDecimal total = paidA_.add(paidB_);
+        // five members, each of a unit of their own, enrolled all year
+        assertThat(summary.get("unitsEnrolled").asLong()).isEqualTo(5);
+        assertThat(summary.get("membersEnrolled").asLong()).isEqualTo(5);
+        int days = java.time.Year.of(year).length();
+        assertThat(summary.get("memberYears").asText())
+                .isEqualTo(BigDecimal.valueOf(5L * days).divide(BigDecimal.valueOf(365), 2, java.math.RoundingMode.HALF_UP).toPlainString());
+        assertThat(summary.get("claimsSubmitted").asLong()).isEqualTo(5);
+        assertThat(summary.get("claimsRejected").asLong()).isEqualTo(2);
+        assertThat(summary.get("claimsRejectedAtPreCheck").asLong()).isEqualTo(1);
+        assertThat(summary.get("claimsRejectedByAuditors").asLong()).isEqualTo(1);
+        assertThat(summary.get("claimsOpen").asLong()).isEqualTo(1);
+        assertThat(summary.get("claimsPaid").asLong()).isEqualTo(2);
+        assertThat(summary.get("unitsWithPaidClaims").asLong()).isEqualTo(2);
+        assertThat(summary.get("amountPaid").asText()).isEqualTo(total.toPlainString());
+        assertThat(summary.get("largestPayout").asText()).isEqualTo(paidA_.max(paidB_).toPlainString());
+        assertThat(summary.get("averagePayout").asText())
+                .isEqualTo(total.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP).toPlainString());
+        assertThat(summary.get("paidWithinDeadline").asLong()).isEqualTo(2);
+        assertThat(summary.get("paidWithinDeadlineShare").asText()).isEqualTo("100.0");
+        assertThat(summary.get("contributionsReceived").asText()).isEqualTo("0.00");
+        assertThat(summary.get("headline").asText()).isEqualTo("参与单位 5 家、会员 5 人；住院医疗补助 2 人次，支付 "
+                + org.huzhu.platform.Money.grouped(total) + " 元");
+
+        // the same figures counted directly over the base tables
+        Map<String, Object> p = new HashMap<>(Map.of("agency", agency, "year", year));
+        assertThat(summary.get("claimsSubmitted").asLong()).isEqualTo(count("""
+                select count(*) from claim c join agency a on a.id = c.agency_id where a.code = :agency
+                and c.scheme = 'INPATIENT' and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""", p));
+        assertThat(summary.get("claimsRejected").asLong()).isEqualTo(count("""
+                select count(*) from claim c join agency a on a.id = c.agency_id where a.code = :agency
+                and c.status = 'REJECTED' and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""", p));
+        assertThat(summary.get("claimsPaid").asLong()).isEqualTo(count("""
+                select count(*) from payment p join claim c on c.id = p.claim_id join agency a on a.id = c.agency_id
+                where a.code = :agency and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""", p));
+        assertThat(summary.get("amountPaid").asText()).isEqualTo(jdbc.sql("""
+                select coalesce(sum(p.amount), 0) from payment p join claim c on c.id = p.claim_id join agency a on a.id = c.agency_id
+                where a.code = :agency and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""")
+                .params(p).query(BigDecimal.class).single().toPlainString());
+        assertThat(summary.get("membersEnrolled").asLong()).isEqualTo(count("""
+                select count(distinct e.member_id) from enrolment e join member m on m.id = e.member_id
+                join unit u on u.id = m.unit_id join agency a on a.id = u.agency_id
+                where a.code = :agency and e.scheme = 'INPATIENT'
+                and e.valid_from <= make_date(:year, 12, 31) and e.valid_to >= make_date(:year, 1, 1)""", p));
+        assertThat(summary.get("paidWithinDeadline").asLong()).isEqualTo(count("""
+                select count(*) from claim_sla s join claim c on c.id = s.claim_id join agency a on a.id = c.agency_id
+                where a.code = :agency and s.outcome = 'PAID' and s.paid_in_time""", p));
+        // the whole scheme year too, against a count over every claim of the database
+        JsonNode all = require(api.get("admin", "/api/statistics/summary?scheme=INPATIENT&year=" + year), 200).body();
+        assertThat(all.get("claimsSubmitted").asLong()).isEqualTo(count("""
+                select count(*) from claim c where c.scheme = 'INPATIENT'
+                and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""", p));
+        assertThat(all.get("amountPaid").asText()).isEqualTo(jdbc.sql("""
+                select coalesce(sum(p.amount), 0)::numeric(14,2) from payment p join claim c on c.id = p.claim_id
+                where c.scheme = 'INPATIENT' and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""")
+                .params(p).query(BigDecimal.class).single().toPlainString());
+
+        // rejections: one by the pre-check's code, one by the auditor's reason as recorded
+        JsonNode reasons = require(api.get("supervisor", "/api/statistics/rejections?" + query), 200).body();
+        assertThat(reasons.size()).isEqualTo(2);
+        assertThat(List.of(reasons.get(0).get("code").asText() + " " + reasons.get(0).get("reason").asText(),
+                reasons.get(1).get("code").asText() + " " + reasons.get(1).get("reason").asText()))
+                .containsExactlyInAnyOrder("INVOICE_USED 发票已用于其他申请", "AUDIT 住院材料与医保结算单不符");
+        JsonNode agencies = require(api.get("supervisor", "/api/statistics/agencies?" + query), 200).body();
+        assertThat(agencies.size()).isEqualTo(1);
+        assertThat(agencies.get(0).get("claimsPaid").asLong()).isEqualTo(2);
+        assertThat(require(api.get("supervisor", "/api/statistics/units?" + query), 200).body().size()).isEqualTo(5);
+        JsonNode months = require(api.get("supervisor", "/api/statistics/months?" + query), 200).body();
+        assertThat(months.size()).isEqualTo(12);
+        assertThat(months.get(EngineTime.today().getMonthValue() - 1).get("claimsSubmitted").asLong()).isEqualTo(5);
+        JsonNode large = require(api.get("supervisor", "/api/statistics/large-payouts?" + query), 200).body();
+        assertThat(large.size()).isEqualTo(2);
+        JsonNode funders = require(api.get("supervisor", "/api/statistics/funders?" + query), 200).body();
+        assertThat(funders.findValuesAsText("amount").stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(total);
+
+        // the workbook has the figures, one sheet per view, header frozen
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("supervisor", "demo")
+                .getForEntity("/api/statistics/xlsx?" + query, byte[].class);
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(8);
+            Sheet sheet = book.getSheet("总体");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            Map<String, Object> cells = new HashMap<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var cell = sheet.getRow(r).getCell(1);
+                cells.put(sheet.getRow(r).getCell(0).getStringCellValue(),
+                        cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC ? cell.getNumericCellValue()
+                                : cell.getStringCellValue());
+            }
+            assertThat(cells.get("参保会员（人）")).isEqualTo(5.0);
+            assertThat(cells.get("获补助（人次）")).isEqualTo(2.0);
+            assertThat(cells.get("支付补助金（元）")).isEqualTo(total.doubleValue());
+            int amountRow = -1;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals("支付补助金（元）")) {
+                    amountRow = r;
+                }
+            }
+            assertThat(sheet.getRow(amountRow).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(book.getSheet("按代办点").getRow(0).getCell(1).getStringCellValue()).isEqualTo("代办点");
+        }
+        // CSV: UTF-8 with a byte order mark
+        ResponseEntity<byte[]> csv = rest.withBasicAuth("supervisor", "demo")
+                .getForEntity("/api/statistics/csv?view=agencies&" + query, byte[].class);
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        byte[] bytes = csv.getBody();
+        assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("代办点代码,代办点", agency);
+
+        // the page shows the same figures
+        Document page = WorkbenchSession.signIn(port, "supervisor")
+                .get("/statistics?scheme=INPATIENT&year=" + year + "&agency=" + agency + "&large=500.00").html();
+        assertThat(page.select("#membersEnrolled").text()).isEqualTo("5 人");
+        assertThat(page.select("#claimsPaid").text()).isEqualTo("2 人次");
+        assertThat(page.select("#amountPaid").text()).isEqualTo(org.huzhu.platform.Money.grouped(total) + " 元");
+        assertThat(page.select(".headline-text").text()).isEqualTo(summary.get("headline").asText());
+        assertThat(page.select("#by-agency meter")).hasSize(1);
+        assertThat(page.select("a.download")).hasSize(9);
+        assertThat(page.select("[style]")).isEmpty();
+    }
+
+    @Test
+    void badParametersAreAnsweredFieldByField() {
+        Api.Answer answer = api.get("supervisor", "/api/statistics/summary?year=20x6&agency=NO-SUCH&large=-1");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fieldCodes(answer)).containsExactlyInAnyOrder("scheme:REQUIRED", "year:INVALID_YEAR",
+                "agency:UNKNOWN_AGENCY", "large:INVALID_AMOUNT");
+        assertThat(fieldCodes(api.get("supervisor", "/api/statistics/months?scheme=INPATIENT&from=2026-05&to=2026-01")))
+                .containsExactly("to:BEFORE_FROM");
+        assertThat(fieldCodes(api.get("supervisor", "/api/statistics/summary?scheme=INPATIENT&year=2026&from=2026-01")))
+                .containsExactly("year:PERIOD_CONFLICT");
+        assertThat(api.get("clerk", "/api/statistics/summary?scheme=INPATIENT").status()).isEqualTo(403);
+        Document page = WorkbenchSession.signIn(port, "supervisor").get("/statistics?scheme=INPATIENT&from=2026-13").html();
+        assertThat(page.select(".errors [data-code]").eachAttr("data-code")).contains("INVALID_FORMAT");
+    }
+
+    private BigDecimal amount(long claimId) {
+        return jdbc.sql("select amount from payment where claim_id = :id").param("id", claimId).query(BigDecimal.class)
+                .single();
+    }
+
+    private long count(String sql, Map<String, Object> params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+}
