@@ -309,7 +309,9 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /m/claims/new", new MemberEntry("/m/claims/new", Map.of("scheme", ""), false, true)),
                 Map.entry("GET /m/claims/{id}", new MemberEntry(claimPath, null, false, false)),
                 Map.entry("GET /m/claims/{id}/receipt", new MemberEntry(claimPath + "/receipt", null, false, false)),
-                Map.entry("POST /m/claims/{id}/papers", new MemberEntry(claimPath + "/papers", Map.of(), false, true)));
+                Map.entry("POST /m/claims/{id}/papers", new MemberEntry(claimPath + "/papers", Map.of(), false, true)),
+                // without a reason: refused at the field, nothing stored
+                Map.entry("POST /m/claims/{id}/review", new MemberEntry(claimPath + "/review", Map.of("reason", ""), false, false)));
     }
 
     /**

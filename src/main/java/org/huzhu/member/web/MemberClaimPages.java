@@ -2,6 +2,7 @@ package org.huzhu.member.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -9,12 +10,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimPapers;
 import org.huzhu.claim.ClaimPayments;
+import org.huzhu.claim.ClaimReview;
+import org.huzhu.claim.ClaimReviews;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.Claims;
 import org.huzhu.claim.SlaStatus;
@@ -61,9 +65,13 @@ class MemberClaimPages {
     private final ClaimPayments payments;
     private final SlaStatuses deadlines;
     private final RuleSets ruleSets;
+    private final ClaimReviews reviews;
+    private final Clock clock;
 
     MemberClaimPages(Members members, Claims claims, ClaimPapers papers, ClaimPayments payments,
-                     SlaStatuses deadlines, RuleSets ruleSets) {
+                     SlaStatuses deadlines, RuleSets ruleSets, ClaimReviews reviews, Clock clock) {
+        this.reviews = reviews;
+        this.clock = clock;
         this.members = members;
         this.claims = claims;
         this.papers = papers;
@@ -149,6 +157,32 @@ class MemberClaimPages {
         return claimPage(me, claims.get(id), errors, model);
     }
 
+    /** 申请复核 of the claim's rejection, with the member's reason; the outcome comes as a message. */
+    @PostMapping("/m/claims/{id}/review")
+    String review(@AuthenticationPrincipal SignedInMember me, @PathVariable long id,
+                  @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        own(me, id);
+        FieldErrors errors = FieldErrors.none();
+        try {
+            ClaimReview review = reviews.requestOnline(id, me.memberId(), reason);
+            redirect.addFlashAttribute("notice", "复核申请已提交，将在" + review.deadlineWorkingDays()
+                    + "个工作日内作出复核结论，结论将以短信告知。");
+            return "redirect:/m/claims/" + id;
+        } catch (InvalidInputException invalid) {
+            invalid.problems().forEach(problem -> errors.add("reason", problem.message()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (DomainException refused) {
+            if (refused.status().value() != HttpServletResponse.SC_CONFLICT) {
+                throw refused;
+            }
+            errors.add("reason", refused.getMessage());
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        }
+        model.addAttribute("reason", reason);
+        return claimPage(me, claims.get(id), errors, model);
+    }
+
     private String claimPage(SignedInMember me, Claim claim, FieldErrors errors, Model model) {
         model.addAttribute("member", members.byId(me.memberId()));
         model.addAttribute("errors", errors);
@@ -166,6 +200,10 @@ class MemberClaimPages {
         model.addAttribute("received", claim.documents().stream().map(DocumentKind::label).toList());
         model.addAttribute("account", claim.bankAccount().bankName() + " " + claim.bankAccount().maskedNumber());
         model.addAttribute("deadline", deadline(claim, deadlines.of(claim.id())));
+        Optional<ClaimReviews.Window> review = reviews.window(claim.id());
+        model.addAttribute("reviewWindow", review.orElse(null));
+        model.addAttribute("reviewOpen", review.filter(window -> window.mayRequest(LocalDate.now(clock.withZone(Beijing.ZONE))))
+                .isPresent());
     }
 
     private String form(Member member, Map<String, String> form, FieldErrors errors, Model model) {
@@ -202,6 +240,7 @@ class MemberClaimPages {
     private static String deadline(Claim claim, SlaStatus sla) {
         return switch (claim.status()) {
             case REJECTED -> "不予补助，无支付期限。";
+            case REVIEW -> "复核中；复核撤销驳回后重新计算支付期限。";
             case PAID -> "已支付。";
             default -> switch (sla.state()) {
                 case NOT_STARTED -> "材料齐全之日起开始计算支付期限；请尽快补齐材料。";
