@@ -2,16 +2,13 @@ package org.huzhu.notification;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * The settings, and the poll of the outbox every {@code huzhu.notification.poll-interval} (zero: no poll).
- * Scheduling is switched on here for the whole application (the papers' sweep runs on it too).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(NotificationSettings.class)
 class NotificationConfiguration implements SchedulingConfigurer {
 

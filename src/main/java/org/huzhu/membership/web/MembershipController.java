@@ -11,6 +11,7 @@ import org.huzhu.membership.Members;
 import org.huzhu.membership.Organisations;
 import org.huzhu.membership.Unit;
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.springframework.http.ResponseEntity;
@@ -84,6 +85,12 @@ class MembershipController {
     @PutMapping("/members/{id}/mobile")
     MemberView changeMobile(@PathVariable long id, @RequestBody MobileRequest request,
                             @AuthenticationPrincipal Staff staff) {
+        if (request.mobile() == null) {
+            // a body without the field changes nothing; an empty string removes the number
+            Problems problems = new Problems();
+            problems.add("mobile", "REQUIRED", "请填写手机号码（删除号码请填空字符串）");
+            problems.throwIfAny();
+        }
         return view(registry.changeMobile(id, request.mobile(), staff));
     }
 

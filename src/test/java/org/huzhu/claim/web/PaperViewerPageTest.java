@@ -96,8 +96,12 @@ class PaperViewerPageTest {
         // without scripts each control is a link to the full page in the same state
         assertThat(viewer.selectFirst("a[data-viewer=next-page]").attr("href"))
                 .isEqualTo("/claims/" + id + "?paper=" + pdf + "&page=3&zoom=100&rotate=0#viewer");
-        // no history entry: htmx would keep a copy of the page (personal data) in the browser's localStorage
-        assertThat(fragment.select("[hx-replace-url], [hx-push-url]")).isEmpty();
+        // the address becomes the full page's, without a history entry, and htmx keeps no copy of
+        // any page (personal data) in the browser's storage for its history
+        assertThat(viewer.selectFirst("a[data-viewer=next-page]").attr("hx-replace-url"))
+                .isEqualTo("/claims/" + id + "?paper=" + pdf + "&page=3&zoom=100&rotate=0");
+        assertThat(fragment.select("[hx-push-url]")).isEmpty();
+        assertThat(page.selectFirst("meta[name=htmx-config]").attr("content")).contains("\"historyCacheSize\":0");
 
         // the last page, turned and at the largest zoom; a page past the end shows the last
         viewer = agency.get(state + "&page=9&zoom=300&rotate=90").html().selectFirst("aside#viewer");
