@@ -46,6 +46,9 @@ runInBrowser(async browser => {
   console.log('review error: ' + await page.textContent('[data-claim=review] .error'));
   await page.click('#reason');
   await page.keyboard.type('出院小结日期系医院笔误，已由医院更正盖章');
+  await page.selectOption('#review-kind', 'DISCHARGE_SUMMARY');
+  const [dialog] = await Promise.all([page.waitForEvent('filechooser'), page.click('#review-file')]);
+  await dialog.setFiles(env('PHOTO'));
   await Promise.all([page.waitForNavigation(), page.click('button[data-action=ask-review]')]);
   console.log('review notice: ' + await page.textContent('.notice'));
   console.log('review status: ' + await page.textContent('[data-claim=status]'));

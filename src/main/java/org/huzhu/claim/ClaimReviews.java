@@ -76,17 +76,21 @@ public class ClaimReviews {
     public ClaimReview requestAtCounter(long claimId, String reason, String kind, List<ClaimPapers.SentFile> files,
                                         Staff clerk) {
         intake.atCounter(claimId, clerk);
+        requireKindOfFiles(reason, kind, files);
+        ClaimReview review = request(claimId, clerk.userId(), ReviewChannel.COUNTER, reason);
+        if (!files.isEmpty()) {
+            papers.add(claimId, List.of(kind), files, clerk);
+        }
+        return review;
+    }
+
+    private static void requireKindOfFiles(String reason, String kind, List<ClaimPapers.SentFile> files) {
         if (!files.isEmpty() && (kind == null || kind.isBlank())) {
             Problems problems = new Problems();
             problems.add("kind", "REQUIRED", "请选择新材料的类型");
             reasonProblems(reason, problems);
             problems.throwIfAny();
         }
-        ClaimReview review = request(claimId, clerk.userId(), ReviewChannel.COUNTER, reason);
-        if (!files.isEmpty()) {
-            papers.add(claimId, List.of(kind), files, clerk);
-        }
-        return review;
     }
 
     /**
@@ -95,9 +99,21 @@ public class ClaimReviews {
      */
     @Transactional
     public ClaimReview requestOnline(long claimId, long memberId, String reason) {
+        return requestOnline(claimId, memberId, reason, null, List.of());
+    }
+
+    /** As at the counter: the member's request and their new papers' files stored together or not at all. */
+    @Transactional
+    public ClaimReview requestOnline(long claimId, long memberId, String reason, String kind,
+                                     List<ClaimPapers.SentFile> files) {
         Claim claim = claims.find(claimId).filter(c -> c.memberId() == memberId)
                 .orElseThrow(() -> DomainException.notFound("CLAIM_NOT_FOUND", "申请不存在：" + claimId));
-        return request(claim.id(), "member:" + memberId, ReviewChannel.ONLINE, reason);
+        requireKindOfFiles(reason, kind, files);
+        ClaimReview review = request(claim.id(), "member:" + memberId, ReviewChannel.ONLINE, reason);
+        if (!files.isEmpty()) {
+            papers.addOnline(memberId, claimId, List.of(kind), files);
+        }
+        return review;
     }
 
     /**

@@ -67,7 +67,7 @@ class MemberOnlineBrowserTest extends ClaimProcessTest {
 
         String follows = BrowserScript.run("member-follows.cjs", Map.of("BASE_URL", "http://localhost:" + port,
                 "ID_NUMBER", id, "MOBILE_MASKED", masked, "PAID_CLAIM", Long.toString(online),
-                "REJECTED_CLAIM", Long.toString(rejected),
+                "REJECTED_CLAIM", Long.toString(rejected), "PHOTO", photo.toString(),
                 "SCREENSHOTS", Path.of("target/member-online-").toAbsolutePath().toString()));
         assertThat(line(follows, "paid status: ")).isEqualTo("paid status: 已支付");
         assertThat(line(follows, "payments: ")).contains("2800.00 元", "已入账", "0128").doesNotContain("6222021234567890128");
@@ -75,6 +75,8 @@ class MemberOnlineBrowserTest extends ClaimProcessTest {
         assertThat(line(follows, "review error: ")).contains("理由");
         assertThat(line(follows, "review notice: ")).contains("复核申请已提交", "个工作日内作出复核结论");
         assertThat(line(follows, "review status: ")).isEqualTo("review status: 复核中");
+        assertThat(jdbc.sql("select count(*) from paper where claim_id = :id and kind = 'DISCHARGE_SUMMARY' and uploaded_by = 'online'")
+                .param("id", rejected).query(Long.class).single()).as("the new paper sent with the review").isEqualTo(1);
         assertThat(line(follows, "mailbox: ")).contains("SIGN_IN_CODE", "CLAIM_RECEIVED", "SUPPLEMENTS_NEEDED",
                 "CLAIM_APPROVED", "PAID", "REJECTED", "REVIEW_REQUESTED");
 

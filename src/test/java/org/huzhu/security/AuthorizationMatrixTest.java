@@ -311,7 +311,7 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /m/claims/{id}/receipt", new MemberEntry(claimPath + "/receipt", null, false, false)),
                 Map.entry("POST /m/claims/{id}/papers", new MemberEntry(claimPath + "/papers", Map.of(), false, true)),
                 // without a reason: refused at the field, nothing stored
-                Map.entry("POST /m/claims/{id}/review", new MemberEntry(claimPath + "/review", Map.of("reason", ""), false, false)));
+                Map.entry("POST /m/claims/{id}/review", new MemberEntry(claimPath + "/review", Map.of("reason", ""), false, true)));
     }
 
     /**

@@ -160,17 +160,30 @@ class MemberClaimPages {
     /** 申请复核 of the claim's rejection, with the member's reason; the outcome comes as a message. */
     @PostMapping("/m/claims/{id}/review")
     String review(@AuthenticationPrincipal SignedInMember me, @PathVariable long id,
-                  @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
+                  @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String kind,
+                  MultipartHttpServletRequest request, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         own(me, id);
         FieldErrors errors = FieldErrors.none();
+        List<ClaimPapers.SentFile> files = new ArrayList<>();
+        for (MultipartFile file : request.getFiles("file")) {
+            if (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()) {
+                try {
+                    files.add(new ClaimPapers.SentFile(file.getOriginalFilename(), file.getBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
         try {
-            ClaimReview review = reviews.requestOnline(id, me.memberId(), reason);
+            ClaimReview review = reviews.requestOnline(id, me.memberId(), reason, kind, files);
             redirect.addFlashAttribute("notice", "复核申请已提交，将在" + review.deadlineWorkingDays()
                     + "个工作日内作出复核结论，结论将以短信告知。");
             return "redirect:/m/claims/" + id;
         } catch (InvalidInputException invalid) {
-            invalid.problems().forEach(problem -> errors.add("reason", problem.message()));
+            // the reason at its field; the kind and the files' problems at the files
+            invalid.problems().forEach(problem -> errors.add(problem.field().equals("reason") ? "reason" : "reviewFiles",
+                    problem.message()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } catch (DomainException refused) {
             if (refused.status().value() != HttpServletResponse.SC_CONFLICT) {
@@ -180,6 +193,7 @@ class MemberClaimPages {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         model.addAttribute("reason", reason);
+        model.addAttribute("reviewKind", kind);
         return claimPage(me, claims.get(id), errors, model);
     }
 
@@ -202,6 +216,7 @@ class MemberClaimPages {
         model.addAttribute("deadline", deadline(claim, deadlines.of(claim.id())));
         Optional<ClaimReviews.Window> review = reviews.window(claim.id());
         model.addAttribute("reviewWindow", review.orElse(null));
+        model.addAttribute("documentKinds", DocumentKind.values());
         model.addAttribute("reviewOpen", review.filter(window -> window.mayRequest(LocalDate.now(clock.withZone(Beijing.ZONE))))
                 .isPresent());
     }
