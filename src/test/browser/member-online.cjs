@@ -1,49 +1,14 @@
 // A member on a phone (375x812): signs in with the code sent to their number, claims online with a
 // photo of the invoice, sees which papers are missing and sends them from the claim's page.
-const { check, env, runInBrowser, signInToWorkbench } = require('./browser.cjs');
+const { check, env, runInBrowser } = require('./browser.cjs');
+const { phoneAndOffice, signInByCode, choose } = require('./member-phone.cjs');
 
 const base = env('BASE_URL');
 const shots = env('SCREENSHOTS');
 
-/**
- * The code as the member would read it off their phone: here off the demo mailbox (开发信箱),
- * opened by an admin in a browser of their own, filtered by the member's masked number.
- */
-async function codeFromMailbox(admin) {
-  await admin.goto(base + '/admin/mailbox');
-  await admin.click('#to');
-  await admin.keyboard.type(env('MOBILE_MASKED'));
-  await admin.selectOption('#kind', 'SIGN_IN_CODE');
-  await Promise.all([admin.waitForNavigation(), admin.click('form.search button[type=submit]')]);
-  const text = await admin.locator('tr[data-message-id] td[data-mailbox=text]').first().innerText();
-  const code = /\d{6}/.exec(text);
-  check(code, 'no sign-in code in the mailbox: ' + text);
-  return code[0];
-}
-
-/** Picks a file through the page's file dialog, as a person taps the field and chooses a photo. */
-async function choose(page, selector, file) {
-  const [dialog] = await Promise.all([page.waitForEvent('filechooser'), page.click(selector)]);
-  await dialog.setFiles(file);
-}
-
 runInBrowser(async browser => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const office = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const admin = await signInToWorkbench(await office.newPage(), 'admin', 'demo');
-  await page.goto(base + '/m/login');
-  await page.click('#idNumber');
-  await page.keyboard.type(env('ID_NUMBER'));
-  await page.click('button[data-action=send-code]');
-  console.log('sent: ' + await page.textContent('.notice'));
-  await page.screenshot({ path: shots + '1-code-sent.png', fullPage: true });
-  const code = await codeFromMailbox(admin);
-  await page.click('#code');
-  await page.keyboard.type(code);
-  await page.click('button[data-action=sign-in]');
-  await page.waitForURL('**/m/');
+  const { phone, office, page, admin } = await phoneAndOffice(browser);
+  console.log('sent: ' + await signInByCode(page, admin));
   console.log('home: ' + (await page.textContent('main')).replace(/\s+/g, ' '));
   await page.screenshot({ path: shots + '2-home.png', fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -81,6 +46,6 @@ runInBrowser(async browser => {
   console.log('supplied: ' + await page.textContent('.notice'));
   console.log('status: ' + await page.textContent('[data-claim=status]'));
   await page.screenshot({ path: shots + '6-supplied.png', fullPage: true });
-  await context.close();
+  await phone.close();
   await office.close();
 });

@@ -45,89 +45,57 @@ class StatisticsController {
     }
 
     @GetMapping("/summary")
-    StatisticsSummary summary(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                              @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
-        return statistics.summary(query(staff, scheme, year, from, to, organiser, agency, large));
+    StatisticsSummary summary(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.summary(query(staff, asked));
     }
 
     @GetMapping("/agencies")
-    List<StatisticsRow> agencies(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                 @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                                 @AuthenticationPrincipal Staff staff) {
-        return statistics.byAgency(query(staff, scheme, year, from, to, organiser, agency, null));
+    List<StatisticsRow> agencies(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.byAgency(query(staff, asked.withoutLarge()));
     }
 
     @GetMapping("/units")
-    List<StatisticsRow> units(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                              @AuthenticationPrincipal Staff staff) {
-        return statistics.byUnit(query(staff, scheme, year, from, to, organiser, agency, null));
+    List<StatisticsRow> units(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.byUnit(query(staff, asked.withoutLarge()));
     }
 
     @GetMapping("/months")
-    List<StatisticsRow> months(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                               @AuthenticationPrincipal Staff staff) {
-        return statistics.byMonth(query(staff, scheme, year, from, to, organiser, agency, null));
+    List<StatisticsRow> months(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.byMonth(query(staff, asked.withoutLarge()));
     }
 
     @GetMapping("/rejections")
-    List<RejectionCount> rejections(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                    @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                                    @AuthenticationPrincipal Staff staff) {
-        return statistics.rejections(query(staff, scheme, year, from, to, organiser, agency, null));
+    List<RejectionCount> rejections(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.rejections(query(staff, asked.withoutLarge()));
     }
 
     @GetMapping("/large-payouts")
-    List<LargePayout> largePayouts(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                                   @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
-        return statistics.largePayouts(query(staff, scheme, year, from, to, organiser, agency, large), LARGE_PAYOUT_ROWS);
+    List<LargePayout> largePayouts(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.largePayouts(query(staff, asked), LARGE_PAYOUT_ROWS);
     }
 
     @GetMapping("/diagnosis-groups")
-    List<DiagnosisGroupFigure> diagnosisGroups(@RequestParam(required = false) String scheme,
-                                               @RequestParam(required = false) String year,
-                                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                               @RequestParam(required = false) String organiser,
-                                               @RequestParam(required = false) String agency,
-                                               @AuthenticationPrincipal Staff staff) {
-        return statistics.diagnosisGroups(query(staff, scheme, year, from, to, organiser, agency, null));
+    List<DiagnosisGroupFigure> diagnosisGroups(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.diagnosisGroups(query(staff, asked.withoutLarge()));
     }
 
     @GetMapping("/funders")
-    List<FunderShare> funders(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                              @AuthenticationPrincipal Staff staff) {
-        return statistics.summary(query(staff, scheme, year, from, to, organiser, agency, null)).funders();
+    List<FunderShare> funders(Asked asked, @AuthenticationPrincipal Staff staff) {
+        return statistics.summary(query(staff, asked.withoutLarge())).funders();
     }
 
     /** Every view, one sheet each. */
     @GetMapping("/xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String scheme, @RequestParam(required = false) String year,
-                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                                @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
-        StatisticsQuery q = query(staff, scheme, year, from, to, organiser, agency, large);
+    ResponseEntity<byte[]> xlsx(Asked asked, @AuthenticationPrincipal Staff staff) {
+        StatisticsQuery q = query(staff, asked);
         return xlsx(statistics, q);
     }
 
     /** One view ({@code view=summary}, {@code agencies}, {@code units}, ...), UTF-8 with a byte order mark. */
     @GetMapping("/csv")
-    ResponseEntity<String> csv(@RequestParam(required = false) String view, @RequestParam(required = false) String scheme,
-                               @RequestParam(required = false) String year,
-                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String organiser, @RequestParam(required = false) String agency,
-                               @RequestParam(required = false) String large, @AuthenticationPrincipal Staff staff) {
-        StatisticsQuery q = query(staff, scheme, year, from, to, organiser, agency, large);
+    ResponseEntity<String> csv(@RequestParam(required = false) String view, Asked asked,
+                               @AuthenticationPrincipal Staff staff) {
+        StatisticsQuery q = query(staff, asked);
         return csv(statistics, q, view);
     }
 
@@ -156,10 +124,19 @@ class StatisticsController {
                 + (q.agency() == null ? "" : "-" + q.agency());
     }
 
-    private StatisticsQuery query(Staff staff, String scheme, String year, String from, String to, String organiser,
-                                  String agency, String large) {
+    /** What every view is asked with, from the query string; each is checked by {@link StatisticsParameters}. */
+    record Asked(String scheme, String year, String from, String to, String organiser, String agency, String large) {
+
+        /** The views that list no large payouts take no threshold. */
+        Asked withoutLarge() {
+            return new Asked(scheme, year, from, to, organiser, agency, null);
+        }
+    }
+
+    private StatisticsQuery query(Staff staff, Asked asked) {
         requireSupervisor(staff);
-        return parameters.read(scheme, year, from, to, organiser, agency, large);
+        return parameters.read(asked.scheme(), asked.year(), asked.from(), asked.to(), asked.organiser(), asked.agency(),
+                asked.large());
     }
 
     static void requireSupervisor(Staff staff) {
