@@ -155,7 +155,7 @@ public class ClaimPapers {
      */
     @Transactional
     public Files addOnline(long memberId, long claimId, List<String> kinds, List<SentFile> files) {
-        Claim claim = claims.find(claimId).filter(found -> found.memberId() == memberId)
+        Claim claim = claims.ofMember(memberId, claimId)
                 .orElseThrow(() -> DomainException.notFound("CLAIM_NOT_FOUND", "没有这件申请"));
         return add(claim, kinds, files, Claim.ONLINE);
     }

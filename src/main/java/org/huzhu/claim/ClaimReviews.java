@@ -106,7 +106,7 @@ public class ClaimReviews {
     @Transactional
     public ClaimReview requestOnline(long claimId, long memberId, String reason, String kind,
                                      List<ClaimPapers.SentFile> files) {
-        Claim claim = claims.find(claimId).filter(c -> c.memberId() == memberId)
+        Claim claim = claims.ofMember(memberId, claimId)
                 .orElseThrow(() -> DomainException.notFound("CLAIM_NOT_FOUND", "申请不存在：" + claimId));
         requireKindOfFiles(reason, kind, files);
         ClaimReview review = request(claim.id(), "member:" + memberId, ReviewChannel.ONLINE, reason);
