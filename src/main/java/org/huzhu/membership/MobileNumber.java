@@ -3,6 +3,8 @@ package org.huzhu.membership;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.huzhu.notification.MobileNumbers;
+
 /**
  * A member's mainland mobile number (11 digits, 1 then 3-9), where sign-in codes and messages
  * go. Shown masked (138****1234) everywhere but the clerk's form that changes it.
@@ -23,11 +25,8 @@ public final class MobileNumber {
         return WELL_FORMED.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 
-    /** 138****1234; null stays null. */
+    /** 138****1234 as the messages show it ({@link MobileNumbers}); null stays null. */
     public static String mask(String number) {
-        if (number == null || number.length() != 11) {
-            return number == null ? null : "****";
-        }
-        return number.substring(0, 3) + "****" + number.substring(7);
+        return number == null ? null : MobileNumbers.masked(number);
     }
 }

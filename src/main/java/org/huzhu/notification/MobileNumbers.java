@@ -6,10 +6,11 @@ public final class MobileNumbers {
     private MobileNumbers() {
     }
 
+    /** The first three and last four of an 11-digit number; anything else shows as ****. */
     public static String masked(String mobile) {
-        if (mobile == null || mobile.length() < 8) {
+        if (mobile == null || mobile.length() != 11) {
             return "****";
         }
-        return mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
+        return mobile.substring(0, 3) + "****" + mobile.substring(7);
     }
 }
