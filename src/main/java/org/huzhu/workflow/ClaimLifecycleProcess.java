@@ -24,7 +24,7 @@ class ClaimLifecycleProcess implements ClaimProcess {
     @Override
     public void start(long claimId, String agencyCode) {
         runtimeService.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, Long.toString(claimId),
-                Map.of(ProcessVariables.CLAIM_ID, claimId, ProcessVariables.AGENCY_CODE, agencyCode));
+                ProcessVariables.ofClaim(claimId, agencyCode));
     }
 
     @Override
@@ -40,8 +40,7 @@ class ClaimLifecycleProcess implements ClaimProcess {
      */
     @Override
     public void startReview(long claimId, String agencyCode) {
-        Map<String, Object> variables = new HashMap<>(Map.of(ProcessVariables.CLAIM_ID, claimId,
-                ProcessVariables.AGENCY_CODE, agencyCode));
+        Map<String, Object> variables = new HashMap<>(ProcessVariables.ofClaim(claimId, agencyCode));
         variables.putAll(ApprovalRouting.inputs(approvalFacts.of(claimId)
                 .orElseGet(() -> new ApprovalFacts(java.math.BigDecimal.ZERO, "", "EXPENSE", false))));
         runtimeService.startProcessInstanceByKey(ProcessVariables.REVIEW_PROCESS_KEY, Long.toString(claimId), variables);

@@ -1,5 +1,7 @@
 package org.huzhu.workflow;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The few variables a claim's process holds: ids and routing values, never business state. */
@@ -18,6 +20,11 @@ public final class ProcessVariables {
     static final String PAYMENT_OUTCOME = "paymentOutcome";
 
     private ProcessVariables() {
+    }
+
+    /** What a claim's process, or its review, starts with: the claim and its agency (the agency check's group). */
+    static Map<String, Object> ofClaim(long claimId, String agencyCode) {
+        return Map.of(CLAIM_ID, claimId, AGENCY_CODE, agencyCode);
     }
 
     public static long claimId(VariableScope scope) {

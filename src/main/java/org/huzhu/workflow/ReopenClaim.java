@@ -38,8 +38,7 @@ class ReopenClaim implements JavaDelegate {
                 : AuditTask.AGENCY_CHECK.taskDefinitionKey();
         String started = runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
                 .businessKey(Long.toString(claimId))
-                .setVariable(ProcessVariables.CLAIM_ID, claimId)
-                .setVariable(ProcessVariables.AGENCY_CODE, execution.getVariable(ProcessVariables.AGENCY_CODE))
+                .setVariables(ProcessVariables.ofClaim(claimId, (String) execution.getVariable(ProcessVariables.AGENCY_CODE)))
                 .startBeforeActivity(activity)
                 .execute().getId();
         claims.linkProcess(claimId, started);
