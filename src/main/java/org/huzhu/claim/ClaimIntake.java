@@ -76,10 +76,12 @@ public class ClaimIntake {
     /**
      * A claim the member sends online (线上快办): the same checks, pre-check and process as at
      * the counter, routed to the agency of the member's unit; {@link Claim#ONLINE} stands where the
-     * clerk would. The submission must be the signed-in member's own.
+     * clerk would. The submission must be the signed-in member's own; the form's intake key sent
+     * again (a second tap, a reload of the answer) answers the claim it stands for.
      */
-    Claim submitOnline(long memberId, ClaimSubmission submission, Set<DocumentKind> filed, LongConsumer withFiles) {
-        return store(submission, checkedOnline(memberId, submission), Claim.ONLINE, null, filed, withFiles);
+    Claim submitOnline(long memberId, ClaimSubmission submission, UUID intakeKey, Set<DocumentKind> filed,
+                       LongConsumer withFiles) {
+        return store(submission, checkedOnline(memberId, submission), Claim.ONLINE, intakeKey, filed, withFiles);
     }
 
     private Claim store(ClaimSubmission submission, Checked checked, String submittedBy, UUID intakeKey,
@@ -96,7 +98,12 @@ public class ClaimIntake {
         Optional<Long> inserted = claims.insert(claim, member, checked.benefitKind(), intakeKey,
                 ClaimSubmission.reasonOr(submission.documentsReason()));
         if (inserted.isEmpty()) {
-            return claims.get(claims.byIntakeKey(submittedBy, intakeKey).orElseThrow());
+            Claim sent = claims.get(claims.byIntakeKey(submittedBy, intakeKey).orElseThrow());
+            // online every member's claims share one submitter: a key is only ever the member's own
+            if (sent.memberId() != member.id()) {
+                throw DomainException.conflict("INTAKE_KEY_USED", "表单已失效，请重新打开申请页填写");
+            }
+            return sent;
         }
         long id = inserted.get();
         claims.recordFiled(id, filed, submittedBy, claim.submittedAt());

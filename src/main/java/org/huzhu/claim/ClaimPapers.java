@@ -71,12 +71,14 @@ public class ClaimPapers {
 
     /**
      * The member's own claim sent online (线上快办) with photos or scans of its papers, as
-     * {@link #submit(ClaimSubmission, List, List, Staff)} takes one in at the counter.
+     * {@link #submit(ClaimSubmission, List, List, Staff)} takes one in at the counter; the form's
+     * key sent twice stands for one claim, its files stored once.
      */
     @Transactional
-    public Claim submitOnline(long memberId, ClaimSubmission submission, List<String> kinds, List<SentFile> files) {
+    public Claim submitOnline(long memberId, ClaimSubmission submission, UUID intakeKey, List<String> kinds,
+                              List<SentFile> files) {
         List<CheckedPaper> checked = checkedWithClaim(kinds, files, () -> intake.checkOnline(memberId, submission));
-        return intake.submitOnline(memberId, submission, kindsOf(checked),
+        return intake.submitOnline(memberId, submission, intakeKey, kindsOf(checked),
                 claimId -> papers.store(claimId, checked, Claim.ONLINE, clock.instant()));
     }
 

@@ -2,6 +2,7 @@ package org.huzhu.member;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.huzhu.support.Api;
 import org.huzhu.support.EngineTime;
@@ -133,6 +134,40 @@ class MemberClaimsTest {
     }
 
     @Test
+    void theSameFormSentTwiceIsOneClaimAndAFormWithoutItsKeyIsRefused() {
+        String id = member("DEMO-A", "13812340006");
+        WorkbenchSession phone = MemberSignIn.signIn(port, jdbc, id);
+        long memberId = jdbc.sql("select id from member where id_number = :id").param("id", id).query(Long.class).single();
+        MultiValueMap<String, String> form = claimForm("6222021234567890128");
+        Map<String, byte[]> photo = Map.of("发票.jpg", PaperFiles.image("jpg", 600, 400, 6));
+        WorkbenchSession.Page first = phone.postBytes("/m/claims/new", form, "paper.INVOICE", photo);
+        WorkbenchSession.Page again = phone.postBytes("/m/claims/new", form, "paper.INVOICE", photo);
+        assertThat(first.status()).as(first.text()).isEqualTo(302);
+        assertThat(again.location()).isEqualTo(first.location());
+        assertThat(jdbc.sql("select count(*) from claim where member_id = :m").param("m", memberId).query(Long.class)
+                .single()).isEqualTo(1);
+        long claim = Long.parseLong(first.location().replaceAll(".*/m/claims/(\\d+)/receipt", "$1"));
+        assertThat(paperCount(claim)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where claim_id = :id and kind = 'CLAIM_RECEIVED'")
+                .param("id", claim).query(Long.class).single()).isEqualTo(1);
+
+        // another member's phone sending that key takes nothing of the first claim
+        WorkbenchSession other = MemberSignIn.signIn(port, jdbc, member("DEMO-A", "13812340007"));
+        WorkbenchSession.Page taken = other.postBytes("/m/claims/new", form, "paper.INVOICE", photo);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.text()).contains("表单已失效").doesNotContain(Long.toString(claim));
+
+        long claims = jdbc.sql("select count(*) from claim").query(Long.class).single();
+        form.set("intakeKey", "");
+        WorkbenchSession.Page keyless = phone.postBytes("/m/claims/new", form, "paper.INVOICE", photo);
+        assertThat(keyless.status()).isEqualTo(400);
+        assertThat(keyless.html().select("[role=alert]").text()).contains("表单已失效");
+        // the page sent back carries a fresh key, so that the member can send it as it is
+        assertThat(keyless.html().selectFirst("input[name=intakeKey]").val()).matches("[0-9a-f-]{36}");
+        assertThat(jdbc.sql("select count(*) from claim").query(Long.class).single()).isEqualTo(claims);
+    }
+
+    @Test
     void aQuoteCountsTheMembersOwnCover() {
         String id = member("DEMO-A", "13812340005");
         WorkbenchSession phone = MemberSignIn.signIn(port, jdbc, id);
@@ -170,6 +205,7 @@ class MemberClaimsTest {
         form.add("bankAccount.bankName", "中国工商银行");
         form.add("bankAccount.accountNumber", account);
         form.add("bankAccount.accountName", "测试会员");
+        form.add("intakeKey", UUID.randomUUID().toString());
         return form;
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -85,6 +86,7 @@ class MemberClaimPages {
         Member member = members.byId(me.memberId());
         Map<String, String> form = new HashMap<>();
         form.put("bankAccount.accountName", member.name());
+        form.put("intakeKey", UUID.randomUUID().toString());
         return form(member, form, FieldErrors.none(), model);
     }
 
@@ -96,16 +98,37 @@ class MemberClaimPages {
         FieldErrors errors = FieldErrors.none();
         var submission = OnlineClaimForm.submission(member, form, errors);
         Chosen chosen = chosen(request, Arrays.asList(DocumentKind.values()));
-        if (errors.isEmpty()) {
+        Optional<UUID> key = intakeKey(form.get("intakeKey"));
+        int status = HttpServletResponse.SC_BAD_REQUEST;
+        if (key.isEmpty()) {
+            form.put("intakeKey", UUID.randomUUID().toString());
+            errors.add("intakeKey", "表单已失效，请核对后重新提交");
+        } else if (errors.isEmpty()) {
             try {
-                Claim claim = papers.submitOnline(member.id(), submission, chosen.kinds(), chosen.files());
+                Claim claim = papers.submitOnline(member.id(), submission, key.get(), chosen.kinds(), chosen.files());
                 return "redirect:/m/claims/" + claim.id() + "/receipt";
             } catch (InvalidInputException invalid) {
                 addProblems(errors, invalid.problems(), chosen);
+            } catch (DomainException refused) {
+                if (refused.status().value() != HttpServletResponse.SC_CONFLICT) {
+                    throw refused;
+                }
+                form.put("intakeKey", UUID.randomUUID().toString());
+                errors.add("intakeKey", refused.getMessage());
+                status = HttpServletResponse.SC_CONFLICT;
             }
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         return form(member, form, errors, model);
+    }
+
+    /** The key the form was opened with; a form without one (or a forged one) is refused. */
+    private static Optional<UUID> intakeKey(String sent) {
+        try {
+            return Optional.of(UUID.fromString(sent == null ? "" : sent.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @GetMapping("/m/claims/{id}/receipt")
