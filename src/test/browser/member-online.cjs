@@ -1,5 +1,5 @@
 // A member on a phone (375x812): signs in with the code sent to their number, claims online with a
-// photo of the invoice, sees which papers are missing and sends them from the claim's page.
+// photo of the invoice (tapped twice: one claim), sees which papers are missing and sends them from the claim's page.
 const { check, env, runInBrowser } = require('./browser.cjs');
 const { phoneAndOffice, signInByCode, choose } = require('./member-phone.cjs');
 
@@ -27,7 +27,8 @@ runInBrowser(async browser => {
   }
   await choose(page, '[id="paper.INVOICE"]', env('PHOTO'));
   await page.screenshot({ path: shots + '3-claim-form.png', fullPage: true });
-  await Promise.all([page.waitForNavigation(), page.click('form button[type=submit].primary')]);
+  // an impatient double tap: the form goes once, and the button says it is on its way
+  await Promise.all([page.waitForNavigation(), page.dblclick('form button[type=submit].primary')]);
   if (!page.url().endsWith('/receipt')) {
     await page.screenshot({ path: shots + '3-refused.png', fullPage: true });
     check(false, 'the claim was refused: ' + (await page.locator('.error').allTextContents()).join(' | '));

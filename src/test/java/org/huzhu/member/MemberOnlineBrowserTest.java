@@ -54,6 +54,7 @@ class MemberOnlineBrowserTest extends ClaimProcessTest {
         assertThat(line(output, "missing: ")).contains("费用清单", "出院小结", "医保结算单", "身份证", "银行卡");
         assertThat(line(output, "supplied: ")).contains("已收到5个文件", "材料已齐全");
         assertThat(line(output, "status: ")).isEqualTo("status: 代办点审核中");
+        // the submit button tapped twice stored one claim
         long online = jdbc.sql("select id from claim where member_id = :m").param("m", member).query(Long.class).single();
         assertThat(status(online)).isEqualTo("AGENCY_CHECK");
 
