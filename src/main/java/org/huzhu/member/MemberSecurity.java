@@ -1,5 +1,7 @@
 package org.huzhu.member;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -30,10 +33,10 @@ class MemberSecurity {
             + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    MemberSessions memberSessions(MemberSettings settings) {
+    MemberSessions memberSessions(MemberSettings settings, Clock clock) {
         HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
         repository.setSpringSecurityContextKey(SESSION_KEY);
-        return new MemberSessions(repository, settings);
+        return new MemberSessions(repository, settings, clock);
     }
 
     @Bean
@@ -41,6 +44,7 @@ class MemberSecurity {
     SecurityFilterChain membersDoor(HttpSecurity http, MemberSessions sessions) throws Exception {
         return http.securityMatcher(path("/m/**"))
                 .securityContext(context -> context.securityContextRepository(sessions.repository()))
+                .addFilterBefore(sessions.idleTimeout(), SecurityContextHolderFilter.class)
                 .headers(headers -> headers.addHeaderWriter(
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
                 .requestCache(cache -> cache.disable())
@@ -50,6 +54,8 @@ class MemberSecurity {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/m/login")))
                 .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.POST, "/m/logout"))
+                        // the member's context goes, the browser's session (a staff sign-in too) stays
+                        .invalidateHttpSession(false)
                         .logoutSuccessUrl("/m/login?logout"))
                 .build();
     }

@@ -1,8 +1,12 @@
 package org.huzhu.member;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.huzhu.platform.Beijing;
 import org.huzhu.support.Api;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -148,6 +152,33 @@ class MemberSignInTest {
                 .isEqualTo(429);
         assertThat(jdbc.sql("select count(*) from member_sign_in_request where kind = 'ID' and subject_hash like :id")
                 .param("id", "%" + id + "%").query(Long.class).single()).as("ID numbers are kept hashed").isZero();
+    }
+
+    @Test
+    void theMembersLogoutAndTimeoutEndOnlyTheMembersSignInNotTheStaffsInTheSameBrowser() {
+        String id = memberWithMobile("13912345670");
+        // the demo's way: the admin reads the code in the mailbox, the member signs in beside it
+        WorkbenchSession browser = WorkbenchSession.signIn(port, "admin");
+        browser.get("/m/login");
+        assertThat(browser.post("/m/login/code", Map.of("idNumber", id)).status()).isEqualTo(200);
+        assertThat(browser.post("/m/login", Map.of("idNumber", id, "code", MemberSignIn.lastCode(jdbc, id))).status())
+                .isEqualTo(302);
+        assertThat(browser.get("/m/").status()).isEqualTo(200);
+        WorkbenchSession.Page out = browser.post("/m/logout", Map.of());
+        assertThat(out.location()).endsWith("/m/login?logout");
+        assertThat(browser.get("/m/").location()).endsWith("/m/login");
+        assertThat(browser.get("/admin/mailbox").status()).isEqualTo(200);
+
+        browser.get("/m/login");
+        browser.post("/m/login/code", Map.of("idNumber", id));
+        browser.post("/m/login", Map.of("idNumber", id, "code", MemberSignIn.lastCode(jdbc, id)));
+        EngineTime.set(OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(14)),
+                Beijing.ZONE).toString());
+        assertThat(browser.get("/m/").status()).as("14 minutes idle").isEqualTo(200);
+        EngineTime.set(OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(16)),
+                Beijing.ZONE).toString());
+        assertThat(browser.get("/m/").location()).as("16 minutes idle").endsWith("/m/login");
+        assertThat(browser.get("/admin/mailbox").status()).isEqualTo(200);
     }
 
     @Test
