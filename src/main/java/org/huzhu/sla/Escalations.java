@@ -47,8 +47,9 @@ public class Escalations {
     }
 
     /**
-     * Raises the escalation unless the claim has it already or its clock has stopped; a timer
-     * that fires again (a retried job) changes nothing. True when it was raised now.
+     * Raises the escalation unless the claim's deadline has it already or its clock has stopped; a
+     * timer that fires again (a retried job) changes nothing. A clock started again (a review, a
+     * new payment deadline after one) escalates afresh. True when it was raised now.
      */
     @Transactional
     public boolean raise(long claimId, EscalationKind kind) {
@@ -60,11 +61,12 @@ public class Escalations {
         Instant now = clock.instant();
         String holder = c.holderUser() != null ? c.holderUser() : c.holderGroup();
         Optional<Long> id = jdbc.sql("""
-                        insert into sla_escalation (claim_id, kind, raised_at, due_date, stage, holder)
-                        values (:claim, :kind, :at, :due, :stage, :holder)
-                        on conflict (claim_id, kind) do nothing returning id
+                        insert into sla_escalation (claim_id, kind, raised_at, due_date, stage, holder, clock_started_at)
+                        values (:claim, :kind, :at, :due, :stage, :holder, :started)
+                        on conflict (claim_id, kind, clock_started_at) do nothing returning id
                         """)
                 .param("claim", claimId).param("kind", kind.name()).param("at", Timestamp.from(now))
+                .param("started", Timestamp.from(c.startedAt()))
                 .param("due", c.dueDate()).param("stage", c.stage().name()).param("holder", holder)
                 .query(Long.class).optional();
         if (id.isEmpty()) {
@@ -77,24 +79,30 @@ public class Escalations {
                 ? "剩余" + calendar.workingDaysBetween(WorkingDayCalendar.dayOf(now), c.dueDate()) + "个工作日"
                 : "已超期";
         String kindCode = "SLA_" + kind.name();
-        outbox.toStaff(Role.SUPERVISOR.groupId(), claimId, kindCode, kindCode + ":" + claimId,
+        boolean review = !c.stage().ofPayment();
+        String due = review ? "前作出复核结论" : "前支付";
+        outbox.toStaff(Role.SUPERVISOR.groupId(), claimId, kindCode, kindCode + ":" + claimId + ":" + id.get(),
                 Map.of("claimId", String.valueOf(claimId), "dueDate", c.dueDate().toString(), "stage", c.stage().label()),
-                kind.label() + "督办：申请" + claimId + "（" + claim.memberName() + "）应于" + c.dueDate() + "前支付",
+                kind.label() + "督办：申请" + claimId + "（" + claim.memberName() + "）应于" + c.dueDate() + due,
                 "会员" + claim.memberName() + "（" + claim.memberIdNumberMasked() + "），代办点" + claim.agencyCode()
                         + "，当前环节" + c.stage().label() + "，处理人" + (holder == null ? "待认领" : holder)
-                        + "；材料齐全于" + c.startDay() + "，应于" + c.dueDate() + "（第" + c.workingDays()
-                        + "个工作日）前支付，截至" + today + standing + "。");
+                        + "；" + (review ? "复核申请于" : "材料齐全于") + c.startDay() + "，应于" + c.dueDate()
+                        + "（第" + c.workingDays() + "个工作日）" + due + "，截至" + today + standing + "。");
         metrics.escalated(kind);
         events.publishEvent(new EscalationRaised(claimId, kind));
         return true;
     }
 
-    /** The claims among these that the process has escalated. */
+    /** The claims among these that the process has escalated on their present deadline. */
     public Set<Long> escalated(Collection<Long> claimIds) {
         if (claimIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select distinct claim_id from sla_escalation where claim_id in (:ids)")
+        return new HashSet<>(jdbc.sql("""
+                        select distinct e.claim_id from sla_escalation e
+                        join claim_sla s on s.claim_id = e.claim_id and s.started_at = e.clock_started_at
+                        where e.claim_id in (:ids)
+                        """)
                 .param("ids", claimIds).query(Long.class).list());
     }
 }

@@ -11,6 +11,7 @@ import org.huzhu.support.Api;
 import org.huzhu.support.ClaimProcessTest;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
+import org.huzhu.support.Jobs;
 import org.huzhu.support.TestIds;
 import org.huzhu.support.WorkbenchSession;
 import org.junit.jupiter.api.AfterEach;
@@ -182,6 +183,42 @@ class RejectionReviewTest extends ClaimProcessTest {
     }
 
     @Test
+    void aReviewLeftLyingIsEscalatedOnItsOwnDeadlineAfterThePaymentDeadlineWasEscalatedToo() {
+        EngineTime.set("2026-12-01T09:00:00+08:00");
+        long id = claims.submit(api.enrolledMember(), "2000.00");
+        EngineTime.set("2026-12-16T09:00:00+08:00");
+        Jobs.runDue(management, claims.processOf(id));
+        assertThat(escalations(id)).containsExactly("AT_RISK AGENCY_CHECK", "BREACHED AGENCY_CHECK");
+        claims.decide("agency", id, "AgencyCheck", "REJECT", "缺少出院小结");
+
+        EngineTime.set("2026-12-16T10:00:00+08:00");
+        require(api.post("clerk", "/api/claims/" + id + "/reviews", Map.of("reason", "补交出院小结")), 201);
+        String review = reviewTask(id).getProcessInstanceId();
+        // the review's deadline is new: the claim is not urgent for what its payment deadline went through
+        assertThat(require(api.get("head", "/api/claims/" + id), 200).body().get("urgent").asBoolean()).isFalse();
+        java.time.Instant atRisk = jdbc.sql("select at_risk_at from claim_sla where claim_id = :id").param("id", id)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(management.createJobQuery().processInstanceId(review).activityId("SlaAtRisk").singleResult()
+                .getDuedate().toInstant()).isEqualTo(atRisk);
+
+        EngineTime.set(atRisk.plusSeconds(3600).atOffset(java.time.ZoneOffset.ofHours(8)).toString());
+        Jobs.runDue(management, review);
+        assertThat(escalations(id)).containsExactly("AT_RISK AGENCY_CHECK", "BREACHED AGENCY_CHECK", "AT_RISK REVIEW");
+        EngineTime.set(dueDate(id).plusDays(1).atTime(9, 0).atOffset(java.time.ZoneOffset.ofHours(8)).toString());
+        Jobs.runDue(management, review);
+        Jobs.runDue(management, review);
+        assertThat(escalations(id)).containsExactly("AT_RISK AGENCY_CHECK", "BREACHED AGENCY_CHECK", "AT_RISK REVIEW",
+                "BREACHED REVIEW");
+        assertThat(jdbc.sql("select subject from notification where claim_id = :id and member_id is null order by id")
+                .param("id", id).query(String.class).list()).hasSize(4).last().asString()
+                .startsWith("超期督办：申请" + id).endsWith(dueDate(id) + "前作出复核结论");
+        assertThat(require(api.get("head", "/api/claims/" + id), 200).body().get("urgent").asBoolean()).isTrue();
+
+        require(claims.decision("head", reviewTask(id), "REFUSE", "出院小结仍缺"), 200);
+        assertThat(management.createJobQuery().processInstanceId(review).count()).isZero();
+    }
+
+    @Test
     void theClaimPageFormAsksForTheReviewWithANewPaperAndShowsProblemsAtTheirFields() {
         long id = claims.submit(api.enrolledMember(), "2000.00");
         claims.decide("agency", id, "AgencyCheck", "REJECT", "缺少出院小结");
@@ -212,6 +249,11 @@ class RejectionReviewTest extends ClaimProcessTest {
     private List<Task> reviewTasks(long claimId) {
         return taskService.createTaskQuery().processDefinitionKey("rejection-review")
                 .processInstanceBusinessKey(Long.toString(claimId)).list();
+    }
+
+    private List<String> escalations(long claimId) {
+        return jdbc.sql("select kind || ' ' || stage from sla_escalation where claim_id = :id order by id")
+                .param("id", claimId).query(String.class).list();
     }
 
     private LocalDate dueDate(long claimId) {
