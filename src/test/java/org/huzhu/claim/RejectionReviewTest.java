@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.huzhu.support.Api;
@@ -16,8 +18,10 @@ import org.huzhu.support.TestIds;
 import org.huzhu.support.WorkbenchSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
@@ -28,6 +32,11 @@ import static org.huzhu.support.Api.require;
  */
 @HuzhuIntegrationTest
 class RejectionReviewTest extends ClaimProcessTest {
+
+    @Autowired
+    FormService formService;
+    @Autowired
+    IdentityService identityService;
 
     @AfterEach
     void clockBack() {
@@ -112,6 +121,32 @@ class RejectionReviewTest extends ClaimProcessTest {
         assertThat(reviews(id)).isEqualTo(1);
         assertThat(require(api.get("league", "/api/claims/" + id + "/reviews"), 200).body().get(0).get("outcome").asText())
                 .isEqualTo("REFUSED");
+    }
+
+    @Test
+    void theReviewTaskIsDecidedWithItsOwnFormInTasklist() {
+        long id = claims.submit(api.enrolledMember(), "2000.00");
+        claims.decide("agency", id, "AgencyCheck", "REJECT", "缺少出院小结");
+        require(api.post("clerk", "/api/claims/" + id + "/reviews", Map.of("reason", "补交出院小结")), 201);
+        Task task = taskService.createTaskQuery().processDefinitionKey("rejection-review")
+                .processInstanceBusinessKey(Long.toString(id)).initializeFormKeys().singleResult();
+        assertThat(task.getCamundaFormRef().getKey()).isEqualTo("rejection-review");
+        assertThat(formService.getTaskFormVariables(task.getId()).get("claimView")).asString().contains("缺少出院小结");
+        identityService.setAuthentication("head", List.of("league-head"));
+        try {
+            taskService.claim(task.getId(), "head");
+            // what Tasklist sends when the form is submitted without a reason
+            assertThatThrownBy(() -> formService.submitTaskForm(task.getId(), Map.of("rejectionReviewOutcome", "REFUSE")))
+                    .hasMessageContaining("请填写复核意见");
+            assertThat(claims.status(id)).isEqualTo("REVIEW");
+            formService.submitTaskForm(task.getId(), Map.of("rejectionReviewOutcome", "UPHOLD_AT_AGENCY_CHECK",
+                    "rejectionReviewReason", "出院小结已补交"));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(claims.status(id)).isEqualTo("AGENCY_CHECK");
+        assertThat(require(api.get("league", "/api/claims/" + id + "/reviews"), 200).body().get(0).get("outcome").asText())
+                .isEqualTo("UPHELD");
     }
 
     @Test
