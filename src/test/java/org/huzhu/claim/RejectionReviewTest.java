@@ -272,7 +272,12 @@ class RejectionReviewTest extends ClaimProcessTest {
         assertThat(reviews(id)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from paper where claim_id = :id").param("id", id).query(Long.class).single())
                 .isEqualTo(1);
-        assertThat(WorkbenchSession.signIn(port, "head").get("/claims/" + id).text()).contains("复核申请审理", "认领任务");
+        WorkbenchSession head = WorkbenchSession.signIn(port, "head");
+        assertThat(head.get("/claims/" + id).text()).contains("复核申请审理", "认领任务");
+        head.post("/claims/" + id + "/tasks/" + reviewTask(id).getId() + "/claim", Map.of());
+        // the decision panel says what a review's opinion is for
+        assertThat(head.get("/claims/" + id).html().select("form.decision .hint").text())
+                .isEqualTo("复核意见必填，最多500字；维持驳回时将告知会员。");
     }
 
     private Task reviewTask(long claimId) {
