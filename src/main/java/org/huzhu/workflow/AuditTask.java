@@ -7,28 +7,36 @@ import org.huzhu.claim.AuditStage;
 
 /** The BPMN user tasks where people decide, and the variables their decision travels in. */
 public enum AuditTask {
-    AGENCY_CHECK("AgencyCheck", AuditStage.AGENCY_CHECK, "agencyCheckOutcome", "agencyCheckReason"),
-    LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason"),
-    SECOND_AUDIT("SecondAudit", AuditStage.SECOND_AUDIT, "secondAuditOutcome", "secondAuditReason"),
-    LEAGUE_HEAD_APPROVAL("LeagueHeadApproval", AuditStage.LEAGUE_HEAD_APPROVAL, "leagueHeadOutcome", "leagueHeadReason"),
-    COMMITTEE_REVIEW("CommitteeReview", AuditStage.COMMITTEE_REVIEW, "committeeOutcome", "committeeReason"),
+    AGENCY_CHECK("AgencyCheck", AuditStage.AGENCY_CHECK, "agencyCheckOutcome", "agencyCheckReason", null),
+    LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason", null),
+    SECOND_AUDIT("SecondAudit", AuditStage.SECOND_AUDIT, "secondAuditOutcome", "secondAuditReason", null),
+    LEAGUE_HEAD_APPROVAL("LeagueHeadApproval", AuditStage.LEAGUE_HEAD_APPROVAL, "leagueHeadOutcome", "leagueHeadReason",
+            null),
+    COMMITTEE_REVIEW("CommitteeReview", AuditStage.COMMITTEE_REVIEW, "committeeOutcome", "committeeReason", null),
     /** The review of a rejection (rejection-review.bpmn), by a league head; not the second audit. */
     REJECTION_REVIEW_BY_LEAGUE_HEAD("RejectionReviewByLeagueHead", AuditStage.REJECTION_REVIEW,
-            "rejectionReviewOutcome", "rejectionReviewReason"),
+            "rejectionReviewOutcome", "rejectionReviewReason", "复核申请审理（协会负责人）"),
     /** The same review by the committee, when the claim's subsidy would need the committee's approval. */
     REJECTION_REVIEW_BY_COMMITTEE("RejectionReviewByCommittee", AuditStage.REJECTION_REVIEW,
-            "rejectionReviewOutcome", "rejectionReviewReason");
+            "rejectionReviewOutcome", "rejectionReviewReason", "复核申请审理（互助保障委员会）");
 
     private final String taskDefinitionKey;
     private final AuditStage stage;
     private final String outcomeVariable;
     private final String reasonVariable;
+    private final String label;
 
-    AuditTask(String taskDefinitionKey, AuditStage stage, String outcomeVariable, String reasonVariable) {
+    AuditTask(String taskDefinitionKey, AuditStage stage, String outcomeVariable, String reasonVariable, String label) {
         this.taskDefinitionKey = taskDefinitionKey;
         this.stage = stage;
         this.outcomeVariable = outcomeVariable;
         this.reasonVariable = reasonVariable;
+        this.label = label;
+    }
+
+    /** What the task is called where tasks are picked by it: its stage's name, unless two tasks share the stage. */
+    public String label() {
+        return label != null ? label : stage.label();
     }
 
     public static Optional<AuditTask> of(String taskDefinitionKey) {

@@ -105,7 +105,7 @@ class TaskListPage {
         Map<String, String> schemes = ruleSets.schemes().stream().collect(Collectors.toMap(Scheme::code, Scheme::name));
         model.addAttribute("filter", filter);
         model.addAttribute("stages", Arrays.stream(AuditTask.values()).map(task -> new Stage(task.taskDefinitionKey(),
-                task.stage().label())).toList());
+                task.label())).toList());
         model.addAttribute("schemes", ruleSets.schemes());
         model.addAttribute("pageSizes", PAGE_SIZES);
         model.addAttribute("crumbs", List.of(Crumb.here("待办任务")));

@@ -61,6 +61,9 @@ class AuditorPagesTest {
         assertThat(row.selectFirst("a").attr("href")).isEqualTo("/claims/" + first);
         assertThat(list.html().select("table.tasks tbody tr")).hasSize(2);
         assertThat(list.html().select("#stage option").eachText()).contains("全部环节", "代办点审核", "协会审核", "协会复核");
+        // each task once, the two reviews of a rejection told apart
+        assertThat(list.html().select("#stage option").eachText()).doesNotHaveDuplicates()
+                .contains("复核申请审理（协会负责人）", "复核申请审理（互助保障委员会）");
 
         // one a page, the next page behind a link; the league's step holds none of them
         Page one = auditor.get("/tasks?size=20&unassigned=true&stage=AgencyCheck&page=0");
