@@ -2,6 +2,8 @@ package org.huzhu.membership;
 
 import java.time.LocalDate;
 
+import org.huzhu.platform.MobileNumber;
+
 /**
  * A worker covered through a unit. Birth date and sex are read off the ID number; the mobile
  * number (may be null) is where sign-in codes and messages go.

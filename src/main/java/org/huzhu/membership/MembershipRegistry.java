@@ -8,6 +8,7 @@ import java.util.Set;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.MobileNumber;
 import org.huzhu.platform.NameText;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.huzhu.platform.MobileNumber;
+
 /**
  * The outbox as admins read it (开发信箱): newest first, a page at a time, found by kind or by
  * where it went (a masked number such as 138****1234 or its last digits, a member id, a staff group).
@@ -70,7 +72,7 @@ public class MailboxEntries {
             return staff;
         }
         Optional<String> mobile = mobiles.mobileOf(member);
-        return mobile.map(MobileNumbers::masked).orElse(null);
+        return mobile.map(MobileNumber::mask).orElse(null);
     }
 
     /** With a real SMS provider a sign-in code is for the member alone, not for the admins who read this page. */

@@ -2,6 +2,8 @@ package org.huzhu.notification;
 
 import java.util.Map;
 
+import org.huzhu.platform.MobileNumber;
+
 /**
  * A message on its way: to a mobile number (a member) or to a staff group (the supervisors).
  *
@@ -12,6 +14,6 @@ public record OutgoingMessage(long id, String kind, String idempotencyKey, Strin
 
     /** Where it goes, as it may be shown and logged: 138****1234, or the staff group. */
     public String maskedRecipient() {
-        return mobile != null ? MobileNumbers.masked(mobile) : staffRecipients;
+        return mobile != null ? MobileNumber.mask(mobile) : staffRecipients;
     }
 }

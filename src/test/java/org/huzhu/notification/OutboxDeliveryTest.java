@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.huzhu.platform.MobileNumber;
 import org.huzhu.support.Api;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -151,7 +152,7 @@ class OutboxDeliveryTest {
         assertThat(provider.received().get(2).params()).containsEntry("n", "二");
         assertThat(jdbc.sql("select sender || ' ' || provider_message_id || ' ' || sent_to from notification where id = :id")
                 .param("id", a1).query(String.class).single())
-                .isEqualTo("sms fake-" + key(a1) + " " + MobileNumbers.masked(mobiles.mobileOf(first).orElseThrow()));
+                .isEqualTo("sms fake-" + key(a1) + " " + MobileNumber.mask(mobiles.mobileOf(first).orElseThrow()));
         assertThat(provider.refusedSignatures()).isZero();
 
         assertThat(dispatcher.dispatch()).isZero();

@@ -1,13 +1,11 @@
-package org.huzhu.membership;
+package org.huzhu.platform;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.huzhu.notification.MobileNumbers;
-
 /**
- * A member's mainland mobile number (11 digits, 1 then 3-9), where sign-in codes and messages
- * go. Shown masked (138****1234) everywhere but the clerk's form that changes it.
+ * A mainland mobile number (11 digits, 1 then 3-9), a member's or a staff member's: where
+ * sign-in codes and messages go. Shown masked (138****1234) everywhere but the form that changes it.
  */
 public final class MobileNumber {
 
@@ -25,8 +23,11 @@ public final class MobileNumber {
         return WELL_FORMED.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
     }
 
-    /** 138****1234 as the messages show it ({@link MobileNumbers}); null stays null. */
+    /** The first three and last four of an 11-digit number (138****1234), anything else ****; null stays null. */
     public static String mask(String number) {
-        return number == null ? null : MobileNumbers.masked(number);
+        if (number == null) {
+            return null;
+        }
+        return number.length() != 11 ? "****" : number.substring(0, 3) + "****" + number.substring(7);
     }
 }
