@@ -13,7 +13,8 @@ import org.huzhu.platform.MobileNumber;
 
 /**
  * The outbox as admins read it (开发信箱): newest first, a page at a time, found by kind or by
- * where it went (a masked number such as 138****1234 or its last digits, a member id, a staff group).
+ * where it went (a masked number such as 138****1234 or its last digits, a member id, a staff
+ * member or group).
  */
 @Component
 public class MailboxEntries {
@@ -41,11 +42,12 @@ public class MailboxEntries {
         String what = kind == null ? "" : kind.strip();
         int from = Math.max(page, 0) * PAGE;
         List<MailboxEntry> rows = jdbc.sql("""
-                        select id, member_id, kind, staff_recipients, sent_to, subject, message, state, attempts, last_error,
+                        select id, member_id, kind, staff_recipients, staff_user, sent_to, subject, message, state, attempts,
+                               last_error,
                                created_at, sent_at, next_attempt_at, sender
                         from notification
                         where (:kind = '' or kind = :kind)
-                          and (:who = '' or sent_to like '%' || :who || '%' or staff_recipients = :who
+                          and (:who = '' or sent_to like '%' || :who || '%' or staff_recipients = :who or staff_user = :who
                                or cast(member_id as text) = :who)
                         order by id desc limit :limit offset :offset
                         """)
@@ -55,7 +57,7 @@ public class MailboxEntries {
                     String sentTo = row.getString("sent_to");
                     String entryKind = row.getString("kind");
                     return new MailboxEntry(row.getLong("id"), entryKind, MessageKinds.label(entryKind),
-                            sentTo != null ? sentTo : recipientNow(member, row.getString("staff_recipients")),
+                            sentTo != null ? sentTo : recipientNow(member, row.getString("staff_recipients"), row.getString("staff_user")),
                             row.getString("subject"), shown(entryKind, row.getString("message")), row.getString("state"),
                             row.getInt("attempts"), row.getString("last_error"), instant(row.getTimestamp("created_at")),
                             instant(row.getTimestamp("sent_at")), instant(row.getTimestamp("next_attempt_at")),
@@ -66,10 +68,10 @@ public class MailboxEntries {
         return new Page(more ? rows.subList(0, PAGE) : rows, Math.max(page, 0), more);
     }
 
-    /** A pending member's message goes to the number on file when it is sent: that one, masked. */
-    private String recipientNow(Long member, String staff) {
+    /** A pending member's message goes to the number on file when it is sent: that one, masked; staff's to the person or group. */
+    private String recipientNow(Long member, String staff, String staffUser) {
         if (member == null) {
-            return staff;
+            return staffUser != null ? staffUser : staff;
         }
         Optional<String> mobile = mobiles.mobileOf(member);
         return mobile.map(MobileNumber::mask).orElse(null);

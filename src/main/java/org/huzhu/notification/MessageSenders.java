@@ -6,18 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Which sender delivers what: members' messages by the configured one
- * ({@code huzhu.notification.sender}: {@code mailbox} or {@code sms}), staff's by the mailbox,
- * as staff have no number on file.
+ * Which sender delivers what: messages to a number (a member's, a staff member's on file) by the
+ * configured one ({@code huzhu.notification.sender}: {@code mailbox} or {@code sms}); a message
+ * to a staff group none of whose members has a number by the mailbox.
  */
 @Component
 class MessageSenders {
 
-    private final MessageSender toMembers;
+    private final MessageSender byPhone;
     private final Mailbox mailbox = new Mailbox();
 
     MessageSenders(NotificationSettings settings, ObjectMapper json, Clock clock) {
-        this.toMembers = switch (settings.sender()) {
+        this.byPhone = switch (settings.sender()) {
             case "mailbox" -> mailbox;
             case "sms" -> new SmsSender(settings.sms(), json, clock);
             default -> throw new IllegalStateException("huzhu.notification.sender is mailbox or sms, not "
@@ -25,16 +25,16 @@ class MessageSenders {
         };
     }
 
-    MessageSender toMembers() {
-        return toMembers;
+    MessageSender byPhone() {
+        return byPhone;
     }
 
-    MessageSender toStaff() {
+    MessageSender toGroups() {
         return mailbox;
     }
 
     /** Whether members' messages stay in the mailbox (the demo): then admins may read them in full there. */
     boolean membersReadInMailbox() {
-        return toMembers == mailbox;
+        return byPhone == mailbox;
     }
 }

@@ -2,10 +2,12 @@ package org.huzhu.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.security.StaffMobiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +23,14 @@ public class Outbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final DispatchSoon soon;
+    private final StaffMobiles staffMobiles;
 
-    Outbox(JdbcClient jdbc, ObjectMapper json, Clock clock, DispatchSoon soon) {
+    Outbox(JdbcClient jdbc, ObjectMapper json, Clock clock, DispatchSoon soon, StaffMobiles staffMobiles) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.soon = soon;
+        this.staffMobiles = staffMobiles;
     }
 
     /**
@@ -41,29 +45,37 @@ public class Outbox {
      */
     public void toMember(long memberId, Long claimId, String kind, String dedupKey, Map<String, String> params,
                          String text) {
-        write(memberId, null, claimId, kind, dedupKey, params, null, text);
+        write(memberId, null, null, claimId, kind, dedupKey, params, null, text);
     }
 
     /**
-     * Writes a message to staff, e.g. the supervisors' group; a second message with the same key
-     * changes nothing.
+     * Writes a message to staff, e.g. the supervisors' group: one for each of its members with a
+     * number on file ({@link StaffMobiles}), each delivered on its own; when none has one, one for
+     * the group, kept in the mailbox. A second message with the same key changes nothing.
      *
      * @param recipients the group to tell, e.g. {@code supervisor}
      */
     public void toStaff(String recipients, Long claimId, String kind, String dedupKey, Map<String, String> params,
                         String subject, String text) {
-        write(null, recipients, claimId, kind, dedupKey, params, subject, text);
+        List<String> reachable = staffMobiles.reachableIn(recipients);
+        if (reachable.isEmpty()) {
+            write(null, recipients, null, claimId, kind, dedupKey, params, subject, text);
+        }
+        for (String user : reachable) {
+            write(null, recipients, user, claimId, kind, dedupKey + ":" + user, params, subject, text);
+        }
     }
 
-    private void write(Long memberId, String staff, Long claimId, String kind, String dedupKey,
+    private void write(Long memberId, String staff, String staffUser, Long claimId, String kind, String dedupKey,
                        Map<String, String> params, String subject, String text) {
         jdbc.sql("""
-                        insert into notification (claim_id, member_id, staff_recipients, kind, dedup_key, params, subject,
-                                                  message, created_at)
-                        values (:claim, :member, :staff, :kind, :key, cast(:params as jsonb), :subject, :message, :at)
+                        insert into notification (claim_id, member_id, staff_recipients, staff_user, kind, dedup_key, params,
+                                                  subject, message, created_at)
+                        values (:claim, :member, :staff, :user, :kind, :key, cast(:params as jsonb), :subject, :message, :at)
                         on conflict (dedup_key) do nothing
                         """)
-                .param("claim", claimId).param("member", memberId).param("staff", staff).param("kind", kind)
+                .param("claim", claimId).param("member", memberId).param("staff", staff).param("user", staffUser)
+                .param("kind", kind)
                 .param("key", dedupKey).param("params", asJson(params)).param("subject", subject)
                 .param("message", text).param("at", Timestamp.from(clock.instant())).update();
         soon.afterCommit();

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.huzhu.security.StaffMobiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,7 @@ public class OutboxDispatcher {
     private final JdbcClient jdbc;
     private final MessageSenders senders;
     private final MemberMobiles mobiles;
+    private final StaffMobiles staffMobiles;
     private final TransactionTemplate transaction;
     private final NotificationSettings settings;
     private final ObjectMapper json;
@@ -45,11 +47,12 @@ public class OutboxDispatcher {
     /** The poll and the run after a commit take turns on one node; nodes share the work through the row locks. */
     private final ReentrantLock running = new ReentrantLock();
 
-    OutboxDispatcher(JdbcClient jdbc, MessageSenders senders, MemberMobiles mobiles, TransactionTemplate transaction,
-                     NotificationSettings settings, ObjectMapper json, Clock clock) {
+    OutboxDispatcher(JdbcClient jdbc, MessageSenders senders, MemberMobiles mobiles, StaffMobiles staffMobiles,
+                     TransactionTemplate transaction, NotificationSettings settings, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.senders = senders;
         this.mobiles = mobiles;
+        this.staffMobiles = staffMobiles;
         this.transaction = transaction;
         this.settings = settings;
         this.json = json;
@@ -59,8 +62,13 @@ public class OutboxDispatcher {
     private enum Outcome { SENT, FAILED, TRY_AGAIN }
 
     /** One row of the outbox being delivered. */
-    private record Waiting(long id, Long memberId, String staffRecipients, String kind, String params, String subject,
-                           String text, int attempts) {
+    private record Waiting(long id, Long memberId, String staffRecipients, String staffUser, String kind, String params,
+                           String subject, String text, int attempts) {
+
+        /** To a number (a member's, a staff member's), not to a group's mailbox. */
+        boolean byPhone() {
+            return memberId != null || staffUser != null;
+        }
     }
 
     /** Delivers what is due now; answers how many messages were sent. */
@@ -85,7 +93,7 @@ public class OutboxDispatcher {
 
     private Optional<Waiting> next() {
         return jdbc.sql("""
-                        select n.id, n.member_id, n.staff_recipients, n.kind, n.params::text params, n.subject,
+                        select n.id, n.member_id, n.staff_recipients, n.staff_user, n.kind, n.params::text params, n.subject,
                                n.message, n.attempts
                         from notification n
                         where n.state = 'PENDING' and (n.next_attempt_at is null or n.next_attempt_at <= :now)
@@ -97,18 +105,22 @@ public class OutboxDispatcher {
                         """)
                 .param("now", Timestamp.from(clock.instant()))
                 .query((row, n) -> new Waiting(row.getLong("id"), (Long) row.getObject("member_id", Long.class),
-                        row.getString("staff_recipients"), row.getString("kind"), row.getString("params"),
+                        row.getString("staff_recipients"), row.getString("staff_user"), row.getString("kind"),
+                        row.getString("params"),
                         row.getString("subject"), row.getString("message"), row.getInt("attempts")))
                 .optional();
     }
 
     private Outcome deliver(Waiting waiting) {
-        MessageSender sender = waiting.memberId() == null ? senders.toStaff() : senders.toMembers();
+        MessageSender sender = waiting.byPhone() ? senders.byPhone() : senders.toGroups();
         String mobile = null;
-        if (waiting.memberId() != null) {
-            Optional<String> onFile = mobiles.mobileOf(waiting.memberId());
+        if (waiting.byPhone()) {
+            Optional<String> onFile = waiting.memberId() != null ? mobiles.mobileOf(waiting.memberId())
+                    : staffMobiles.of(waiting.staffUser());
             if (onFile.isEmpty()) {
-                failed(waiting, sender, null, "会员未登记手机号码，消息未发送（请代办点登记手机号码）");
+                failed(waiting, sender, null, waiting.memberId() != null
+                        ? "会员未登记手机号码，消息未发送（请代办点登记手机号码）"
+                        : "工作人员" + waiting.staffUser() + "的手机号已删除，消息未发送");
                 return Outcome.FAILED;
             }
             mobile = onFile.get();

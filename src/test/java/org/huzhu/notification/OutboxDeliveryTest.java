@@ -16,9 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.MobileNumber;
+import org.huzhu.security.StaffMobiles;
 import org.huzhu.support.Api;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
@@ -79,6 +82,10 @@ class OutboxDeliveryTest {
     MessageSenders senders;
     @Autowired
     MemberMobiles mobiles;
+    @Autowired
+    StaffMobiles staffMobiles;
+    @Autowired
+    IdentityService identityService;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -200,7 +207,8 @@ class OutboxDeliveryTest {
             }
         }
         // a second node: its own dispatcher on the same database
-        OutboxDispatcher otherNode = new OutboxDispatcher(jdbc, senders, mobiles, transaction, settings, json, clock);
+        OutboxDispatcher otherNode = new OutboxDispatcher(jdbc, senders, mobiles, staffMobiles, transaction, settings,
+                json, clock);
         provider.slow(15);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -279,6 +287,50 @@ class OutboxDeliveryTest {
         assertThat(error(message)).isEqualTo(
                 "未配置消息类型 SIGN_IN_CODE 的短信模板（huzhu.notification.sms.templates.SIGN_IN_CODE）");
         assertThat(provider.requests()).isZero();
+    }
+
+    @Test
+    void aStaffGroupsMessageIsTextedToEachOfItsMembersWithANumberOrKeptInTheMailboxWhenNoneHasOne() {
+        String group = "test-group-" + UUID.randomUUID().toString().substring(0, 8);
+        identityService.saveGroup(identityService.newGroup(group));
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = group + "-" + i;
+            identityService.saveUser(identityService.newUser(id));
+            identityService.createMembership(id, group);
+            people.add(id);
+        }
+        transaction.executeWithoutResult(status -> outbox.toStaff(group, null, "TEST_NOTICE", "TEST:" + group + ":1",
+                Map.of("n", "一"), "督办", "无人登记手机号"));
+        dispatcher.dispatch();
+        assertThat(staffRows(group)).containsExactly("null SENT mailbox " + group);
+        assertThat(provider.received()).isEmpty();
+
+        String first = mobile();
+        String third = mobile();
+        staffMobiles.set(people.get(0), first, "admin");
+        staffMobiles.set(people.get(2), third.substring(0, 3) + " " + third.substring(3, 7) + "-" + third.substring(7), "admin");
+        assertThatThrownBy(() -> staffMobiles.set(people.get(1), "1234", "admin")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("11位手机号码");
+        transaction.executeWithoutResult(status -> outbox.toStaff(group, null, "TEST_NOTICE", "TEST:" + group + ":2",
+                Map.of("n", "二"), "督办", "两人登记了手机号"));
+        dispatcher.dispatch();
+        assertThat(staffRows(group)).containsExactly("null SENT mailbox " + group,
+                people.get(0) + " SENT sms " + MobileNumber.mask(first), people.get(2) + " SENT sms " + MobileNumber.mask(third));
+        assertThat(provider.received()).hasSize(2).allSatisfy(r -> assertThat(r.params()).containsEntry("n", "二"));
+        // the same message again changes nothing
+        transaction.executeWithoutResult(status -> outbox.toStaff(group, null, "TEST_NOTICE", "TEST:" + group + ":2",
+                Map.of("n", "二"), "督办", "两人登记了手机号"));
+        assertThat(staffRows(group)).hasSize(3);
+        staffMobiles.set(people.get(0), "", "admin");
+        assertThat(staffMobiles.reachableIn(group)).containsExactly(people.get(2));
+    }
+
+    private List<String> staffRows(String group) {
+        return jdbc.sql("""
+                        select coalesce(staff_user, 'null') || ' ' || state || ' ' || sender || ' ' || sent_to
+                        from notification where staff_recipients = :g order by id
+                        """).param("g", group).query(String.class).list();
     }
 
     @Test

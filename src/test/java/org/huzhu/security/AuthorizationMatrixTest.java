@@ -253,6 +253,8 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /system/accounts/{id}/roles", form("/system/accounts/clerk/roles", Map.of(), admins)),
                 Map.entry("POST /system/accounts/{id}/stop", form("/system/accounts/clerk/stop", Map.of("reason", " "), admins)),
                 Map.entry("POST /system/accounts/{id}/start", form("/system/accounts/clerk/start", Map.of(), admins)),
+                Map.entry("POST /system/accounts/{id}/mobile", form("/system/accounts/clerk/mobile",
+                        Map.of("mobile", "12"), admins)),
                 Map.entry("POST /system/accounts/{id}/password", form("/system/accounts/clerk/password",
                         Map.of("password", "short"), admins)),
                 Map.entry("GET /api/admin/deployments", get("/api/admin/deployments", processAdmins)),

@@ -13,7 +13,9 @@ import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.huzhu.platform.MobileNumber;
 import org.huzhu.security.StaffAccounts;
+import org.huzhu.security.StaffMobiles;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +32,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffAccountPages {
 
     private final StaffAccounts accounts;
+    private final StaffMobiles mobiles;
 
-    StaffAccountPages(StaffAccounts accounts) {
+    StaffAccountPages(StaffAccounts accounts, StaffMobiles mobiles) {
         this.accounts = accounts;
+        this.mobiles = mobiles;
     }
 
     /** An account as the pages show it: its roles in words, e.g. 代办点审核员（DEMO-A）. */
@@ -97,6 +101,7 @@ class StaffAccountPages {
             case "password" -> "密码已重置，登录锁定（如有）已解除。";
             case "stopped" -> "账号已停用，其在本机的登录已全部退出。";
             case "started" -> "账号已可以登录。";
+            case "mobile" -> "手机号已保存。";
             default -> null;
         });
         return accountPage(model, account, new RolesForm(roleIds(account), first(account.agencies())), Map.of(), Map.of());
@@ -147,6 +152,23 @@ class StaffAccountPages {
         }
     }
 
+    /** The number the group's messages are texted to; blank removes it. */
+    @PostMapping("/system/accounts/{id}/mobile")
+    String mobile(@PathVariable String id, @RequestParam(required = false) String mobile,
+                  @AuthenticationPrincipal Staff staff, HttpServletResponse response, Model model) {
+        requireAdmin(staff);
+        StaffAccounts.Account account = accounts.get(id);
+        try {
+            mobiles.set(id, mobile, staff.userId());
+            return "redirect:/system/accounts/" + id + "?done=mobile";
+        } catch (InvalidInputException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("mobileErrors", FieldErrors.of(invalid.problems()));
+            model.addAttribute("typedMobile", mobile);
+            return accountPage(model, account, new RolesForm(roleIds(account), first(account.agencies())), Map.of(), Map.of());
+        }
+    }
+
     @PostMapping("/system/accounts/{id}/start")
     String start(@PathVariable String id, @AuthenticationPrincipal Staff staff) {
         requireAdmin(staff);
@@ -173,6 +195,10 @@ class StaffAccountPages {
         if (!model.containsAttribute("stopErrors")) {
             model.addAttribute("stopErrors", Map.of());
         }
+        if (!model.containsAttribute("mobileErrors")) {
+            model.addAttribute("mobileErrors", Map.of());
+        }
+        model.addAttribute("mobile", mobiles.of(account.id()).map(MobileNumber::mask).orElse(null));
         choices(model);
         model.addAttribute("crumbs", List.of(new Crumb("员工账号与角色", "/system/accounts"), Crumb.here(account.id())));
         return "security/account";

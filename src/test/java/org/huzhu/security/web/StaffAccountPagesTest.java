@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.huzhu.security.StaffAccounts;
+import org.huzhu.security.StaffMobiles;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.TestIds;
 import org.huzhu.support.WorkbenchSession;
@@ -32,6 +33,8 @@ class StaffAccountPagesTest {
     JdbcClient jdbc;
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    StaffMobiles mobiles;
 
     @Test
     void anAdminCreatesAnAccountFieldByFieldThenChangesItsRoles() {
@@ -146,6 +149,35 @@ class StaffAccountPagesTest {
         assertThat(started.location()).endsWith("?done=started");
         assertThat(accounts.get(id).lockedUntil()).isNull();
         assertThat(WorkbenchSession.signIn(port, id, "right-password").get("/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminKeepsTheNumberASupervisorsEscalationsAreTextedTo() {
+        WorkbenchSession admin = WorkbenchSession.signIn(port, "admin");
+        admin.get("/system/accounts/new");
+        String id = "wb-" + TestIds.code("m").toLowerCase();
+        assertThat(admin.post("/system/accounts", Map.of("id", id, "name", "孙督办", "password", "right-password",
+                "roles", "supervisor")).status()).isEqualTo(302);
+        assertThat(admin.get("/system/accounts/" + id).html().selectFirst("[data-account=mobile]").text()).isEqualTo("未登记");
+
+        Page wrong = admin.post("/system/accounts/" + id + "/mobile", Map.of("mobile", "0371-1234"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(errorAt(wrong, "mobile")).isEqualTo("请填写11位手机号码，如 13812345678");
+        assertThat(mobiles.of(id)).isEmpty();
+
+        Page saved = admin.post("/system/accounts/" + id + "/mobile", Map.of("mobile", "138 1234 5670"));
+        assertThat(saved.location()).endsWith("?done=mobile");
+        Page shown = admin.get("/system/accounts/" + id + "?done=mobile");
+        assertThat(shown.text()).contains("手机号已保存").doesNotContain("13812345670");
+        assertThat(shown.html().selectFirst("[data-account=mobile]").text()).isEqualTo("138****5670");
+        assertThat(mobiles.of(id)).contains("13812345670");
+        assertThat(mobiles.reachableIn("supervisor")).contains(id);
+
+        assertThat(admin.post("/system/accounts/" + id + "/mobile", Map.of("mobile", "")).status()).isEqualTo(302);
+        assertThat(mobiles.of(id)).isEmpty();
+        assertThat(WorkbenchSession.signIn(port, "supervisor").post("/system/accounts/" + id + "/mobile",
+                Map.of("mobile", "13812345670")).status()).isEqualTo(403);
+        assertThat(mobiles.of(id)).isEmpty();
     }
 
     @Test
