@@ -27,6 +27,11 @@ public final class Problems {
         return found.isEmpty();
     }
 
+    /** The first problem's message, e.g. for a row of an imported list that has one reason. */
+    public java.util.Optional<String> firstMessage() {
+        return found.stream().findFirst().map(FieldProblem::message);
+    }
+
     public void throwIfAny() {
         if (!found.isEmpty()) {
             throw new InvalidInputException(found);

@@ -19,6 +19,7 @@ class MembershipMenu implements WorkbenchMenu {
     public List<MenuEntry> entries() {
         return List.of(new MenuEntry(MenuSection.INTAKE, "查找参保人", "/intake/members", COUNTER, true),
                 new MenuEntry(MenuSection.INTAKE, "登记参保人", "/intake/members/new", COUNTER, false),
-                new MenuEntry(MenuSection.INTAKE, "登记单位", "/intake/units/new", COUNTER, false));
+                new MenuEntry(MenuSection.INTAKE, "登记单位", "/intake/units/new", COUNTER, false),
+                new MenuEntry(MenuSection.INTAKE, "批量参保导入", "/intake/enrolment-import", COUNTER, false));
     }
 }
