@@ -1,24 +1,15 @@
 package org.huzhu.reporting;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.huzhu.platform.Csv;
+import org.huzhu.platform.Spreadsheet;
+import org.huzhu.platform.Spreadsheet.Decimal;
 
 /**
- * The statistics as files people open in Excel: an {@code .xlsx} with one sheet per view
- * (Chinese headers, amounts as numbers formatted #,##0.00, the header row frozen) and each view
- * as CSV (UTF-8 with a byte order mark, formula-like text shown as text by {@link Csv#sheetLine}).
+ * The statistics as files people open in Excel ({@link Spreadsheet}): an {@code .xlsx} with one
+ * sheet per view and each view as CSV.
  */
 public final class StatisticsFiles {
 
@@ -49,15 +40,11 @@ public final class StatisticsFiles {
         }
     }
 
-    /** One view as a table: headers and rows of cells (String, Long, BigDecimal money or percent). */
+    /** One view as a table: headers and rows of cells as {@link Spreadsheet} writes them. */
     public record Table(View view, List<String> headers, List<List<Object>> rows) {
-    }
 
-    /** A percentage: written as a number with one decimal, not as money. */
-    public record Percent(BigDecimal value) {
-        @Override
-        public String toString() {
-            return value.toPlainString();
+        public Spreadsheet.Sheet sheet() {
+            return new Spreadsheet.Sheet(view.title(), headers, rows);
         }
     }
 
@@ -73,7 +60,7 @@ public final class StatisticsFiles {
         summary.add(List.of("统计期间", s.period() + "（" + s.from() + " 至 " + s.to() + "）"));
         summary.add(List.of("参与单位（家）", s.unitsEnrolled()));
         summary.add(List.of("参保会员（人）", s.membersEnrolled()));
-        summary.add(List.of("保障人年", new Percent(s.memberYears())));
+        summary.add(List.of("保障人年", new Decimal(s.memberYears())));
         summary.add(List.of("单位缴费（元）", s.contributionsReceived()));
         summary.add(List.of("出资方补贴（元）", s.funderSubsidies()));
         summary.add(List.of("受理申请（件）", s.claimsSubmitted()));
@@ -90,8 +77,8 @@ public final class StatisticsFiles {
         summary.add(List.of("大额补助（笔）", s.largePayouts()));
         summary.add(List.of("大额补助金额（元）", s.largePayoutAmount()));
         summary.add(List.of("按时支付（笔）", s.paidWithinDeadline()));
-        summary.add(nullable("按时支付率（%）", s.paidWithinDeadlineShare() == null ? null : new Percent(s.paidWithinDeadlineShare())));
-        summary.add(nullable("平均支付用时（工作日）", s.averageWorkingDaysToPay() == null ? null : new Percent(s.averageWorkingDaysToPay())));
+        summary.add(nullable("按时支付率（%）", s.paidWithinDeadlineShare() == null ? null : new Decimal(s.paidWithinDeadlineShare())));
+        summary.add(nullable("平均支付用时（工作日）", s.averageWorkingDaysToPay() == null ? null : new Decimal(s.averageWorkingDaysToPay())));
         summary.add(nullable("支付用时中位数（工作日）", s.medianWorkingDaysToPay() == null ? null : (Object) s.medianWorkingDaysToPay().longValue()));
         tables.add(new Table(View.SUMMARY, List.of("指标", "数值"), summary));
         List<String> rowHeaders = List.of("参与单位（家）", "参保会员（人）", "保障人年", "受理申请（件）", "驳回（件）",
@@ -101,90 +88,16 @@ public final class StatisticsFiles {
         tables.add(rows(View.MONTHS, "受理月份", statistics.byMonth(q), rowHeaders.subList(3, rowHeaders.size())));
         tables.add(new Table(View.REJECTIONS, List.of("环节", "原因代码", "驳回原因", "件数", "占驳回（%）"),
                 map(statistics.rejections(q), r -> List.of(r.stageLabel(), r.code(), r.reason(), r.claims(),
-                        new Percent(r.share())))));
+                        new Decimal(r.share())))));
         tables.add(new Table(View.LARGE_PAYOUTS, List.of("申请编号", "代办点", "单位", "补助金额（元）", "支付日期"),
-                map(statistics.largePayouts(q, largePayoutRows), p -> List.of(p.claimId(), p.agencyName(), p.unitName(),
-                        p.amount(), p.paidOn().toString()))));
+                map(statistics.largePayouts(q, largePayoutRows), p -> List.of(String.valueOf(p.claimId()), p.agencyName(),
+                        p.unitName(), p.amount(), p.paidOn()))));
         tables.add(new Table(View.DIAGNOSIS_GROUPS, List.of("病种组代码", "病种组", "获补助（人次）", "支付补助金（元）"),
                 map(statistics.diagnosisGroups(q), g -> List.of(g.code(), g.name(), g.claimsPaid(), g.amountPaid()))));
         tables.add(new Table(View.FUNDERS, List.of("出资方代码", "出资方", "承担金额（元）", "占支付（%）"),
                 map(s.funders(), f -> List.of(f.code(), f.name(), f.amount(),
-                        f.share() == null ? "" : new Percent(f.share())))));
+                        f.share() == null ? "" : new Decimal(f.share())))));
         return tables;
-    }
-
-    /** The tables as one workbook, one sheet per view. */
-    public static byte[] xlsx(List<Table> tables) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            CellStyle yuan = book.createCellStyle();
-            yuan.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
-            CellStyle count = book.createCellStyle();
-            count.setDataFormat(book.createDataFormat().getFormat("#,##0"));
-            CellStyle decimal = book.createCellStyle();
-            decimal.setDataFormat(book.createDataFormat().getFormat("0.0#"));
-            for (Table table : tables) {
-                Sheet sheet = book.createSheet(table.view().title());
-                Row head = sheet.createRow(0);
-                for (int i = 0; i < table.headers().size(); i++) {
-                    head.createCell(i).setCellValue(table.headers().get(i));
-                    head.getCell(i).setCellStyle(header);
-                }
-                int r = 1;
-                for (List<Object> values : table.rows()) {
-                    Row row = sheet.createRow(r++);
-                    for (int i = 0; i < values.size(); i++) {
-                        Object value = values.get(i);
-                        var cell = row.createCell(i);
-                        if (value instanceof BigDecimal money) {
-                            cell.setCellValue(money.doubleValue());
-                            cell.setCellStyle(yuan);
-                        } else if (value instanceof Percent percent) {
-                            cell.setCellValue(percent.value().doubleValue());
-                            cell.setCellStyle(decimal);
-                        } else if (value instanceof Long number) {
-                            cell.setCellValue(number);
-                            cell.setCellStyle(count);
-                        } else if (value != null) {
-                            // text is never read as a formula: setCellValue(String) stores a string cell
-                            cell.setCellValue(value.toString());
-                        }
-                    }
-                }
-                sheet.createFreezePane(0, 1);
-                for (int i = 0; i < table.headers().size(); i++) {
-                    sheet.setColumnWidth(i, Math.min(60, Math.max(12, longest(table, i) * 2 + 2)) * 256);
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One view as CSV, UTF-8 with a byte order mark so that Excel reads the Chinese. */
-    public static String csv(Table table) {
-        StringBuilder text = new StringBuilder("\uFEFF");
-        text.append(Csv.sheetLine(table.headers().toArray()));
-        for (List<Object> row : table.rows()) {
-            text.append(Csv.sheetLine(row.stream().map(v -> v instanceof BigDecimal money ? money.toPlainString() : v)
-                    .toArray()));
-        }
-        return text.toString();
-    }
-
-    private static int longest(Table table, int column) {
-        int longest = table.headers().get(column).length();
-        for (List<Object> row : table.rows()) {
-            if (column < row.size() && row.get(column) != null) {
-                longest = Math.max(longest, row.get(column).toString().length());
-            }
-        }
-        return longest;
     }
 
     private static Table rows(View view, String keyHeader, List<StatisticsRow> rows, List<String> figureHeaders) {
@@ -196,14 +109,14 @@ public final class StatisticsFiles {
             if (enrolments) {
                 cells.add(row.unitsEnrolled());
                 cells.add(row.membersEnrolled());
-                cells.add(new Percent(row.memberYears()));
+                cells.add(new Decimal(row.memberYears()));
             }
             cells.add(row.claimsSubmitted());
             cells.add(row.claimsRejected());
             cells.add(row.claimsPaid());
             cells.add(row.amountPaid());
             cells.add(row.largestPayout() == null ? "" : row.largestPayout());
-            cells.add(row.paidWithinDeadlineShare() == null ? "" : new Percent(row.paidWithinDeadlineShare()));
+            cells.add(row.paidWithinDeadlineShare() == null ? "" : new Decimal(row.paidWithinDeadlineShare()));
             return cells;
         }));
     }

@@ -93,6 +93,27 @@ public final class WorkbenchSession {
         return send(request(path).GET());
     }
 
+    /** A file the page links to, as the browser saves it. */
+    public record Download(int status, byte[] body, HttpHeaders headers) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A form as the browser sends it, with the CSRF token of the last page. */
     public Page post(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);

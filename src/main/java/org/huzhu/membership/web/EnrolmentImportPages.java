@@ -2,9 +2,9 @@ package org.huzhu.membership.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +18,12 @@ import org.huzhu.membership.Organisations;
 import org.huzhu.membership.SchemeNames;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Crumb;
-import org.huzhu.platform.Csv;
 import org.huzhu.platform.FieldErrors;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Spreadsheet;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -103,24 +100,25 @@ class EnrolmentImportPages {
         return page(form, errors, staff, model);
     }
 
-    /** The list to fill in: the header row as the import reads it. */
-    @GetMapping("/intake/enrolment-import/template.csv")
-    ResponseEntity<byte[]> template(@AuthenticationPrincipal Staff staff) {
+    /** The list to fill in, as {@code template.xlsx} or {@code template.csv}: the header row as the import reads it. */
+    @GetMapping("/intake/enrolment-import/template.{format}")
+    ResponseEntity<?> template(@PathVariable String format, @AuthenticationPrincipal Staff staff) {
         staff.requireAny(Role.CLERK, Role.ADMIN);
-        return csv("参保名单模板.csv", Csv.sheetLine("姓名", "身份证号", "手机号", "参保类型")
-                + Csv.sheetLine("张三（示例，导入前请删除此行）", "", "", "职工医保"));
+        Spreadsheet.Sheet sheet = new Spreadsheet.Sheet("参保名单", List.of("姓名", "身份证号", "手机号", "参保类型"),
+                List.of(List.of("张三（示例，导入前请删除此行）", "", "", "职工医保")));
+        return Spreadsheet.download(format, "参保名单模板", sheet);
     }
 
     /** The rows an import of the good rows left out, in full (the clerk's own list to correct): each download recorded. */
     @GetMapping("/intake/enrolment-import/{id}/refused.csv")
-    ResponseEntity<byte[]> refused(@PathVariable long id, @AuthenticationPrincipal Staff staff) {
+    ResponseEntity<String> refused(@PathVariable long id, @AuthenticationPrincipal Staff staff) {
         EnrolmentImport.Result result = imports.get(id, staff);
-        StringBuilder text = new StringBuilder(Csv.sheetLine("行号", "姓名", "身份证号", "手机号", "参保类型", "未导入原因"));
-        result.refused().forEach(row -> text.append(Csv.sheetLine(row.line(), row.name(), row.idNumber(), row.mobile(),
-                row.insuranceType(), row.reason())));
+        List<List<Object>> rows = result.refused().stream().map(row -> Arrays.<Object>asList(row.line(), row.name(),
+                row.idNumber(), row.mobile(), row.insuranceType(), row.reason())).toList();
         audit.record(staff.userId(), "ENROLMENT_REFUSED_ROWS_DOWNLOADED", "UNIT", result.unitCode(), null,
                 result.fileName() + "：" + result.refused().size() + "行");
-        return csv(result.unitCode() + "-未导入人员-" + id + ".csv", text.toString());
+        return Spreadsheet.csvDownload(result.unitCode() + "-未导入人员-" + id, new Spreadsheet.Sheet("未导入人员",
+                List.of("行号", "姓名", "身份证号", "手机号", "参保类型", "未导入原因"), rows));
     }
 
     private String page(ImportForm form, FieldErrors errors, Staff staff, Model model) {
@@ -134,14 +132,6 @@ class EnrolmentImportPages {
         }
         model.addAttribute("crumbs", List.of(new Crumb("查找参保人", "/intake/members"), Crumb.here("批量参保导入")));
         return "membership/enrolment-import";
-    }
-
-    private static ResponseEntity<byte[]> csv(String name, String text) {
-        byte[] body = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
     }
 
     private static byte[] bytes(MultipartFile file) {

@@ -1,9 +1,9 @@
 package org.huzhu.reporting.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.Spreadsheet;
 import org.huzhu.reporting.DiagnosisGroupFigure;
 import org.huzhu.reporting.FunderShare;
 import org.huzhu.reporting.LargePayout;
@@ -16,8 +16,6 @@ import org.huzhu.reporting.StatisticsRow;
 import org.huzhu.reporting.StatisticsSummary;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,11 +98,8 @@ class StatisticsController {
     }
 
     static ResponseEntity<byte[]> xlsx(Statistics statistics, StatisticsQuery q) {
-        byte[] file = StatisticsFiles.xlsx(StatisticsFiles.tables(statistics, q, LARGE_PAYOUT_ROWS));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + name(q) + ".xlsx")
-                .body(file);
+        return Spreadsheet.xlsxDownload(name(q), StatisticsFiles.tables(statistics, q, LARGE_PAYOUT_ROWS).stream()
+                .map(StatisticsFiles.Table::sheet).toList());
     }
 
     static ResponseEntity<String> csv(Statistics statistics, StatisticsQuery q, String view) {
@@ -113,10 +108,7 @@ class StatisticsController {
                         "view 只能是 summary、agencies、units、months、rejections、large-payouts、diagnosis-groups 或 funders"));
         StatisticsFiles.Table table = StatisticsFiles.tables(statistics, q, LARGE_PAYOUT_ROWS).stream()
                 .filter(t -> t.view() == chosen).findFirst().orElseThrow();
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + name(q) + "-" + chosen.key() + ".csv")
-                .body(StatisticsFiles.csv(table));
+        return Spreadsheet.csvDownload(name(q) + "-" + chosen.key(), table.sheet());
     }
 
     private static String name(StatisticsQuery q) {

@@ -192,7 +192,21 @@ class EnrolmentImportTest {
         WorkbenchSession.Page template = clerk.get(PAGE + "/template.csv");
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.body()).startsWith("\uFEFF姓名,身份证号,手机号,参保类型\n");
-        assertThat(clerk.get(PAGE).html().select("a[href$=template.csv]").text()).isEqualTo("下载导入模板");
+        assertThat(clerk.get(PAGE).html().select("a[href$=template.csv]").text()).isEqualTo("CSV");
+
+        WorkbenchSession.Download xlsx = clerk.download(clerk.get(PAGE).html().selectFirst("a[href$=template.xlsx]").attr("href"));
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains(".xlsx");
+        try (org.apache.poi.ss.usermodel.Workbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var header = book.getSheetAt(0).getRow(0);
+            assertThat(java.util.stream.IntStream.range(0, 4).mapToObj(i -> header.getCell(i).getStringCellValue()))
+                    .containsExactly("姓名", "身份证号", "手机号", "参保类型");
+            assertThat(book.getSheetAt(0).getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(clerk.get(PAGE + "/template.pdf").status()).isEqualTo(404);
     }
 
     private WorkbenchSession.Page send(byte[] file, String name, boolean goodRowsOnly) {
