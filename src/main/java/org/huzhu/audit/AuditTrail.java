@@ -35,6 +35,15 @@ public class AuditTrail {
                 .param("reason", reason).update();
     }
 
+    /**
+     * A list downloaded as a file ({@code LIST_EXPORTED}, subject {@code LIST} and the list's
+     * name): what it held and how it was narrowed, so a leak can be traced to a download.
+     */
+    public void listExported(String actor, String list, String format, int rows, String filter) {
+        record(actor, "LIST_EXPORTED", "LIST", list, null,
+                format + "，" + rows + "行" + (filter == null || filter.isEmpty() ? "" : "，" + filter));
+    }
+
     public List<AuditEntry> ofSubject(String subjectType, String subjectId) {
         return jdbc.sql("select * from audit_event where subject_type = :type and subject_id = :subject order by occurred_at")
                 .param("type", subjectType).param("subject", subjectId).query(AuditTrail::entry).list();

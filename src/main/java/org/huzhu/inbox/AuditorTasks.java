@@ -34,6 +34,7 @@ import org.huzhu.claim.SlaStatuses;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Spreadsheet;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.huzhu.security.StaffDirectory;
@@ -88,6 +89,14 @@ public class AuditorTasks {
             throw new InvalidInputException("size", "OUT_OF_RANGE", "每页条数应在1到" + LARGEST_PAGE + "之间");
         }
         List<AuditorTask> rows = workItems.page(filter, staff.groupIds(), staff.userId(), page * size, size + 1);
+        Map<Long, SlaStatus> deadlines = slaStatuses.of(rows.stream().map(AuditorTask::claimId).distinct().toList());
+        return rows.stream().map(row -> row.withDeadline(deadlines.get(row.claimId()))).toList();
+    }
+
+    /** The caller's whole list for a file, in the list's order; refused beyond {@link Spreadsheet#ROW_LIMIT}. */
+    public List<AuditorTask> allOpenTasks(Staff staff, WorkFilter filter) {
+        List<AuditorTask> rows = workItems.page(filter, staff.groupIds(), staff.userId(), 0, Spreadsheet.ROW_LIMIT + 1);
+        Spreadsheet.requireWithinLimit(rows.size(), "待办任务");
         Map<Long, SlaStatus> deadlines = slaStatuses.of(rows.stream().map(AuditorTask::claimId).distinct().toList());
         return rows.stream().map(row -> row.withDeadline(deadlines.get(row.claimId()))).toList();
     }

@@ -1,5 +1,7 @@
 package org.huzhu.sla;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -7,6 +9,9 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.huzhu.membership.OrganisationRegistry;
 import org.huzhu.platform.Beijing;
@@ -60,7 +65,7 @@ class SupervisorApiTest {
     }
 
     @Test
-    void complianceByAgencyAndMonthCountsPaymentsInWorkingDays() {
+    void complianceByAgencyAndMonthCountsPaymentsInWorkingDays() throws IOException {
         String agency = TestAgencies.create(organisations, identities);
         EngineTime.set("2026-09-28T09:00:00+08:00");
         long oneDay = submit(agency);
@@ -99,6 +104,30 @@ class SupervisorApiTest {
         assertThat(overview.get("thisMonth").get("key").asText()).isEqualTo("2026-10");
         assertThat(list(require(api.get("supervisor", "/api/sla/claims?state=BREACHED&limit=500"), 200).body()).stream()
                 .map(c -> c.get("claimId").asLong())).contains(waiting).doesNotContain(late);
+
+        // the same lists as files: every overdue claim, the compliance of the months asked for
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("supervisor", "demo")
+                .getForEntity("/api/sla/xlsx?from=2026-09&to=2026-10", byte[].class);
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(java.util.stream.IntStream.range(0, book.getNumberOfSheets()).mapToObj(book::getSheetName))
+                    .containsExactly("已超期", "临期", "在办申请", "按代办点按时支付", "按月按时支付");
+            Sheet breached = book.getSheet("已超期");
+            Row row = java.util.stream.IntStream.rangeClosed(1, breached.getLastRowNum()).mapToObj(breached::getRow)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals(Long.toString(waiting))).findFirst().orElseThrow();
+            assertThat(row.getCell(2).getStringCellValue()).matches("\\d{6}\\*{8}\\d{3}[0-9X]");
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo("代办点审核");
+            assertThat(row.getCell(10).getNumericCellValue()).isPositive();
+            assertThat(breached.getLastRowNum()).isEqualTo(list(require(api.get("supervisor",
+                    "/api/sla/claims?state=BREACHED&limit=500"), 200).body()).size());
+        }
+        ResponseEntity<String> csv = rest.withBasicAuth("supervisor", "demo")
+                .getForEntity("/api/sla/csv?view=compliance-agencies&from=2026-09&to=2026-10", String.class);
+        assertThat(csv.getBody()).startsWith("\uFEFF代办点代码,代办点,已支付（件）").contains("\n" + agency + ",")
+                .contains("," + 3 + "," + 2 + ",66.7,3,11\n");
+        assertThat(fieldCodes(require(api.get("supervisor", "/api/sla/csv?view=everything"), 400)))
+                .containsExactly("view:INVALID_VALUE");
+        assertThat(api.get("league", "/api/sla/xlsx").status()).isEqualTo(403);
 
         // a gauge whose source was collected answers NaN: collect first
         System.gc();

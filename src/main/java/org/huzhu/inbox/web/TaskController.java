@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final AuditorTasks tasks;
+    private final TaskRows rows;
 
-    TaskController(AuditorTasks tasks) {
+    TaskController(AuditorTasks tasks, TaskRows rows) {
         this.tasks = tasks;
+        this.rows = rows;
     }
 
     /**
@@ -48,6 +50,26 @@ class TaskController {
         boolean more = rows.size() > size;
         return ResponseEntity.ok().header("X-Has-More", Boolean.toString(more))
                 .body(more ? rows.subList(0, size) : rows);
+    }
+
+    /**
+     * The whole list with the same filters as one file, {@code xlsx} or {@code csv} (UTF-8 with a
+     * byte order mark): ID numbers masked, 400 {@code TOO_MANY_ROWS} beyond 20,000 tasks.
+     */
+    @GetMapping("/{format:xlsx|csv}")
+    ResponseEntity<?> download(@PathVariable String format, @AuthenticationPrincipal Staff staff,
+                               @RequestParam(required = false) String stage,
+                               @RequestParam(required = false) String agency,
+                               @RequestParam(required = false) String scheme,
+                               @RequestParam(defaultValue = "false") boolean urgentOnly,
+                               @RequestParam(defaultValue = "false") boolean assignedToMe,
+                               @RequestParam(defaultValue = "false") boolean unassigned) {
+        return rows.download(staff, new WorkFilter(blankAsAny(stage), blankAsAny(agency), blankAsAny(scheme),
+                urgentOnly, assignedToMe, unassigned), format);
+    }
+
+    private static String blankAsAny(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @PostMapping("/{taskId}/claim")

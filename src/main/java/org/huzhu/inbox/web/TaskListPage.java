@@ -2,23 +2,19 @@ package org.huzhu.inbox.web;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.huzhu.claim.SlaState;
 import org.huzhu.inbox.AuditorTask;
 import org.huzhu.inbox.AuditorTasks;
 import org.huzhu.inbox.WorkFilter;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Spreadsheet;
 import org.huzhu.platform.TextLimit;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.RuleSets;
-import org.huzhu.scheme.Scheme;
 import org.huzhu.security.Staff;
-import org.huzhu.security.StaffDirectory;
 import org.huzhu.workflow.AuditTask;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -39,18 +35,6 @@ class TaskListPage {
     record Stage(String key, String label) {
     }
 
-    /** A row as the list shows it: the step and scheme in words, the holder by name, the deadline. */
-    record Row(AuditorTask task, String stage, String schemeName, String holder) {
-
-        public String deadline() {
-            if (task.slaDueDate() == null) {
-                return "未开始计时";
-            }
-            return task.slaState() == SlaState.BREACHED ? "已超期"
-                    : "剩余 " + task.slaWorkingDaysLeft() + " 个工作日";
-        }
-    }
-
     /** What the list is narrowed to, as the filter form sent it, and the links to the pages beside it. */
     record Filter(String stage, String agency, String scheme, boolean urgentOnly, boolean assignedToMe,
                   boolean unassigned, int page, int size) {
@@ -60,7 +44,16 @@ class TaskListPage {
         }
 
         public String linkTo(int other) {
-            UriComponentsBuilder link = UriComponentsBuilder.fromPath("/tasks");
+            return withFilter("/tasks").queryParam("page", other).queryParam("size", size).encode().toUriString();
+        }
+
+        /** The whole list with this filter as a file: {@code xlsx} or {@code csv}. */
+        public String download(String format) {
+            return withFilter("/api/tasks/" + format).encode().toUriString();
+        }
+
+        private UriComponentsBuilder withFilter(String path) {
+            UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
             if (stage != null) {
                 link.queryParam("stage", stage);
             }
@@ -79,18 +72,18 @@ class TaskListPage {
             if (unassigned) {
                 link.queryParam("unassigned", true);
             }
-            return link.queryParam("page", other).queryParam("size", size).encode().toUriString();
+            return link;
         }
     }
 
     private final AuditorTasks tasks;
     private final RuleSets ruleSets;
-    private final StaffDirectory directory;
+    private final TaskRows rows;
 
-    TaskListPage(AuditorTasks tasks, RuleSets ruleSets, StaffDirectory directory) {
+    TaskListPage(AuditorTasks tasks, RuleSets ruleSets, TaskRows rows) {
         this.tasks = tasks;
         this.ruleSets = ruleSets;
-        this.directory = directory;
+        this.rows = rows;
     }
 
     @GetMapping("/tasks")
@@ -102,7 +95,6 @@ class TaskListPage {
                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
         Filter filter = new Filter(given(stage), given(agency), given(scheme), urgentOnly, assignedToMe, unassigned,
                 page, size);
-        Map<String, String> schemes = ruleSets.schemes().stream().collect(Collectors.toMap(Scheme::code, Scheme::name));
         model.addAttribute("filter", filter);
         model.addAttribute("stages", Arrays.stream(AuditTask.values()).map(task -> new Stage(task.taskDefinitionKey(),
                 task.label())).toList());
@@ -122,12 +114,13 @@ class TaskListPage {
         // one row more than a page was read: it says that another page follows
         boolean more = !found.isEmpty() && found.size() > size;
         List<AuditorTask> shown = more ? found.subList(0, size) : found;
-        Map<String, String> names = directory.names(shown.stream().map(AuditorTask::assignee).filter(Objects::nonNull).toList());
-        model.addAttribute("rows", shown.stream().map(task -> new Row(task,
-                AuditTask.of(task.stage()).map(step -> step.stage().label()).orElse(task.name()),
-                schemes.getOrDefault(task.scheme(), task.scheme()),
-                task.assignee() == null ? null : names.get(task.assignee()))).toList());
+        model.addAttribute("rows", rows.of(shown));
         model.addAttribute("more", more);
+        if (!shown.isEmpty()) {
+            // the files hold the whole list, so they are offered only while it fits in one
+            model.addAttribute("exportable", tasks.countOpen(staff, filter.work(), Spreadsheet.ROW_LIMIT + 1)
+                    <= Spreadsheet.ROW_LIMIT);
+        }
         return "inbox/tasks";
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.payout.AwaitingAccountFix;
 import org.huzhu.payout.BankResults;
 import org.huzhu.payout.PaymentBatch;
@@ -18,9 +19,11 @@ import org.huzhu.payout.Reconciliations;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Spreadsheet;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,13 +41,15 @@ class PaymentPages {
     private final PaymentInstructions instructions;
     private final BankResults bankResults;
     private final Reconciliations reconciliations;
+    private final AuditTrail audit;
 
     PaymentPages(PaymentBatches batches, PaymentInstructions instructions, BankResults bankResults,
-                 Reconciliations reconciliations) {
+                 Reconciliations reconciliations, AuditTrail audit) {
         this.batches = batches;
         this.instructions = instructions;
         this.bankResults = bankResults;
         this.reconciliations = reconciliations;
+        this.audit = audit;
     }
 
     /** A batch row: its times in Beijing. */
@@ -91,25 +96,56 @@ class PaymentPages {
         return "payout/batch";
     }
 
+    /** The batch's lines as a file, accounts masked as on the page (the full numbers are in the bank's file only). */
+    @GetMapping("/finance/batches/{id}/{format:xlsx|csv}")
+    ResponseEntity<?> batchFile(@PathVariable long id, @PathVariable String format, @AuthenticationPrincipal Staff staff) {
+        FinanceController.requireFinanceReader(staff);
+        PaymentBatch batch = batches.find(id)
+                .orElseThrow(() -> DomainException.notFound("BATCH_NOT_FOUND", "付款批次不存在"));
+        List<PaymentLine> lines = instructions.ofBatch(id).stream().map(PaymentLine::of).toList();
+        audit.listExported(staff.userId(), "payment-batch", format, lines.size(), "批次 " + batch.fileName());
+        return Spreadsheet.download(format, "付款明细-" + batch.fileName().replaceFirst("\\.csv$", ""),
+                PaymentLine.sheet("付款明细", lines));
+    }
+
     /** A tab per status with its count; the instructions of the chosen one, newest first. */
     @GetMapping("/finance/instructions")
     String instructions(@RequestParam(defaultValue = "SENT") String status, @AuthenticationPrincipal Staff staff,
                         Model model) {
         FinanceController.requireFinanceReader(staff);
-        PaymentStatus chosen = Arrays.stream(PaymentStatus.values()).filter(s -> s.name().equals(status)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("status", "UNKNOWN_STATUS", "没有这个付款状态：" + status));
+        PaymentStatus chosen = status(status);
         Map<PaymentStatus, Long> counts = instructions.countsByStatus();
         model.addAttribute("tabs", Arrays.stream(PaymentStatus.values())
                 .map(s -> new StatusTab(s.name(), s.label(), counts.getOrDefault(s, 0L), s == chosen)).toList());
         model.addAttribute("chosen", chosen.label());
         model.addAttribute("lines", instructions.withStatus(chosen, LIST_LIMIT).stream().map(PaymentLine::of).toList());
         model.addAttribute("limit", LIST_LIMIT);
+        model.addAttribute("status", chosen.name());
+        model.addAttribute("exportable", counts.getOrDefault(chosen, 0L) <= Spreadsheet.ROW_LIMIT);
         model.addAttribute("claimLinks", readsEveryClaim(staff));
         model.addAttribute("crumbs", List.of(Crumb.here("付款指令")));
         return "payout/instructions";
     }
 
     record StatusTab(String status, String label, long count, boolean active) {
+    }
+
+    /** Every instruction in the status as a file, newest first; beyond 20,000 the reconciliation by day has them. */
+    @GetMapping("/finance/instructions/{format:xlsx|csv}")
+    ResponseEntity<?> instructionsFile(@PathVariable String format, @RequestParam(defaultValue = "SENT") String status,
+                                       @AuthenticationPrincipal Staff staff) {
+        FinanceController.requireFinanceReader(staff);
+        PaymentStatus chosen = status(status);
+        List<PaymentLine> lines = instructions.withStatus(chosen, Spreadsheet.ROW_LIMIT + 1).stream()
+                .map(PaymentLine::of).toList();
+        Spreadsheet.requireWithinLimit(lines.size(), "付款指令");
+        audit.listExported(staff.userId(), "payment-instructions", format, lines.size(), "状态 " + chosen.label());
+        return Spreadsheet.download(format, "付款指令-" + chosen.label(), PaymentLine.sheet(chosen.label(), lines));
+    }
+
+    private static PaymentStatus status(String status) {
+        return Arrays.stream(PaymentStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("status", "UNKNOWN_STATUS", "没有这个付款状态：" + status));
     }
 
     record ReturnRow(long instructionId, long claimId, int attempt, BigDecimal amount, String bankName,
@@ -129,6 +165,19 @@ class PaymentPages {
         model.addAttribute("claimLinks", readsEveryClaim(staff));
         model.addAttribute("crumbs", List.of(Crumb.here("退票待更正")));
         return "payout/returns";
+    }
+
+    /** The returns waiting for an account as a file, accounts masked. */
+    @GetMapping("/finance/returns/{format:xlsx|csv}")
+    ResponseEntity<?> returnsFile(@PathVariable String format, @AuthenticationPrincipal Staff staff) {
+        FinanceController.requireFinanceReader(staff);
+        List<ReturnRow> rows = instructions.awaitingAccountFix().stream().map(ReturnRow::of).toList();
+        audit.listExported(staff.userId(), "payment-returns", format, rows.size(), "");
+        return Spreadsheet.download(format, "退票待更正", new Spreadsheet.Sheet("退票待更正",
+                List.of("申请编号", "第几次付款", "退票批次", "收款银行", "原账号（脱敏）", "金额（元）", "退票原因", "退票时间"),
+                rows.stream().map(row -> Arrays.<Object>asList(String.valueOf(row.claimId()), row.attempt(),
+                        row.batchFile(), row.bankName(), row.accountMasked(), row.amount(), row.returnReason(),
+                        row.returnedAt())).toList()));
     }
 
     /** A day typed into a filter; null, with the problem at the field, when it is not a date. */

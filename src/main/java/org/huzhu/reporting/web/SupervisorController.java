@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.SlaState;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Problems;
+import org.huzhu.platform.Spreadsheet;
 import org.huzhu.reporting.SupervisorReports;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
@@ -17,6 +21,7 @@ import org.huzhu.sla.Compliance;
 import org.huzhu.sla.OpenClaims;
 import org.huzhu.sla.SlaOverview;
 import org.huzhu.sla.UrgentClaim;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,10 +38,12 @@ class SupervisorController {
 
     private final SupervisorReports reports;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    SupervisorController(SupervisorReports reports, Clock clock) {
+    SupervisorController(SupervisorReports reports, Clock clock, AuditTrail audit) {
         this.reports = reports;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping("/overview")
@@ -91,6 +98,40 @@ class SupervisorController {
         requireSupervisor(staff);
         Period period = period(from, to);
         return reports.complianceByMonth(period.from(), period.to(), agency == null || agency.isBlank() ? null : agency);
+    }
+
+    /**
+     * Every view as one workbook: all claims past and near their deadline, open claims by agency
+     * and step, and the compliance of the months {@code from}..{@code to} (the last twelve by default).
+     */
+    @GetMapping("/xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                @AuthenticationPrincipal Staff staff) {
+        requireSupervisor(staff);
+        Period period = period(from, to);
+        List<Spreadsheet.Sheet> sheets = Arrays.stream(SupervisionFiles.View.values())
+                .map(view -> SupervisionFiles.sheet(view, reports, period.from(), period.to())).toList();
+        audit.listExported(staff.userId(), "sla", "xlsx", sheets.get(0).rows().size() + sheets.get(1).rows().size(),
+                "超期和临期申请，" + period.from() + "至" + period.to() + "按时支付");
+        return Spreadsheet.xlsxDownload(fileName(), sheets);
+    }
+
+    /** One view as CSV: {@code view=breached}, {@code at-risk}, {@code open-claims}, {@code compliance-agencies} or {@code compliance-months}. */
+    @GetMapping("/csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String view, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to, @AuthenticationPrincipal Staff staff) {
+        requireSupervisor(staff);
+        SupervisionFiles.View chosen = SupervisionFiles.View.byKey(view == null ? "" : view)
+                .orElseThrow(() -> new InvalidInputException("view", "INVALID_VALUE",
+                        "view 只能是 breached、at-risk、open-claims、compliance-agencies 或 compliance-months"));
+        Period period = period(from, to);
+        Spreadsheet.Sheet sheet = SupervisionFiles.sheet(chosen, reports, period.from(), period.to());
+        audit.listExported(staff.userId(), "sla", "csv", sheet.rows().size(), chosen.title);
+        return Spreadsheet.csvDownload(fileName() + "-" + chosen.key, sheet);
+    }
+
+    private String fileName() {
+        return "时限督办-" + LocalDate.now(clock.withZone(Beijing.ZONE));
     }
 
     private record Period(YearMonth from, YearMonth to) {

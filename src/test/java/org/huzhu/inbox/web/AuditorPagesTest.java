@@ -86,6 +86,58 @@ class AuditorPagesTest {
     }
 
     @Test
+    void theWholeFilteredListDownloadsAsExcelAndCsvWithIdNumbersMaskedAndEachDownloadIsRecorded() throws Exception {
+        Api api = new Api(rest);
+        String agency = TestAgencies.create(organisations, identities);
+        long first = TestClaims.submit(api, agency, EngineTime.today().minusDays(20));
+        long second = TestClaims.submit(api, agency, EngineTime.today().minusDays(20));
+        String auditorId = TestAgencies.auditor(agency);
+        WorkbenchSession auditor = WorkbenchSession.signIn(port, auditorId);
+        String fullId = jdbc.sql("select m.id_number from claim c join member m on m.id = c.member_id where c.id = :id")
+                .param("id", first).query(String.class).single();
+
+        // the page has one row, the file both: it holds the list, not the page
+        Page page = auditor.get("/tasks?size=1&stage=AgencyCheck");
+        String xlsxLink = page.html().select("p.downloads a").stream().filter(a -> a.text().equals("Excel")).findFirst()
+                .orElseThrow().attr("href");
+        assertThat(xlsxLink).isEqualTo("/api/tasks/xlsx?stage=AgencyCheck");
+        WorkbenchSession.Download xlsx = auditor.download(xlsxLink);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("filename*=UTF-8''%E5%BE%85%E5%8A%9E%E4%BB%BB%E5%8A%A1.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("待办任务");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("申请编号");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            org.apache.poi.ss.usermodel.Row row = sheet.getRow(1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(Long.toString(first));
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("代办点审核");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo(fullId.substring(0, 6) + "********"
+                    + fullId.substring(14));
+            assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(1500.00);
+            assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(row.getCell(8).getStringCellValue()).isEqualTo("待认领");
+            assertThat(row.getCell(10).getLocalDateTimeCellValue()).isNotNull();
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo(Long.toString(second));
+        }
+        WorkbenchSession.Download csv = auditor.download("/api/tasks/csv?stage=AgencyCheck");
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.text()).startsWith("\uFEFF申请编号,环节,会员,身份证号（脱敏）").contains(first + ",代办点审核,测试会员")
+                .doesNotContain(fullId);
+        assertThat(csv.text().lines()).hasSize(3);
+        assertThat(jdbc.sql("select reason from audit_event where actor = :actor and action = 'LIST_EXPORTED'"
+                        + " and subject_id = 'tasks' order by id")
+                .param("actor", auditorId).query(String.class).list())
+                .containsExactly("xlsx，2行，环节 AgencyCheck", "csv，2行，环节 AgencyCheck");
+
+        // a filter that finds nothing offers no file; a format that is none is not found
+        assertThat(auditor.get("/tasks?stage=LeagueAudit").html().select("p.downloads")).isEmpty();
+        assertThat(auditor.download("/api/tasks/pdf").status()).isIn(400, 404);
+    }
+
+    @Test
     void anAuditorTakesAndDecidesOnTheClaimPageAReasonIsNeededToRejectAndTwoSubmitsDecideOnce() {
         Api api = new Api(rest);
         String agency = TestAgencies.create(organisations, identities);

@@ -1,5 +1,6 @@
 package org.huzhu.payout.web;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.huzhu.platform.Money;
@@ -118,6 +122,35 @@ class FinancePagesTest {
         assertThat(csv.body()).startsWith("\uFEFF对账范围").contains("已入账", "1300.00", "***************0128")
                 .doesNotContain(PAID_ACCOUNT);
         assertThat(csv.body().getBytes(StandardCharsets.UTF_8)).startsWith(0xEF, 0xBB, 0xBF);
+
+        // the batch's lines and the instructions of a status as files, masked as on the page, each download recorded
+        WorkbenchSession.Download lines = finance.download(detail.html().select("p.downloads a").stream()
+                .filter(a -> a.text().equals("Excel")).findFirst().orElseThrow().attr("href"));
+        assertThat(lines.status()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(lines.body()))) {
+            Sheet sheet = book.getSheet("付款明细");
+            assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("账号（脱敏）");
+            Row paid = java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                    .filter(r -> r.getCell(1).getStringCellValue().equals(Long.toString(claim))).findFirst().orElseThrow();
+            assertThat(paid.getCell(6).getStringCellValue()).isEqualTo("***************0128");
+            assertThat(paid.getCell(7).getNumericCellValue()).isEqualTo(1300.0);
+            assertThat(paid.getCell(9).getStringCellValue()).isEqualTo("已入账");
+            assertThat(java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .flatMap(r -> java.util.stream.StreamSupport.stream(r.spliterator(), false)).map(Object::toString))
+                    .noneMatch(cell -> cell.contains(PAID_ACCOUNT));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(confirmed.html().select("p.downloads a").eachAttr("href"))
+                .containsExactly("/finance/instructions/xlsx?status=CONFIRMED", "/finance/instructions/csv?status=CONFIRMED");
+        WorkbenchSession.Download instructions = finance.download("/finance/instructions/csv?status=CONFIRMED");
+        assertThat(instructions.text()).startsWith("\uFEFF指令编号,申请编号").contains("," + claim + ",", "***************0128")
+                .doesNotContain(PAID_ACCOUNT);
+        assertThat(finance.download("/finance/instructions/csv?status=MAYBE").status()).isEqualTo(400);
+        assertThat(jdbc.sql("select subject_id || ' ' || reason from audit_event where actor = 'finance'"
+                        + " and action = 'LIST_EXPORTED' order by id desc limit 2").query(String.class).list())
+                .containsExactly("payment-instructions csv，" + (instructions.text().lines().count() - 1) + "行，状态 已入账",
+                        "payment-batch xlsx，" + (detail.html().select("table.lines tbody tr").size()) + "行，批次 " + file);
     }
 
     @Test
@@ -130,6 +163,12 @@ class FinancePagesTest {
         Element row = returns.html().selectFirst("table.returns tr[data-claim=" + claim + "]");
         assertThat(row.text()).contains("账户已销户", "***************0017", "1,300.00");
         assertThat(returns.body()).doesNotContain(RETURNED_ACCOUNT);
+        assertThat(returns.html().select("p.downloads a").eachAttr("href"))
+                .containsExactly("/finance/returns/xlsx", "/finance/returns/csv");
+        WorkbenchSession.Download file = finance.download("/finance/returns/csv");
+        assertThat(file.text()).startsWith("\uFEFF申请编号,第几次付款,退票批次").contains(claim + ",1,", "***************0017",
+                "1300.00", "账户已销户").doesNotContain(RETURNED_ACCOUNT);
+        assertThat(file.text().lines().count() - 1).isEqualTo(returns.html().select("table.returns tbody tr").size());
 
         long waiting = jdbc.sql("""
                         select count(*) from payment_instruction i where i.status = 'RETURNED' and not exists
