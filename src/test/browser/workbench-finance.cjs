@@ -23,6 +23,9 @@ runInBrowser(async (browser) => {
   const line = page.locator('table.lines tr[data-claim="' + process.env.CLAIM + '"]');
   console.log('batch line: ' + (await line.innerText()).replace(/\s+/g, ' '));
   await page.screenshot({ path: shot('batch'), fullPage: true });
+  const [lines] = await Promise.all([page.waitForEvent('download'), page.click('p.downloads a:has-text("Excel")')]);
+  const xlsx = fs.readFileSync(await lines.path());
+  console.log('lines file: ' + lines.suggestedFilename() + ' zip ' + (xlsx.subarray(0, 2).toString() === 'PK'));
 
   await Promise.all([page.waitForNavigation(), page.click('a:has-text("对账明细")')]);
   console.log('reconciliation scope: ' + await page.locator('main h2').first().innerText());
@@ -51,6 +54,9 @@ runInBrowser(async (browser) => {
   await Promise.all([page.waitForNavigation(), page.click('form.contribution button[type=submit]')]);
   console.log('notice: ' + await page.locator('.notice').innerText());
   console.log('recorded: ' + (await page.locator('table.contributions tbody tr').first().innerText()).replace(/\s+/g, ' '));
+  await Promise.all([page.waitForNavigation(), page.click('.notice a:has-text("打印收据")')]);
+  console.log('receipt: ' + (await page.locator('article.receipt').innerText()).replace(/\s+/g, ' '));
+  await page.screenshot({ path: shot('receipt'), fullPage: true });
 
   await Promise.all([page.waitForNavigation(), page.click('nav.menu a:has-text("基金结余")')]);
   const fund = page.locator('table.fund tr[data-scheme="INPATIENT"][data-year="' + process.env.YEAR + '"]');

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,6 +179,33 @@ public class EnrolmentImport {
                 .orElseThrow(() -> org.huzhu.platform.DomainException.notFound("IMPORT_NOT_FOUND", "没有这次导入"));
         registry.requireAgencyStaff(staff, organisations.unit(result.unitCode()).orElseThrow().agencyCode());
         return result;
+    }
+
+    /** An import as the fund reads it to record the unit's contribution: which unit and period, how many enrolled. */
+    public record Imported(long id, String unitCode, String unitName, String scheme, LocalDate validFrom,
+                           LocalDate validTo, String fileName, int enrolled, Instant importedAt) {
+    }
+
+    public Optional<Imported> imported(long id) {
+        return jdbc.sql(IMPORTED + " where i.id = :id").param("id", id).query(EnrolmentImport::imported).optional();
+    }
+
+    /** The newest imports that enrolled anyone, at most {@code limit}. */
+    public List<Imported> recentImports(int limit) {
+        return jdbc.sql(IMPORTED + " where i.enrolled > 0 order by i.imported_at desc, i.id desc limit :limit")
+                .param("limit", limit).query(EnrolmentImport::imported).list();
+    }
+
+    private static final String IMPORTED = """
+            select i.id, u.code unit_code, u.name unit_name, i.scheme, i.valid_from, i.valid_to, i.file_name,
+                   i.enrolled, i.imported_at
+            from enrolment_import i join unit u on u.id = i.unit_id""";
+
+    private static Imported imported(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new Imported(row.getLong("id"), row.getString("unit_code"), row.getString("unit_name"),
+                row.getString("scheme"), row.getObject("valid_from", LocalDate.class),
+                row.getObject("valid_to", LocalDate.class), row.getString("file_name"), row.getInt("enrolled"),
+                row.getTimestamp("imported_at").toInstant());
     }
 
     private Optional<Result> earlier(Unit unit, Request request, String sha256) {

@@ -9,5 +9,10 @@ import java.time.Instant;
  */
 public record Contribution(long id, String scheme, int schemeYear, String unitCode, Integer members,
                            BigDecimal perMember, String funderCode, BigDecimal amount, String note, String recordedBy,
-                           Instant recordedAt) {
+                           Instant recordedAt, Long enrolmentImportId) {
+
+    /** The receipt's number: HZJF, the scheme year and the contribution's id. */
+    public String receiptNumber() {
+        return "HZJF-" + schemeYear + "-" + String.format("%06d", id);
+    }
 }

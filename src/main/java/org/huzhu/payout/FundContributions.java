@@ -1,9 +1,15 @@
 package org.huzhu.payout;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,8 +28,10 @@ class FundContributions {
     long add(ContributionInput input, BigDecimal amount, String recordedBy, Instant at) {
         return jdbc.sql("""
                         insert into fund_contribution (scheme, scheme_year, unit_code, members, per_member, funder_code,
-                            amount, note, recorded_by, recorded_at)
-                        values (:scheme, :year, :unit, :members, :perMember, :funder, :amount, :note, :by, :at) returning id""")
+                            amount, note, recorded_by, recorded_at, enrolment_import_id)
+                        values (:scheme, :year, :unit, :members, :perMember, :funder, :amount, :note, :by, :at, :import)
+                        returning id""")
+                .param("import", input.enrolmentImportId())
                 .param("scheme", input.scheme()).param("year", input.schemeYear()).param("unit", input.unitCode())
                 .param("members", input.members()).param("perMember", input.perMember())
                 .param("funder", input.funderCode()).param("amount", amount).param("note", input.note())
@@ -58,15 +66,34 @@ class FundContributions {
 
     /** The newest recorded contributions and subsidies first, at most {@code limit}. */
     List<Contribution> newest(int limit) {
-        return jdbc.sql("""
-                        select id, scheme, scheme_year, unit_code, members, per_member, funder_code, amount, note,
-                               recorded_by, recorded_at
-                        from fund_contribution order by id desc limit :limit""")
-                .param("limit", limit)
-                .query((row, n) -> new Contribution(row.getLong("id"), row.getString("scheme"), row.getInt("scheme_year"),
-                        row.getString("unit_code"), row.getObject("members", Integer.class), row.getBigDecimal("per_member"),
-                        row.getString("funder_code"), row.getBigDecimal("amount"), row.getString("note"),
-                        row.getString("recorded_by"), row.getTimestamp("recorded_at").toInstant()))
-                .list();
+        return jdbc.sql(COLUMNS + " order by id desc limit :limit").param("limit", limit)
+                .query(FundContributions::contribution).list();
+    }
+
+    Optional<Contribution> find(long id) {
+        return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(FundContributions::contribution).optional();
+    }
+
+    /** The contribution recorded for each of these imports, by import. */
+    Map<Long, Long> ofImports(Collection<Long> importIds) {
+        if (importIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select enrolment_import_id, id from fund_contribution where enrolment_import_id in (:ids)")
+                .param("ids", importIds).query((row, n) -> Map.entry(row.getLong(1), row.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static final String COLUMNS = """
+            select id, scheme, scheme_year, unit_code, members, per_member, funder_code, amount, note,
+                   recorded_by, recorded_at, enrolment_import_id
+            from fund_contribution""";
+
+    private static Contribution contribution(ResultSet row, int n) throws SQLException {
+        return new Contribution(row.getLong("id"), row.getString("scheme"), row.getInt("scheme_year"),
+                row.getString("unit_code"), row.getObject("members", Integer.class), row.getBigDecimal("per_member"),
+                row.getString("funder_code"), row.getBigDecimal("amount"), row.getString("note"),
+                row.getString("recorded_by"), row.getTimestamp("recorded_at").toInstant(),
+                row.getObject("enrolment_import_id", Long.class));
     }
 }

@@ -255,6 +255,7 @@ class AuthorizationMatrixTest {
                         financeReaders)),
                 Map.entry("GET /finance/fund", page("/finance/fund", financeReaders)),
                 Map.entry("GET /finance/contributions", page("/finance/contributions", financeReaders)),
+                Map.entry("GET /finance/contributions/{id}/receipt", page("/finance/contributions/0/receipt", financeReaders)),
                 Map.entry("POST /finance/contributions", form("/finance/contributions",
                         Map.of("kind", "UNIT", "scheme", "INPATIENT", "members", "0"), financeRecorders)),
                 Map.entry("GET /admin/mailbox", page("/admin/mailbox", admins)),

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.huzhu.membership.EnrolmentImport;
 import org.huzhu.membership.Organisations;
 import org.huzhu.membership.Unit;
 import org.huzhu.payout.Contribution;
@@ -19,9 +20,11 @@ import org.huzhu.payout.Fund;
 import org.huzhu.payout.FundBalance;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Crumb;
+import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
 import org.huzhu.platform.FieldProblem;
 import org.huzhu.platform.InvalidInputException;
+import org.huzhu.platform.Money;
 import org.huzhu.platform.SentForms;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.scheme.RuleSets;
@@ -30,6 +33,7 @@ import org.huzhu.security.Staff;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.WebUtils;
@@ -80,25 +84,57 @@ class FundPages {
     record ContributionRow(Contribution contribution, String schemeName, String source, LocalDateTime recordedAt) {
     }
 
-    /** What the person typed into the form, as typed. */
+    /** What the person typed into the form, as typed; {@code enrolmentImportId} when it pays for an imported list. */
     record ContributionForm(String kind, String scheme, String schemeYear, String unitCode, String members,
-                            String perMember, String funderCode, String amount, String note, String formId) {
+                            String perMember, String funderCode, String amount, String note, String formId,
+                            String enrolmentImportId) {
 
         public boolean fromUnit() {
             return !"FUNDER".equals(kind);
         }
     }
 
+    /**
+     * The list and the form; {@code fromImport} fills the form with an imported member list's
+     * unit, scheme, year and head count, so that only the fee per member is left to type.
+     */
     @GetMapping("/finance/contributions")
-    String contributions(@RequestParam(required = false) Long recorded, @AuthenticationPrincipal Staff staff,
-                         Model model) {
+    String contributions(@RequestParam(required = false) Long recorded, @RequestParam(required = false) Long fromImport,
+                         @AuthenticationPrincipal Staff staff, Model model) {
         FinanceController.requireFinanceReader(staff);
         if (recorded != null) {
             model.addAttribute("recorded", recorded);
         }
         int year = LocalDate.now(clock.withZone(Beijing.ZONE)).getYear();
-        return contributionsPage(staff, model, new ContributionForm("UNIT", "INPATIENT", Integer.toString(year), "", "",
-                "", "", "", "", UUID.randomUUID().toString()), FieldErrors.none());
+        ContributionForm form = new ContributionForm("UNIT", "INPATIENT", Integer.toString(year), "", "", "", "", "", "",
+                UUID.randomUUID().toString(), null);
+        if (fromImport != null) {
+            EnrolmentImport.Imported imported = fund.imported(fromImport)
+                    .orElseThrow(() -> DomainException.notFound("IMPORT_NOT_FOUND", "没有这次参保名单导入"));
+            form = new ContributionForm("UNIT", imported.scheme(), Integer.toString(imported.validFrom().getYear()),
+                    imported.unitCode(), Integer.toString(imported.enrolled()), "", "", "",
+                    "按参保名单：" + imported.fileName(), form.formId(), Long.toString(imported.id()));
+        }
+        return contributionsPage(staff, model, form, FieldErrors.none());
+    }
+
+    /** 缴费收据: what was received, from whom, for which year, in figures and in capital numerals; printable. */
+    @GetMapping("/finance/contributions/{id}/receipt")
+    String receipt(@PathVariable long id, @AuthenticationPrincipal Staff staff, Model model) {
+        FinanceController.requireFinanceReader(staff);
+        Contribution contribution = fund.contribution(id)
+                .orElseThrow(() -> DomainException.notFound("CONTRIBUTION_NOT_FOUND", "没有这笔缴费或补贴"));
+        model.addAttribute("contribution", contribution);
+        model.addAttribute("schemeName", schemeNames().getOrDefault(contribution.scheme(), contribution.scheme()));
+        model.addAttribute("payer", contribution.unitCode() != null ? unitName(contribution.unitCode())
+                : contribution.funderCode());
+        model.addAttribute("amountInWords", Money.inWords(contribution.amount()));
+        model.addAttribute("recordedAt", PaymentLine.beijing(contribution.recordedAt()));
+        model.addAttribute("imported", contribution.enrolmentImportId() == null ? null
+                : fund.imported(contribution.enrolmentImportId()).orElse(null));
+        model.addAttribute("crumbs", List.of(new Crumb("缴费与补贴", "/finance/contributions"),
+                Crumb.here("收据 " + contribution.receiptNumber())));
+        return "payout/contribution-receipt";
     }
 
     /**
@@ -119,7 +155,7 @@ class FundPages {
                 fromUnit ? amount(form.perMember(), "perMember", errors) : null,
                 fromUnit ? null : given(form.funderCode(), "funderCode", "请填写出资方编码", errors),
                 fromUnit ? null : amount(form.amount(), "amount", errors),
-                blankToNull(form.note()));
+                blankToNull(form.note()), fromUnit ? importId(form.enrolmentImportId(), errors) : null);
         synchronized (WebUtils.getSessionMutex(session)) {
             Map<String, Long> sent = SentForms.of(session, FundPages.class);
             Long earlier = form.formId() == null ? null : sent.get(form.formId());
@@ -137,6 +173,11 @@ class FundPages {
                 fund.check(input);
             } catch (InvalidInputException invalid) {
                 errors.addAll(invalid.problems().stream().map(FundPages::inWords).toList());
+            } catch (DomainException conflict) {
+                if (!"IMPORT_ALREADY_RECORDED".equals(conflict.code())) {
+                    throw conflict;
+                }
+                errors.add("enrolmentImportId", conflict.getMessage());
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -151,6 +192,9 @@ class FundPages {
                         c.unitCode() != null ? units.computeIfAbsent(c.unitCode(), this::unitName) : c.funderCode(),
                         PaymentLine.beijing(c.recordedAt())))
                 .toList());
+        model.addAttribute("imports", fund.recentImports(IMPORT_ROWS).stream()
+                .map(i -> new ImportRow(i.imported(), names.getOrDefault(i.imported().scheme(), i.imported().scheme()),
+                        PaymentLine.beijing(i.imported().importedAt()), i.contributionId())).toList());
         model.addAttribute("schemes", ruleSets.schemes());
         model.addAttribute("mayRecord", staff.hasAny(Role.FINANCE, Role.ADMIN));
         model.addAttribute("form", form);
@@ -158,6 +202,25 @@ class FundPages {
         model.addAttribute("limit", PaymentPages.LIST_LIMIT);
         model.addAttribute("crumbs", List.of(Crumb.here("缴费与补贴")));
         return "payout/contributions";
+    }
+
+    /** The imports listed for their contributions: the newest this many. */
+    static final int IMPORT_ROWS = 20;
+
+    /** An imported member list beside its contribution (null while none is recorded). */
+    record ImportRow(EnrolmentImport.Imported imported, String schemeName, LocalDateTime importedAt, Long contributionId) {
+    }
+
+    private static Long importId(String text, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            errors.add("enrolmentImportId", "参保名单导入编号有误");
+            return null;
+        }
     }
 
     /** The fund names the API's fields; the form has its own words for them. */

@@ -209,6 +209,66 @@ class EnrolmentImportTest {
         assertThat(clerk.get(PAGE + "/template.pdf").status()).isEqualTo(404);
     }
 
+    @Test
+    void financeRecordsTheUnitsContributionFromTheImportedListOnceAndPrintsAReceipt() throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(List.of("缴费职工" + i, TestIds.idNumber('F', LocalDate.of(1970, 3, 1).plusDays(i)), "", "职工医保"));
+        }
+        assertThat(send(xlsx(rows), "三人名单.xlsx", false).status()).isEqualTo(200);
+        long imported = count("select i.id from enrolment_import i join unit u on u.id = i.unit_id where u.code = :unit");
+        WorkbenchSession finance = WorkbenchSession.signIn(port, "finance");
+
+        org.jsoup.nodes.Element row = finance.get("/finance/contributions").html()
+                .selectFirst("table.imports tr[data-import=" + imported + "]");
+        assertThat(row.text()).contains("导入测试单位" + unit, "住院医疗互助", "2026-01-01 至 2026-12-31", "三人名单.xlsx", "3");
+        WorkbenchSession.Page form = finance.get(row.selectFirst("a.button").attr("href"));
+        Map<String, String> fields = formFields(form);
+        assertThat(fields).containsEntry("unitCode", unit).containsEntry("members", "3").containsEntry("scheme", "INPATIENT")
+                .containsEntry("schemeYear", "2026").containsEntry("enrolmentImportId", Long.toString(imported));
+        fields.put("perMember", "30");
+        WorkbenchSession.Page recorded = finance.post("/finance/contributions", fields);
+        assertThat(recorded.status()).isEqualTo(302);
+        WorkbenchSession.Page list = finance.get(recorded.location().replaceFirst("^https?://[^/]+", ""));
+        String receiptLink = list.html().selectFirst("p.notice a").attr("href");
+        WorkbenchSession.Page receipt = finance.get(receiptLink);
+        assertThat(receipt.status()).isEqualTo(200);
+        assertThat(receipt.html().select("[data-receipt=payer]").text()).isEqualTo("导入测试单位" + unit + "（" + unit + "）");
+        assertThat(receipt.html().select("[data-receipt=members]").text()).isEqualTo("3 人");
+        assertThat(receipt.html().select("[data-receipt=amount]").text()).isEqualTo("¥90.00");
+        assertThat(receipt.html().select("[data-receipt=words]").text()).isEqualTo("玖拾元整");
+        assertThat(receipt.html().select("[data-receipt=basis]").text()).contains("三人名单.xlsx", "导入 3 人");
+        assertThat(receipt.html().select(".receipt .number strong").text()).matches("HZJF-2026-\\d{6}");
+        assertThat(list.html().selectFirst("table.imports tr[data-import=" + imported + "]").text()).contains("已登记");
+
+        // the same list again, from a fresh form: refused at the form, nothing more stored
+        Map<String, String> again = formFields(finance.get("/finance/contributions?fromImport=" + imported));
+        again.put("perMember", "30");
+        WorkbenchSession.Page refused = finance.post("/finance/contributions", again);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("p.problem").text()).contains("这份参保名单的单位缴费已登记");
+        // the API holds a contribution for an import to the import's head count
+        Api.Answer wrong = api.post("finance", "/api/fund/contributions", Map.of("scheme", "INPATIENT", "schemeYear", 2026,
+                "unitCode", unit, "members", 4, "perMember", "30", "enrolmentImportId", imported));
+        assertThat(Api.fieldCodes(require(wrong, 400))).containsExactly("members:NOT_THE_IMPORTS");
+        assertThat(count("select count(*) from fund_contribution where unit_code = :unit")).isEqualTo(1);
+        assertThat(count("select sum(amount)::bigint from fund_contribution where unit_code = :unit")).isEqualTo(90);
+    }
+
+    /** The form's fields as the browser would send them: inputs, the chosen radio, selects. */
+    private static Map<String, String> formFields(WorkbenchSession.Page page) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        org.jsoup.nodes.Element form = page.html().selectFirst("form.contribution");
+        form.select("input").forEach(input -> {
+            if (!input.attr("type").equals("radio") || input.hasAttr("checked")) {
+                fields.put(input.attr("name"), input.val());
+            }
+        });
+        form.select("select").forEach(select -> fields.put(select.attr("name"),
+                select.select("option[selected]").val()));
+        return fields;
+    }
+
     private WorkbenchSession.Page send(byte[] file, String name, boolean goodRowsOnly) {
         Map<String, String> fields = new java.util.HashMap<>(Map.of("unitCode", unit, "scheme", "INPATIENT",
                 "validFrom", "2026-01-01", "validTo", "2026-12-31"));

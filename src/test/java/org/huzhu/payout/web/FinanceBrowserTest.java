@@ -54,6 +54,7 @@ class FinanceBrowserTest {
         assertThat(line(output, "batch heading: ")).contains((String) batch.get("file_name"));
         assertThat(line(output, "batch line: ")).contains(batch.get("instruction") + " " + claim, "1,300.00", "已入账",
                 "***************0128").doesNotContain("6222021234567890128");
+        assertThat(line(output, "lines file: ")).endsWith(".xlsx zip true").contains("付款明细-");
         assertThat(line(output, "reconciliation scope: ")).isEqualTo("reconciliation scope: 批次" + batch.get("file_name"));
         assertThat(line(output, "reconciliation summary: ")).contains("已入账");
         assertThat(line(output, "csv file: ")).endsWith(".csv");
@@ -62,6 +63,8 @@ class FinanceBrowserTest {
         assertThat(line(output, "typo: ")).contains("请填写整数");
         assertThat(line(output, "notice: ")).contains("已登记");
         assertThat(line(output, "recorded: ")).contains("住院医疗互助", "演示纺织公司（DEMO-U2）", "4,800.00", note);
+        assertThat(line(output, "receipt: ")).contains("单位缴费收据", "HZJF-" + year + "-", "演示纺织公司（DEMO-U2）", "80 人",
+                "60.00 元", "¥4,800.00", "肆仟捌佰元整", note, "finance");
         assertThat(line(output, "fund row: ")).contains("住院医疗互助", Integer.toString(year), "4,800.00");
 
         Map<String, Object> recorded = jdbc.sql("""
