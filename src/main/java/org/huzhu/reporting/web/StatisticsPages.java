@@ -3,6 +3,7 @@ package org.huzhu.reporting.web;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.huzhu.membership.Organisations;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.InvalidInputException;
@@ -53,7 +54,7 @@ class StatisticsPages implements WorkbenchMenu {
     String statistics(@RequestParam(defaultValue = "INPATIENT") String scheme, @RequestParam(required = false) String year,
                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                       @RequestParam(required = false) String agency, @RequestParam(required = false) String large,
-                      @AuthenticationPrincipal Staff staff, Model model) {
+                      @AuthenticationPrincipal Staff staff, HttpServletResponse response, Model model) {
         StatisticsController.requireSupervisor(staff);
         model.addAttribute("schemes", ruleSets.schemes());
         model.addAttribute("agencies", organisations.agencies());
@@ -74,6 +75,8 @@ class StatisticsPages implements WorkbenchMenu {
             model.addAttribute("groups", statistics.diagnosisGroups(q));
             model.addAttribute("downloads", downloads(q));
         } catch (InvalidInputException e) {
+            // the form again with what is wrong, as every workbench form answers a mistake
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", e.problems());
         }
         return "reporting/statistics";
