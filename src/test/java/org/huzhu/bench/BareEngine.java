@@ -1,5 +1,8 @@
 package org.huzhu.bench;
 
+import java.sql.SQLException;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -9,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.huzhu.support.Statements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,12 +26,13 @@ final class BareEngine {
 
     static final String KEY = "bench-bare";
     static final String DEFAULTS_SCHEMA = "bare_defaults";
-    private static final long END_TIMEOUT_MS = 60_000;
 
     private final ProcessEngine engine;
+    private final Statements statements;
 
-    BareEngine(ProcessEngine engine) {
+    BareEngine(ProcessEngine engine, Statements statements) {
         this.engine = engine;
+        this.statements = statements;
         engine.getRepositoryService().createDeployment().name(KEY).enableDuplicateFiltering(true)
                 .addModelInstance(KEY + ".bpmn", model()).deploy();
     }
@@ -46,11 +51,12 @@ final class BareEngine {
 
     /**
      * An engine as the Camunda Spring Boot starter configures it out of the box (history
-     * full, removal time at the end, plain job acquisition), on its own pool and schema.
+     * full, removal time at the end, plain job acquisition), on its own pool and schema, its
+     * statements counted as Huzhu's are.
      */
-    static ProcessEngine withCamundaDefaults(DataSource huzhuDataSource, JdbcClient jdbc) {
+    static ProcessEngine withCamundaDefaults(DataSource huzhuDataSource, JdbcClient jdbc, Statements statements) {
         jdbc.sql("create schema if not exists " + DEFAULTS_SCHEMA).update();
-        HikariDataSource huzhu = (HikariDataSource) huzhuDataSource;
+        HikariDataSource huzhu = hikari(huzhuDataSource);
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(huzhu.getJdbcUrl());
         pool.setUsername(huzhu.getUsername());
@@ -60,7 +66,7 @@ final class BareEngine {
         pool.setPoolName(DEFAULTS_SCHEMA);
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(DEFAULTS_SCHEMA);
-        configuration.setDataSource(pool);
+        configuration.setDataSource(statements.counted(pool));
         configuration.setDatabaseSchema(DEFAULTS_SCHEMA);
         configuration.setDatabaseTablePrefix(DEFAULTS_SCHEMA + ".");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
@@ -69,22 +75,29 @@ final class BareEngine {
         return configuration.buildProcessEngine();
     }
 
+    private static HikariDataSource hikari(DataSource dataSource) {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     double instancesPerSecond(int workers, int instances) {
         return Workers.perSecond(workers, instances, worker -> oneInstance());
     }
 
-    private void oneInstance() {
+    void oneInstance() {
+        statements.step(Lifecycle.Step.SUBMIT.label());
         String id = engine.getRuntimeService().startProcessInstanceByKey(KEY).getId();
-        for (int audit = 0; audit < 2; audit++) {
+        for (Lifecycle.Step audit : List.of(Lifecycle.Step.AGENCY_DECISION, Lifecycle.Step.LEAGUE_DECISION)) {
+            statements.step(audit.label());
             Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
             engine.getTaskService().complete(task.getId());
         }
-        long deadline = System.currentTimeMillis() + END_TIMEOUT_MS;
-        while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("bare instance " + id + " did not end within " + END_TIMEOUT_MS + " ms");
-            }
-            Workers.pause(10);
-        }
+        // the job executor's statements count towards the payout; the polling does not count
+        statements.step(null);
+        Workers.await("bare instance " + id + " ended",
+                () -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() == 0);
     }
 }

@@ -26,6 +26,7 @@ import org.huzhu.scheme.RuleSetDefinition;
 import org.huzhu.scheme.RuleSets;
 import org.huzhu.scheme.SubsidyCalculator;
 import org.huzhu.support.EngineTime;
+import org.huzhu.support.Statements;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +70,7 @@ public final class Bench {
     private static ConfigurableApplicationContext start() {
         // arguments, so they win over application.yml; an engine name of its own leaves the
         // engine "default" of a test context in the same JVM registered
-        return new SpringApplicationBuilder(HuzhuApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(HuzhuApplication.class, Statements.class).run("--server.port=0",
                 "--camunda.bpm.process-engine-name=bench",
                 "--huzhu.embedded-database.directory=", "--huzhu.embedded-database.durable=true",
                 "--logging.level.root=warn", "--logging.level.org.huzhu.bench=info");
@@ -89,12 +90,14 @@ public final class Bench {
         setup.membersOverApi();
         // Agency 0 takes a whole level, half of the next and a quarter of the last, plus warm-up.
         setup.lifecycleClaimants(Lifecycle.workerCounts().get(Lifecycle.workerCounts().size() - 1),
-                2 * size.claimsPerLevel() + warmUp(size));
-        Lifecycle lifecycle = new Lifecycle(http, jdbc, setup);
+                2 * size.claimsPerLevel() + warmUp(size) + counted(size));
+        Statements statements = app.getBean(Statements.class);
+        Lifecycle lifecycle = new Lifecycle(http, JdbcClient.create(Statements.uncounted(app.getBean(DataSource.class))),
+                setup, statements);
         setup.claimsInEveryStage(lifecycle);
         phase("setup over the API", start);
         start = System.nanoTime();
-        throughput(app, jdbc, lifecycle);
+        throughput(app, jdbc, http, lifecycle, statements);
         phase("scenarios 1 and 2", start);
         start = System.nanoTime();
         scale(app, http, jdbc, setup);
@@ -115,52 +118,119 @@ public final class Bench {
         return Math.max(4, size.claimsPerLevel() / 10);
     }
 
+    /** Claims and instances whose statements are counted, one at a time, after the timed levels. */
+    private static int counted(BenchSize size) {
+        return Math.min(20, size.claimsPerLevel());
+    }
+
     /** Scenarios 1 and 2, level by level, so both sides see the same machine at the same moment. */
-    private void throughput(ConfigurableApplicationContext app, JdbcClient jdbc, Lifecycle lifecycle) {
+    private void throughput(ConfigurableApplicationContext app, JdbcClient jdbc, Http http, Lifecycle lifecycle,
+                            Statements statements) {
         ProcessEngine huzhuEngine = app.getBean(ProcessEngine.class);
         ProcessEngineConfigurationImpl settings = (ProcessEngineConfigurationImpl) huzhuEngine.getProcessEngineConfiguration();
         results.put("engine_settings", Map.of("history", settings.getHistory(),
                 "historyRemovalTimeStrategy", settings.getHistoryRemovalTimeStrategy(),
                 "jobExecutorAcquireByDueDate", settings.isJobExecutorAcquireByDueDate()));
-        BareEngine bare = new BareEngine(huzhuEngine);
-        ProcessEngine defaultsEngine = BareEngine.withCamundaDefaults(app.getBean(DataSource.class), jdbc);
+        BareEngine bare = new BareEngine(huzhuEngine, statements);
+        StockRest stockRest = new StockRest(app, http, statements);
+        ProcessEngine defaultsEngine = BareEngine.withCamundaDefaults(app.getBean(DataSource.class), jdbc, statements);
         try {
-            BareEngine bareDefaults = new BareEngine(defaultsEngine);
+            BareEngine bareDefaults = new BareEngine(defaultsEngine, statements);
             int warmUp = warmUp(size);
             lifecycle.claimsPerSecond(2, warmUp);
             bare.instancesPerSecond(2, warmUp);
             bareDefaults.instancesPerSecond(2, warmUp);
+            stockRest.instancesPerSecond(2, warmUp);
             Map<String, Double> life = new LinkedHashMap<>();
             Map<String, Double> bareSame = new LinkedHashMap<>();
             Map<String, Double> bareDefault = new LinkedHashMap<>();
+            Map<String, Double> stock = new LinkedHashMap<>();
             for (int workers : Lifecycle.workerCounts()) {
-                life.put(String.valueOf(workers), round(lifecycle.claimsPerSecond(workers, size.claimsPerLevel())));
-                bareSame.put(String.valueOf(workers), round(bare.instancesPerSecond(workers, size.claimsPerLevel())));
-                bareDefault.put(String.valueOf(workers), round(bareDefaults.instancesPerSecond(workers, size.claimsPerLevel())));
-                row("lifecycle claims/s, " + workers + " workers", life.get(String.valueOf(workers)));
-                row("bare instances/s (Huzhu settings), " + workers + " workers", bareSame.get(String.valueOf(workers)));
-                row("bare instances/s (Camunda defaults), " + workers + " workers", bareDefault.get(String.valueOf(workers)));
+                String level = String.valueOf(workers);
+                life.put(level, round(lifecycle.claimsPerSecond(workers, size.claimsPerLevel())));
+                bareSame.put(level, round(bare.instancesPerSecond(workers, size.claimsPerLevel())));
+                bareDefault.put(level, round(bareDefaults.instancesPerSecond(workers, size.claimsPerLevel())));
+                stock.put(level, round(stockRest.instancesPerSecond(workers, size.claimsPerLevel())));
+                row("lifecycle claims/s, " + workers + " workers", life.get(level));
+                row("bare instances/s (Huzhu settings), " + workers + " workers", bareSame.get(level));
+                row("bare instances/s (Camunda defaults), " + workers + " workers", bareDefault.get(level));
+                row("stock REST instances/s (Basic, authorizations), " + workers + " workers", stock.get(level));
             }
             double lifeBest = best(life);
             double bareBest = best(bareSame);
             double defaultsBest = best(bareDefault);
+            double stockBest = best(stock);
             results.put("lifecycle_claims_per_s", lifeBest);
             results.put("bare_instances_per_s", bareBest);
             results.put("bare_defaults_instances_per_s", defaultsBest);
+            results.put("stock_rest_instances_per_s", stockBest);
+            results.put("lifecycle_vs_stock_rest", round(lifeBest / stockBest));
             results.put("lifecycle_vs_bare", round(lifeBest / bareBest));
             results.put("lifecycle_vs_bare_defaults", round(lifeBest / defaultsBest));
             results.put("lifecycle_claims_per_s_by_workers", life);
             results.put("bare_instances_per_s_by_workers", bareSame);
             results.put("bare_defaults_instances_per_s_by_workers", bareDefault);
+            results.put("stock_rest_instances_per_s_by_workers", stock);
             results.put("claims_per_level", size.claimsPerLevel());
-            row("lifecycle_vs_bare (best of 1/2/4 workers each)", results.get("lifecycle_vs_bare"));
+            row("lifecycle_vs_stock_rest (best of 1/2/4 workers each)", results.get("lifecycle_vs_stock_rest"));
+            row("lifecycle_vs_bare", results.get("lifecycle_vs_bare"));
             row("lifecycle_vs_bare_defaults", results.get("lifecycle_vs_bare_defaults"));
             results.put("lifecycle_mean_step_ms", lifecycle.meanStepMillis());
             results.put("lifecycle_second_audits", lifecycle.secondAudits());
             row("lifecycle mean ms per step (all levels)", results.get("lifecycle_mean_step_ms"));
+            Map<String, Runnable> scenarios = new LinkedHashMap<>();
+            scenarios.put("lifecycle", () -> lifecycle.claimUntilPaid(0));
+            scenarios.put("bare", bare::oneInstance);
+            scenarios.put("bare_defaults", bareDefaults::oneInstance);
+            scenarios.put("stock_rest", stockRest::oneInstance);
+            statementCounts(statements, scenarios);
         } finally {
             defaultsEngine.close();
         }
+    }
+
+    /**
+     * Statements and round trips per claim or instance, each scenario on its own, one unit at a
+     * time (Statements counts by step across threads); the mean of the counted units.
+     */
+    private void statementCounts(Statements statements, Map<String, Runnable> scenarios) {
+        int units = counted(size);
+        Map<String, Object> perStep = new LinkedHashMap<>();
+        Map<String, Object> roundTripsPerStep = new LinkedHashMap<>();
+        Map<String, Double> perUnit = new LinkedHashMap<>();
+        for (Map.Entry<String, Runnable> entry : scenarios.entrySet()) {
+            String scenario = entry.getKey();
+            statements.begin(Lifecycle.Step.UNTIL_HANDED_TO_BANK.label());
+            for (int i = 0; i < units; i++) {
+                entry.getValue().run();
+            }
+            Statements.Measurement measured = statements.end();
+            perStep.put(scenario, perUnit(measured.statements(), units));
+            roundTripsPerStep.put(scenario, perUnit(measured.roundTrips(), units));
+            perUnit.put(scenario, round((double) measured.totalStatements() / units));
+            perUnit.put(scenario + "_round_trips", round((double) measured.totalRoundTrips() / units));
+            row("statements per unit, " + scenario + " (round trips)", perStep.get(scenario) + " ("
+                    + roundTripsPerStep.get(scenario) + ")");
+            if (scenario.equals("lifecycle")) {
+                results.put("lifecycle_top_statements", perUnit(measured.top(10), units));
+            }
+        }
+        results.put("statements_per_claim", perUnit.get("lifecycle"));
+        results.put("round_trips_per_claim", perUnit.get("lifecycle_round_trips"));
+        results.put("bare_statements_per_instance", perUnit.get("bare"));
+        results.put("bare_round_trips_per_instance", perUnit.get("bare_round_trips"));
+        results.put("statements_per_claim_ratio", round(perUnit.get("lifecycle") / perUnit.get("bare")));
+        results.put("statements_per_unit", perUnit);
+        results.put("statements_per_step", perStep);
+        results.put("round_trips_per_step", roundTripsPerStep);
+        results.put("statements_counted_units", units);
+        row("statements_per_claim / bare (goal <= 2)", results.get("statements_per_claim_ratio"));
+    }
+
+    private static Map<String, Double> perUnit(Map<String, Long> counts, int units) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        counts.forEach((key, count) -> means.put(key, round((double) count / units)));
+        return means;
     }
 
     /** Scenario 3 on the bulk: task lists, claim details, submissions, the supervisors' views. */

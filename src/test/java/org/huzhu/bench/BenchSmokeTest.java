@@ -23,7 +23,9 @@ class BenchSmokeTest {
 
         assertThat(results).containsKeys("lifecycle_claims_per_s", "bare_instances_per_s", "lifecycle_vs_bare",
                 "lifecycle_vs_bare_defaults", "tasklist_p95_ms", "claim_detail_p95_ms", "submit_p95_ms",
-                "sla_views_p95_ms", "statistics_views_p95_ms", "quote_per_s", "dataset", "database");
+                "sla_views_p95_ms", "statistics_views_p95_ms", "quote_per_s", "dataset", "database",
+                "lifecycle_vs_stock_rest", "statements_per_claim", "bare_statements_per_instance",
+                "statements_per_claim_ratio", "statements_per_step");
         assertThat(folder.resolve("results.json")).exists();
     }
 }

@@ -6,10 +6,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /** Runs a unit of work a given number of times over concurrent workers. */
 final class Workers {
+
+    private static final long AWAIT_MS = 60_000;
 
     private Workers() {
     }
@@ -37,6 +40,17 @@ final class Workers {
             throw new IllegalStateException(e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Polls every 10 ms until done, for at most a minute. */
+    static void await(String what, BooleanSupplier done) {
+        long deadline = System.currentTimeMillis() + AWAIT_MS;
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException(what + " not within " + AWAIT_MS + " ms");
+            }
+            pause(10);
         }
     }
 

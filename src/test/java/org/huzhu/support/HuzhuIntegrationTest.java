@@ -15,13 +15,14 @@ import org.springframework.test.context.ActiveProfiles;
  * The whole application on a throw-away embedded PostgreSQL with the demo data, shared by
  * every test class that uses it. Jobs run when a test says so. Metrics are exported as in
  * production, so /actuator/prometheus can be tested. The bank is the simulator, whose
- * connection a test may drop ({@link UnreliableBankConnection}).
+ * connection a test may drop ({@link UnreliableBankConnection}). The DataSource counts statements
+ * for a test that measures them ({@link Statements}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @AutoConfigureObservability(tracing = false)
-@Import(UnreliableBankConnection.class)
+@Import({UnreliableBankConnection.class, Statements.class})
 public @interface HuzhuIntegrationTest {
 }
