@@ -145,6 +145,7 @@ class AuthorizationMatrixTest {
                         form("/intake/claims/new/papers/1/remove", Map.of(), clerks)),
                 Map.entry("GET /intake/claims/{id}/receipt", page(intake + "/receipt", clerks)),
                 Map.entry("GET /intake/supplements", page("/intake/supplements", clerks)),
+                Map.entry("GET /intake/supplements/{format:xlsx|csv}", page("/intake/supplements/csv", clerks)),
                 Map.entry("GET /intake/claims/{id}/supplements", page(intake + "/supplements", clerks)),
                 Map.entry("POST /intake/claims/{id}/supplements", form(intake + "/supplements", Map.of(), clerks)),
                 Map.entry("POST /intake/claims/{id}/papers", form(intake + "/papers", Map.of(), clerks)),

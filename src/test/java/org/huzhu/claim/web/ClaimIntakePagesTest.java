@@ -200,6 +200,12 @@ class ClaimIntakePagesTest {
         assertThat(home.html().select("a.figure[href=/intake/supplements]").text()).isEqualTo(waiting + " 待补件的申请");
         assertThat(clerk.get("/intake/supplements").html().select("a[href=/intake/claims/" + id + "/supplements]"))
                 .hasSize(1);
+        // the whole list as a file, one line a waiting claim, ID numbers masked
+        WorkbenchSession.Download file = clerk.download("/intake/supplements/csv");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.text()).startsWith("\uFEFF申请编号,参保人,身份证号（脱敏）,保障项目,受理日期,尚缺材料\n")
+                .containsPattern("\n" + id + ",[^,]+,\\d{6}\\*{8}\\d{3}[0-9X],");
+        assertThat(file.text().lines().count() - 1).isEqualTo(waiting);
 
         Page nothing = clerk.post("/intake/claims/" + id + "/supplements", Map.of());
         assertThat(nothing.status()).isEqualTo(400);
