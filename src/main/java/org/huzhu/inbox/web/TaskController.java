@@ -64,12 +64,8 @@ class TaskController {
                                @RequestParam(defaultValue = "false") boolean urgentOnly,
                                @RequestParam(defaultValue = "false") boolean assignedToMe,
                                @RequestParam(defaultValue = "false") boolean unassigned) {
-        return rows.download(staff, new WorkFilter(blankAsAny(stage), blankAsAny(agency), blankAsAny(scheme),
-                urgentOnly, assignedToMe, unassigned), format);
-    }
-
-    private static String blankAsAny(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return rows.download(staff, new WorkFilter(TaskListPage.given(stage), TaskListPage.given(agency),
+                TaskListPage.given(scheme), urgentOnly, assignedToMe, unassigned), format);
     }
 
     @PostMapping("/{taskId}/claim")

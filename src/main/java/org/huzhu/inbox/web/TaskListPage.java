@@ -117,14 +117,16 @@ class TaskListPage {
         model.addAttribute("rows", rows.of(shown));
         model.addAttribute("more", more);
         if (!shown.isEmpty()) {
-            // the files hold the whole list, so they are offered only while it fits in one
-            model.addAttribute("exportable", tasks.countOpen(staff, filter.work(), Spreadsheet.ROW_LIMIT + 1)
+            // the files hold the whole list, so they are offered only while it fits in one; a
+            // list of one page fits, and only a longer one is counted
+            model.addAttribute("exportable", !more || tasks.countOpen(staff, filter.work(), Spreadsheet.ROW_LIMIT + 1)
                     <= Spreadsheet.ROW_LIMIT);
         }
         return "inbox/tasks";
     }
 
-    private static String given(String value) {
+    /** A filter field as typed: blank is any, the rest stripped. */
+    static String given(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }
