@@ -150,8 +150,10 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    /** Demo ID numbers are given as their first 17 digits; the check character is computed. */
-    /** Demo mobile numbers are made up; the demo mailbox (/admin/mailbox) shows what would be sent to them. */
+    /**
+     * Demo ID numbers are given as their first 17 digits; the check character is computed. Demo
+     * mobile numbers are made up; the demo mailbox (/admin/mailbox) shows what would be sent to them.
+     */
     private void member(String first17, String name, String unitCode, InsuranceType type, String mobile) {
         ResidentIdNumber id = ResidentIdNumber.parse(first17 + ResidentIdNumber.checkCharacter(first17)).orElseThrow();
         members.add(id, name, organisations.unit(unitCode).orElseThrow().id(), type, mobile);

@@ -11,7 +11,9 @@ import org.huzhu.membership.ResidentIdNumber;
 public final class TestIds {
 
     private static final AtomicInteger NEXT = new AtomicInteger(TestSeed.pick("codes", 5000));
-    private static final int SEQUENCES_PER_DAY = 500;
+    // The demo's members have sequences 001 to 003; tests start at 010 so they never meet one.
+    private static final int FIRST_PAIR = 5;
+    private static final int SEQUENCES_PER_DAY = 500 - FIRST_PAIR;
     private static final Map<String, AtomicInteger> SEQUENCES = new ConcurrentHashMap<>();
 
     private TestIds() {
@@ -23,11 +25,11 @@ public final class TestIds {
 
     /** A number for someone born on the day, for rules that look at age. */
     public static String idNumber(char sex, LocalDate birth) {
-        // The sequence's last digit is odd for men and even for women: 500 numbers per birthday
+        // The sequence's last digit is odd for men and even for women: 495 numbers per birthday
         // and sex, handed out in turn from a start fixed by the run's seed, so no two calls of a run share one.
         int n = SEQUENCES.computeIfAbsent(birth + "/" + sex,
                 key -> new AtomicInteger(TestSeed.pick(key, SEQUENCES_PER_DAY))).getAndIncrement();
-        int sequence = (n % SEQUENCES_PER_DAY) * 2 + (sex == 'M' ? 1 : 0);
+        int sequence = (FIRST_PAIR + n % SEQUENCES_PER_DAY) * 2 + (sex == 'M' ? 1 : 0);
         String first17 = "410502" + birth.toString().replace("-", "") + String.format("%03d", sequence);
         return first17 + ResidentIdNumber.checkCharacter(first17);
     }
