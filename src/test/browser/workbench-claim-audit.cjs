@@ -61,10 +61,13 @@ async function approve(page, reason) {
     await take(page);
     // a rejection needs a reason: said at the field, the choice kept
     await page.click('#tasks label:has-text("驳回") input');
+    await page.selectOption('#tasks select[name=rejectionCategory]', { label: '不符合参保条件（未参保、参保期外、等待期内或非本单位职工）' });
     await Promise.all([page.waitForNavigation(), page.click('#tasks button:has-text("提交审核结论")')]);
-    const error = await page.locator('#tasks .field.invalid .error').innerText();
-    console.log('field error: ' + error);
+    const error = await page.locator('#tasks .field.invalid .error').allInnerTexts();
+    console.log('field error: ' + error.join(' | '));
     check(await page.locator('#tasks input[value=REJECT]').isChecked(), 'the rejection was not kept after the error');
+    check(await page.locator('#tasks select[name=rejectionCategory]').inputValue() === 'NOT_ELIGIBLE',
+      'the category was not kept after the error');
     await page.screenshot({ path: shot('field-error'), fullPage: true });
     console.log('agency notice: ' + await approve(page, '材料齐全，同意'));
     console.log('agency status: ' + await page.locator('h1 .tag').first().innerText());

@@ -46,6 +46,7 @@ public class Claim {
     private BigDecimal subsidy;
     private SubsidyCalculation breakdown;
     private String rejectionReason;
+    private RejectionCategory rejectionCategory;
     private String missingDocuments;
     private final String submittedBy;
     private final Instant submittedAt;
@@ -58,7 +59,7 @@ public class Claim {
           LocalDate dischargeDate, String hospital, String diagnosis, String diagnosisCode, LocalDate diagnosisDate,
           Expenses expenses, BankAccount bankAccount, List<Invoice> invoices, Set<DocumentKind> documents,
           Long ruleSetId, Integer schemeYear, String diagnosisGroup, BigDecimal eligibleAmount, BigDecimal subsidy, SubsidyCalculation breakdown, String rejectionReason,
-          String missingDocuments, String submittedBy, Instant submittedAt, Instant materialsCompleteAt,
+          RejectionCategory rejectionCategory, String missingDocuments, String submittedBy, Instant submittedAt, Instant materialsCompleteAt,
           Instant paidAt, String processInstanceId, int version) {
         this.id = id;
         this.memberId = memberId;
@@ -83,6 +84,7 @@ public class Claim {
         this.subsidy = subsidy;
         this.breakdown = breakdown;
         this.rejectionReason = rejectionReason;
+        this.rejectionCategory = rejectionCategory;
         this.missingDocuments = missingDocuments;
         this.submittedBy = submittedBy;
         this.submittedAt = submittedAt;
@@ -100,7 +102,7 @@ public class Claim {
                            Instant submittedAt) {
         return new Claim(null, memberId, scheme, agencyId, ClaimStatus.SUBMITTED, admissionDate, dischargeDate,
                 hospital, diagnosis, diagnosisCode, diagnosisDate, expenses, bankAccount, invoices, documents, null,
-                null, null, null, null, null, null, null, submittedBy, submittedAt, null, null, null, 0);
+                null, null, null, null, null, null, null, null, submittedBy, submittedAt, null, null, null, 0);
     }
 
     /** What the subsidy depends on. */
@@ -144,11 +146,13 @@ public class Claim {
         }
     }
 
-    void reject(String reason) {
+    /** Rejected with the reason the member is told; the category is the auditor's, none for the pre-check's. */
+    void reject(RejectionCategory category, String reason) {
         requireOneOf(EnumSet.of(ClaimStatus.SUBMITTED, ClaimStatus.AWAITING_SUPPLEMENTS, ClaimStatus.AGENCY_CHECK,
                 ClaimStatus.LEAGUE_AUDIT));
         status = ClaimStatus.REJECTED;
         rejectionReason = reason;
+        rejectionCategory = category;
     }
 
     /** The member asks for a review of the rejection (复核申请): the claim waits for its decision. */
@@ -168,6 +172,7 @@ public class Claim {
         requireOneOf(EnumSet.of(ClaimStatus.REVIEW));
         status = ClaimStatus.AGENCY_CHECK;
         rejectionReason = null;
+        rejectionCategory = null;
     }
 
     /** The subsidy is calculated on the rule set in force; the claim goes to the league. */
@@ -231,6 +236,7 @@ public class Claim {
     public BigDecimal subsidy() { return subsidy; }
     public SubsidyCalculation breakdown() { return breakdown; }
     public String rejectionReason() { return rejectionReason; }
+    public RejectionCategory rejectionCategory() { return rejectionCategory; }
     public String missingDocuments() { return missingDocuments; }
     public String submittedBy() { return submittedBy; }
     public boolean submittedOnline() { return ONLINE.equals(submittedBy); }

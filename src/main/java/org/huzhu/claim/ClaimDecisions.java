@@ -30,8 +30,11 @@ public class ClaimDecisions {
         this.clock = clock;
     }
 
-    /** Checks a decision before anything is done with it; a rejection or return needs a reason. */
-    public static void validate(AuditStage stage, String outcome, String reason) {
+    /**
+     * Checks a decision before anything is done with it: a rejection or return needs a reason, and
+     * a rejection its category.
+     */
+    public static void validate(AuditStage stage, String outcome, String category, String reason) {
         Problems problems = new Problems();
         Decision decision = parse(outcome);
         if (outcome == null || outcome.isBlank()) {
@@ -43,6 +46,13 @@ public class ClaimDecisions {
         } else if (decision != Decision.APPROVE && (reason == null || reason.isBlank())) {
             problems.add("reason", "REQUIRED", "驳回或退回时请填写原因");
         }
+        if (decision == Decision.REJECT && stage.allows(decision)) {
+            if (category == null || category.isBlank()) {
+                problems.add("rejectionCategory", "REQUIRED", "请选择驳回类别");
+            } else if (RejectionCategory.of(category).isEmpty()) {
+                problems.add("rejectionCategory", "UNKNOWN_CATEGORY", "没有这个驳回类别：" + category);
+            }
+        }
         if (reason != null && reason.length() > 500) {
             problems.add("reason", "TOO_LONG", "原因最多500个字");
         }
@@ -50,8 +60,9 @@ public class ClaimDecisions {
     }
 
     @Transactional
-    public Decision decide(long claimId, AuditStage stage, String outcome, String reason, String actor) {
-        validate(stage, outcome, reason);
+    public Decision decide(long claimId, AuditStage stage, String outcome, String category, String reason,
+                           String actor) {
+        validate(stage, outcome, category, reason);
         Decision decision = parse(outcome);
         Claim claim = claims.get(claimId);
         if (claim.status() != stage.claimStatus()) {
@@ -68,7 +79,7 @@ public class ClaimDecisions {
         switch (decision) {
             case APPROVE -> {
             }
-            case REJECT -> claim.reject(stage.label() + "驳回：" + why);
+            case REJECT -> claim.reject(RejectionCategory.of(category).orElseThrow(), stage.label() + "驳回：" + why);
             case RETURN -> claim.returnToAgency();
             default -> throw new IllegalStateException(stage + " cannot decide " + decision);
         }
@@ -76,7 +87,8 @@ public class ClaimDecisions {
         if (decision == Decision.REJECT) {
             claims.releaseInvoices(claimId);
         }
-        history.record(claimId, stage.name(), actor, clock.instant(), decision.name(), why);
+        history.record(claimId, stage.name(), actor, clock.instant(), decision.name(),
+                decision == Decision.REJECT ? claim.rejectionCategory().label() + "：" + why : why);
         return decision;
     }
 

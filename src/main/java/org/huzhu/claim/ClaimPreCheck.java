@@ -67,7 +67,7 @@ public class ClaimPreCheck {
                 invoices -> claims.holdInvoices(claimId, invoices));
         switch (verdict.outcome()) {
             case INELIGIBLE -> {
-                claim.reject(verdict.reason());
+                claim.reject(null, verdict.reason());
                 claims.update(claim);
                 claims.releaseInvoices(claimId);
                 history.record(claimId, "PRE_CHECK", Staff.SYSTEM, clock.instant(), PreCheckOutcome.INELIGIBLE.name(),

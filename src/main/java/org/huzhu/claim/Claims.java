@@ -195,7 +195,7 @@ public class Claims {
         int updated = jdbc.sql("""
                         update claim set status = :status, rule_set_id = :ruleSet, scheme_year = :schemeYear,
                             diagnosis_group = :diagnosisGroup, eligible_amount = :eligible, subsidy = :subsidy, subsidy_breakdown = cast(:breakdown as jsonb),
-                            rejection_reason = :rejection, missing_documents = :missing,
+                            rejection_reason = :rejection, rejection_category = :category, missing_documents = :missing,
                             materials_complete_at = :complete, paid_at = :paid,
                             version = version + 1
                         where id = :id and version = :version
@@ -204,7 +204,9 @@ public class Claims {
                 .param("schemeYear", claim.schemeYear()).param("diagnosisGroup", claim.diagnosisGroup())
                 .param("eligible", claim.eligibleAmount())
                 .param("subsidy", claim.subsidy()).param("breakdown", write(claim.breakdown()))
-                .param("rejection", claim.rejectionReason()).param("missing", claim.missingDocuments())
+                .param("rejection", claim.rejectionReason())
+                .param("category", claim.rejectionCategory() == null ? null : claim.rejectionCategory().name())
+                .param("missing", claim.missingDocuments())
                 .param("complete", timestamp(claim.materialsCompleteAt())).param("paid", timestamp(claim.paidAt()))
                 .param("id", claim.id()).param("version", claim.version())
                 .update();
@@ -326,7 +328,7 @@ public class Claims {
                 invoices, documents, (Long) row.getObject("rule_set_id"), (Integer) row.getObject("scheme_year"),
                 row.getString("diagnosis_group"), row.getBigDecimal("eligible_amount"), row.getBigDecimal("subsidy"),
                 read(row.getString("subsidy_breakdown")), row.getString("rejection_reason"),
-                row.getString("missing_documents"), row.getString("submitted_by"), instant(row, "submitted_at"),
+                RejectionCategory.of(row.getString("rejection_category")).orElse(null), row.getString("missing_documents"), row.getString("submitted_by"), instant(row, "submitted_at"),
                 instant(row, "materials_complete_at"), instant(row, "paid_at"), row.getString("process_instance_id"),
                 row.getInt("version"));
     }

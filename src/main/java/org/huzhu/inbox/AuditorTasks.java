@@ -211,7 +211,7 @@ public class AuditorTasks {
      * someone else holds it or it is already done. Claiming and completing happen in one
      * transaction, so of two auditors deciding at once exactly one wins.
      */
-    public ClaimSummary decide(String taskId, Staff staff, String outcome, String reason) {
+    public ClaimSummary decide(String taskId, Staff staff, String outcome, String category, String reason) {
         TaskAtHand task = atHand(taskId);
         AuditTask auditTask = AuditTask.of(task.taskDefinitionKey())
                 .orElseThrow(() -> DomainException.conflict("NOT_AN_AUDIT_TASK", "此任务不是审核任务"));
@@ -219,12 +219,15 @@ public class AuditorTasks {
         if (task.assignee() != null && !task.assignee().equals(staff.userId())) {
             throw claimedBy(task.assignee());
         }
-        ClaimDecisions.validate(auditTask.stage(), outcome, reason);
+        ClaimDecisions.validate(auditTask.stage(), outcome, category, reason);
         // the claim from the work item before it goes: a review's task runs beside the claim's own process
         Long claimId = claimOf(taskId);
         Map<String, Object> variables = new HashMap<>();
         variables.put(auditTask.outcomeVariable(), outcome);
         variables.put(auditTask.reasonVariable(), reason);
+        if (Decision.REJECT.name().equals(outcome)) {
+            variables.put(auditTask.categoryVariable(), category);
+        }
         inTransaction(staff, taskId, () -> {
             if (task.assignee() == null) {
                 taskService.claim(taskId, staff.userId());

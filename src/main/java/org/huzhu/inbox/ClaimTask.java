@@ -3,6 +3,7 @@ package org.huzhu.inbox;
 import java.util.List;
 
 import org.huzhu.claim.Decision;
+import org.huzhu.claim.RejectionCategory;
 
 /**
  * An open task of a claim as one person finds it on the claim page: the step, who holds it, and
@@ -20,5 +21,10 @@ public record ClaimTask(String taskId, String stage, String assignee, List<Decis
 
     public boolean mayHandOver() {
         return !handOverTo.isEmpty();
+    }
+
+    /** The categories a rejection is filed under, when the step may reject. */
+    public List<RejectionCategory> rejectionCategories() {
+        return outcomes.contains(Decision.REJECT) ? List.of(RejectionCategory.values()) : List.of();
     }
 }

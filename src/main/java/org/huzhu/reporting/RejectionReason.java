@@ -9,8 +9,8 @@ import org.huzhu.claim.AuditStage;
  * Why claims were rejected, as the statistics group them. The pre-check stores its reason as a
  * Chinese sentence of a fixed shape (claim/ClaimPreCheck, MemberCover, RuleSetDefinition); each
  * shape is one code here, read with a LIKE pattern, so a year of rejections is grouped in the
- * database. An auditor's rejection is stored as "&lt;stage&gt;驳回：&lt;reason&gt;" and is grouped by
- * stage and the reason text as recorded ({@link #AUDIT}).
+ * database. An auditor's rejection is stored as "&lt;stage&gt;驳回：&lt;reason&gt;" ({@link #AUDIT}) and is
+ * grouped by stage and the category the auditor picked (claim/RejectionCategory).
  */
 public enum RejectionReason {
     DATES("日期不合理", "入院、出院或确诊日期不合理"),
@@ -25,7 +25,7 @@ public enum RejectionReason {
     INVOICE_USED("发票已用于其他申请", "发票已用于其他申请：%"),
     /** A pre-check sentence of no known shape (written by an older version). */
     OTHER("其他", null),
-    /** Rejected by an auditor: grouped by stage and the reason as recorded. */
+    /** Rejected by an auditor: grouped by stage and the auditor's category. */
     AUDIT("审核驳回", null);
 
     private final String label;

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.huzhu.claim.AuditStage;
+import org.huzhu.claim.RejectionCategory;
 import org.huzhu.platform.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -172,19 +173,17 @@ public class Statistics {
 
     /**
      * Rejected claims by reason, the most frequent first: the pre-check's by code, the auditors'
-     * by stage and reason text as recorded.
+     * by stage and the category the auditor picked.
      */
     public List<RejectionCount> rejections(StatisticsQuery q) {
         String code = RejectionReason.codeOf("c.rejection_reason");
         String prefix = RejectionReason.auditPrefix();
         List<Object[]> rows = params(jdbc.sql("select " + code + " as code, "
                 + "case when c.rejection_reason ~ '" + prefix + "' then substring(c.rejection_reason from '"
-                + prefix.substring(1) + "') end as stage_label, "
-                + "case when c.rejection_reason ~ '" + prefix + "' then regexp_replace(c.rejection_reason, '"
-                + prefix + "', '') end as said, count(*) as claims"
+                + prefix.substring(1) + "') end as stage_label, c.rejection_category, count(*) as claims"
                 + CLAIMS + " and c.status = 'REJECTED' group by 1, 2, 3"), q)
                 .query((row, n) -> new Object[] {row.getString("code"), row.getString("stage_label"),
-                        row.getString("said"), row.getLong("claims")}).list();
+                        row.getString("rejection_category"), row.getLong("claims")}).list();
         long total = rows.stream().mapToLong(row -> (Long) row[3]).sum();
         Map<String, AuditStage> stages = java.util.Arrays.stream(AuditStage.values())
                 .collect(Collectors.toMap(AuditStage::label, Function.identity()));
@@ -192,10 +191,12 @@ public class Statistics {
         for (Object[] row : rows) {
             RejectionReason reason = RejectionReason.valueOf((String) row[0]);
             AuditStage stage = row[1] == null ? null : stages.get(row[1]);
-            String said = reason == RejectionReason.AUDIT ? (row[2] == null || "null".equals(row[2]) ? "（未填写理由）"
-                    : (String) row[2]) : reason.label();
-            counts.add(new RejectionCount(reason.name(), stage == null ? null : stage.name(),
-                    stage == null ? "预审" : stage.label(), said, (Long) row[3], percent((Long) row[3], total)));
+            RejectionCategory category = RejectionCategory.of((String) row[2]).orElse(null);
+            String said = reason != RejectionReason.AUDIT ? reason.label()
+                    : category == null ? "未分类（早期记录）" : category.label();
+            counts.add(new RejectionCount(reason.name(), category == null ? null : category.name(),
+                    stage == null ? null : stage.name(), stage == null ? "预审" : stage.label(), said, (Long) row[3],
+                    percent((Long) row[3], total)));
         }
         counts.sort(java.util.Comparator.comparingLong(RejectionCount::claims).reversed()
                 .thenComparing(RejectionCount::code).thenComparing(RejectionCount::reason));

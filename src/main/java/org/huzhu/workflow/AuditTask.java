@@ -7,30 +7,28 @@ import org.huzhu.claim.AuditStage;
 
 /** The BPMN user tasks where people decide, and the variables their decision travels in. */
 public enum AuditTask {
-    AGENCY_CHECK("AgencyCheck", AuditStage.AGENCY_CHECK, "agencyCheckOutcome", "agencyCheckReason", null),
-    LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAuditOutcome", "leagueAuditReason", null),
-    SECOND_AUDIT("SecondAudit", AuditStage.SECOND_AUDIT, "secondAuditOutcome", "secondAuditReason", null),
-    LEAGUE_HEAD_APPROVAL("LeagueHeadApproval", AuditStage.LEAGUE_HEAD_APPROVAL, "leagueHeadOutcome", "leagueHeadReason",
-            null),
-    COMMITTEE_REVIEW("CommitteeReview", AuditStage.COMMITTEE_REVIEW, "committeeOutcome", "committeeReason", null),
+    AGENCY_CHECK("AgencyCheck", AuditStage.AGENCY_CHECK, "agencyCheck", null),
+    LEAGUE_AUDIT("LeagueAudit", AuditStage.LEAGUE_AUDIT, "leagueAudit", null),
+    SECOND_AUDIT("SecondAudit", AuditStage.SECOND_AUDIT, "secondAudit", null),
+    LEAGUE_HEAD_APPROVAL("LeagueHeadApproval", AuditStage.LEAGUE_HEAD_APPROVAL, "leagueHead", null),
+    COMMITTEE_REVIEW("CommitteeReview", AuditStage.COMMITTEE_REVIEW, "committee", null),
     /** The review of a rejection (rejection-review.bpmn), by a league head; not the second audit. */
-    REJECTION_REVIEW_BY_LEAGUE_HEAD("RejectionReviewByLeagueHead", AuditStage.REJECTION_REVIEW,
-            "rejectionReviewOutcome", "rejectionReviewReason", "复核申请审理（协会负责人）"),
+    REJECTION_REVIEW_BY_LEAGUE_HEAD("RejectionReviewByLeagueHead", AuditStage.REJECTION_REVIEW, "rejectionReview",
+            "复核申请审理（协会负责人）"),
     /** The same review by the committee, when the claim's subsidy would need the committee's approval. */
-    REJECTION_REVIEW_BY_COMMITTEE("RejectionReviewByCommittee", AuditStage.REJECTION_REVIEW,
-            "rejectionReviewOutcome", "rejectionReviewReason", "复核申请审理（互助保障委员会）");
+    REJECTION_REVIEW_BY_COMMITTEE("RejectionReviewByCommittee", AuditStage.REJECTION_REVIEW, "rejectionReview",
+            "复核申请审理（互助保障委员会）");
 
     private final String taskDefinitionKey;
     private final AuditStage stage;
-    private final String outcomeVariable;
-    private final String reasonVariable;
+    private final String variablePrefix;
     private final String label;
 
-    AuditTask(String taskDefinitionKey, AuditStage stage, String outcomeVariable, String reasonVariable, String label) {
+    /** The decision travels in variables named by the prefix: {@code <prefix>Outcome}, {@code <prefix>Reason}, ... */
+    AuditTask(String taskDefinitionKey, AuditStage stage, String variablePrefix, String label) {
         this.taskDefinitionKey = taskDefinitionKey;
         this.stage = stage;
-        this.outcomeVariable = outcomeVariable;
-        this.reasonVariable = reasonVariable;
+        this.variablePrefix = variablePrefix;
         this.label = label;
     }
 
@@ -52,10 +50,15 @@ public enum AuditTask {
     }
 
     public String outcomeVariable() {
-        return outcomeVariable;
+        return variablePrefix + "Outcome";
     }
 
     public String reasonVariable() {
-        return reasonVariable;
+        return variablePrefix + "Reason";
+    }
+
+    /** The rejection's category (claim/RejectionCategory), set only when the decision is a rejection. */
+    public String categoryVariable() {
+        return variablePrefix + "RejectionCategory";
     }
 }

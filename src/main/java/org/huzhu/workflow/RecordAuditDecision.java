@@ -33,13 +33,18 @@ class RecordAuditDecision implements TaskListener {
         String actor = decider(task);
         Object outcome = task.getVariable(audit.outcomeVariable());
         Object reason = task.getVariable(audit.reasonVariable());
+        Object category = task.getVariable(audit.categoryVariable());
         try {
-            decisions.decide(ProcessVariables.claimId(task), audit.stage(), outcome == null ? null : outcome.toString(),
-                    reason == null ? null : reason.toString(), actor);
+            decisions.decide(ProcessVariables.claimId(task), audit.stage(), text(outcome), text(category), text(reason),
+                    actor);
         } catch (InvalidInputException e) {
             throw new ProcessEngineException(e.problems().stream().map(FieldProblem::message)
                     .collect(Collectors.joining("；")));
         }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private String decider(DelegateTask task) {

@@ -50,6 +50,7 @@ class StatisticsTest extends ClaimProcessTest {
         long paidA = TestClaims.submit(api, agency, EngineTime.today().minusDays(20));
         long paidB = TestClaims.submit(api, agency, EngineTime.today().minusDays(18));
         long rejected = TestClaims.submit(api, agency, EngineTime.today().minusDays(16));
+        long rejectedToo = TestClaims.submit(api, agency, EngineTime.today().minusDays(15));
         long open = TestClaims.submit(api, agency, EngineTime.today().minusDays(14));
         // the same invoice as the first claim: the pre-check refuses it
         Map<String, Object> twice = ClaimRequests.claim(api.enrolledMember(agency, "EMPLOYEE"), "1500.00");
@@ -65,7 +66,8 @@ class StatisticsTest extends ClaimProcessTest {
             claims.approveRoutedChecks(id);
             claims.pay(id);
         }
-        require(api.decide(auditor, rejected, "REJECT", "住院材料与医保结算单不符"), 200);
+        require(api.decide(auditor, rejected, "REJECT", "PAPERS_NOT_CONSISTENT", "住院材料与医保结算单不符"), 200);
+        require(api.decide(auditor, rejectedToo, "REJECT", "PAPERS_NOT_CONSISTENT", "发票金额与费用清单不一致"), 200);
         assertThat(claims.status(open)).isEqualTo("AGENCY_CHECK");
 
         int year = EngineTime.today().getYear();
@@ -74,16 +76,16 @@ class StatisticsTest extends ClaimProcessTest {
         BigDecimal paidA_ = amount(paidA);
         BigDecimal paidB_ = amount(paidB);
         BigDecimal total = paidA_.add(paidB_);
-        // five members, each of a unit of their own, enrolled all year
-        assertThat(summary.get("unitsEnrolled").asLong()).isEqualTo(5);
-        assertThat(summary.get("membersEnrolled").asLong()).isEqualTo(5);
+        // six members, each of a unit of their own, enrolled all year
+        assertThat(summary.get("unitsEnrolled").asLong()).isEqualTo(6);
+        assertThat(summary.get("membersEnrolled").asLong()).isEqualTo(6);
         int days = java.time.Year.of(year).length();
         assertThat(summary.get("memberYears").asText())
-                .isEqualTo(BigDecimal.valueOf(5L * days).divide(BigDecimal.valueOf(365), 2, java.math.RoundingMode.HALF_UP).toPlainString());
-        assertThat(summary.get("claimsSubmitted").asLong()).isEqualTo(5);
-        assertThat(summary.get("claimsRejected").asLong()).isEqualTo(2);
+                .isEqualTo(BigDecimal.valueOf(6L * days).divide(BigDecimal.valueOf(365), 2, java.math.RoundingMode.HALF_UP).toPlainString());
+        assertThat(summary.get("claimsSubmitted").asLong()).isEqualTo(6);
+        assertThat(summary.get("claimsRejected").asLong()).isEqualTo(3);
         assertThat(summary.get("claimsRejectedAtPreCheck").asLong()).isEqualTo(1);
-        assertThat(summary.get("claimsRejectedByAuditors").asLong()).isEqualTo(1);
+        assertThat(summary.get("claimsRejectedByAuditors").asLong()).isEqualTo(2);
         assertThat(summary.get("claimsOpen").asLong()).isEqualTo(1);
         assertThat(summary.get("claimsPaid").asLong()).isEqualTo(2);
         assertThat(summary.get("unitsWithPaidClaims").asLong()).isEqualTo(2);
@@ -94,7 +96,7 @@ class StatisticsTest extends ClaimProcessTest {
         assertThat(summary.get("paidWithinDeadline").asLong()).isEqualTo(2);
         assertThat(summary.get("paidWithinDeadlineShare").asText()).isEqualTo("100.0");
         assertThat(summary.get("contributionsReceived").asText()).isEqualTo("0.00");
-        assertThat(summary.get("headline").asText()).isEqualTo("参与单位 5 家、会员 5 人；住院医疗补助 2 人次，支付 "
+        assertThat(summary.get("headline").asText()).isEqualTo("参与单位 6 家、会员 6 人；住院医疗补助 2 人次，支付 "
                 + org.huzhu.platform.Money.grouped(total) + " 元");
 
         // the same figures counted directly over the base tables
@@ -130,19 +132,27 @@ class StatisticsTest extends ClaimProcessTest {
                 where c.scheme = 'INPATIENT' and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""")
                 .params(p).query(BigDecimal.class).single().toPlainString());
 
-        // rejections: one by the pre-check's code, one by the auditor's reason as recorded
+        // rejections: the pre-check's by code, the auditors' by stage and category, whatever they wrote
         JsonNode reasons = require(api.get("supervisor", "/api/statistics/rejections?" + query), 200).body();
         assertThat(reasons.size()).isEqualTo(2);
-        assertThat(List.of(reasons.get(0).get("code").asText() + " " + reasons.get(0).get("reason").asText(),
-                reasons.get(1).get("code").asText() + " " + reasons.get(1).get("reason").asText()))
-                .containsExactlyInAnyOrder("INVOICE_USED 发票已用于其他申请", "AUDIT 住院材料与医保结算单不符");
+        assertThat(List.of(reasons.get(0).get("code").asText() + " " + reasons.get(0).get("category").asText() + " "
+                        + reasons.get(0).get("stage").asText() + " " + reasons.get(0).get("reason").asText() + " "
+                        + reasons.get(0).get("claims").asLong() + " " + reasons.get(0).get("share").asText(),
+                reasons.get(1).get("code").asText() + " " + reasons.get(1).get("category").isNull() + " "
+                        + reasons.get(1).get("stageLabel").asText() + " " + reasons.get(1).get("reason").asText() + " "
+                        + reasons.get(1).get("claims").asLong()))
+                .containsExactly("AUDIT PAPERS_NOT_CONSISTENT AGENCY_CHECK 材料不真实或不一致 2 66.7",
+                        "INVOICE_USED true 预审 发票已用于其他申请 1");
+        assertThat(count("""
+                select count(*) from claim c join agency a on a.id = c.agency_id where a.code = :agency
+                and c.status = 'REJECTED' and c.rejection_category = 'PAPERS_NOT_CONSISTENT'""", p)).isEqualTo(2);
         JsonNode agencies = require(api.get("supervisor", "/api/statistics/agencies?" + query), 200).body();
         assertThat(agencies.size()).isEqualTo(1);
         assertThat(agencies.get(0).get("claimsPaid").asLong()).isEqualTo(2);
-        assertThat(require(api.get("supervisor", "/api/statistics/units?" + query), 200).body().size()).isEqualTo(5);
+        assertThat(require(api.get("supervisor", "/api/statistics/units?" + query), 200).body().size()).isEqualTo(6);
         JsonNode months = require(api.get("supervisor", "/api/statistics/months?" + query), 200).body();
         assertThat(months.size()).isEqualTo(12);
-        assertThat(months.get(EngineTime.today().getMonthValue() - 1).get("claimsSubmitted").asLong()).isEqualTo(5);
+        assertThat(months.get(EngineTime.today().getMonthValue() - 1).get("claimsSubmitted").asLong()).isEqualTo(6);
         JsonNode large = require(api.get("supervisor", "/api/statistics/large-payouts?" + query), 200).body();
         assertThat(large.size()).isEqualTo(2);
         JsonNode funders = require(api.get("supervisor", "/api/statistics/funders?" + query), 200).body();
@@ -164,7 +174,7 @@ class StatisticsTest extends ClaimProcessTest {
                         cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC ? cell.getNumericCellValue()
                                 : cell.getStringCellValue());
             }
-            assertThat(cells.get("参保会员（人）")).isEqualTo(5.0);
+            assertThat(cells.get("参保会员（人）")).isEqualTo(6.0);
             assertThat(cells.get("获补助（人次）")).isEqualTo(2.0);
             assertThat(cells.get("支付补助金（元）")).isEqualTo(total.doubleValue());
             int amountRow = -1;
@@ -187,7 +197,7 @@ class StatisticsTest extends ClaimProcessTest {
         // the page shows the same figures
         Document page = WorkbenchSession.signIn(port, "supervisor")
                 .get("/statistics?scheme=INPATIENT&year=" + year + "&agency=" + agency + "&large=500.00").html();
-        assertThat(page.select("#membersEnrolled").text()).isEqualTo("5 人");
+        assertThat(page.select("#membersEnrolled").text()).isEqualTo("6 人");
         assertThat(page.select("#claimsPaid").text()).isEqualTo("2 人次");
         assertThat(page.select("#amountPaid").text()).isEqualTo(org.huzhu.platform.Money.grouped(total) + " 元");
         assertThat(page.select(".headline-text").text()).isEqualTo(summary.get("headline").asText());

@@ -2,6 +2,7 @@ package org.huzhu.support;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,10 +125,26 @@ public final class Api {
         throw new AssertionError(user + " has no task for claim " + claimId);
     }
 
+    /** Decides the user's task of the claim; a rejection is filed under 其他 (OTHER). */
     public Answer decide(String user, long claimId, String outcome, String reason) {
-        Map<String, String> decision = reason == null ? Map.of("outcome", outcome)
-                : Map.of("outcome", outcome, "reason", reason);
-        return post(user, "/api/tasks/" + taskOf(user, claimId) + "/decision", decision);
+        return decide(user, claimId, outcome, "REJECT".equals(outcome) ? "OTHER" : null, reason);
+    }
+
+    public Answer decide(String user, long claimId, String outcome, String category, String reason) {
+        return post(user, "/api/tasks/" + taskOf(user, claimId) + "/decision", decision(outcome, category, reason));
+    }
+
+    /** A decision as the API takes it; absent values are left out. */
+    public static Map<String, String> decision(String outcome, String category, String reason) {
+        Map<String, String> decision = new LinkedHashMap<>();
+        decision.put("outcome", outcome);
+        if (category != null) {
+            decision.put("rejectionCategory", category);
+        }
+        if (reason != null) {
+            decision.put("reason", reason);
+        }
+        return decision;
     }
 
     /** Asks for the claim as the user until it has the status (a payment batch, a job); fails after the bound. */

@@ -41,9 +41,10 @@ public record ClaimDriver(Api api, TaskService taskService, ManagementService ma
         return decision(user, task, outcome, null);
     }
 
+    /** Decides the task through the API; a rejection is filed under 其他 (OTHER). */
     public Api.Answer decision(String user, Task task, String outcome, String reason) {
         return api.post(user, "/api/tasks/" + task.getId() + "/decision",
-                reason == null ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "reason", reason));
+                Api.decision(outcome, "REJECT".equals(outcome) ? "OTHER" : null, reason));
     }
 
     public void pay(long claimId) {

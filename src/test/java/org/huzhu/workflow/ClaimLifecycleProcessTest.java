@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.huzhu.support.Api;
 import org.huzhu.support.ClaimRequests;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.huzhu.support.Api.require;
 
@@ -103,10 +105,13 @@ class ClaimLifecycleProcessTest {
     @Test
     void theAgencyRejectsWithAReason() {
         long id = submit(ClaimRequests.claim(api.enrolledMember(), "800.00"), "AGENCY_CHECK");
-        require(api.decide("agency", id, "REJECT", "发票与费用清单不符"), 200);
+        assertThat(api.fieldCodes(api.decide("agency", id, "REJECT", null, "发票与费用清单不符")))
+                .containsExactly("rejectionCategory:REQUIRED");
+        require(api.decide("agency", id, "REJECT", "PAPERS_NOT_CONSISTENT", "发票与费用清单不符"), 200);
         assertThat(instanceOf(id)).isEnded().hasPassed("RejectionMerge", "NotifyMember").hasNotPassed("CalculateSubsidy");
         var claim = api.get("clerk", "/api/claims/" + id).body();
         assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(claim.get("rejectionCategory").asText()).isEqualTo("PAPERS_NOT_CONSISTENT");
         assertThat(claim.get("rejectionReason").asText()).contains("发票与费用清单不符");
         assertThat(messages(id)).satisfiesExactly(
                 received -> assertThat(received).startsWith("CLAIM_RECEIVED "),
@@ -121,6 +126,31 @@ class ClaimLifecycleProcessTest {
         require(api.decide("league", id, "REJECT", "非住院治疗"), 200);
         assertThat(instanceOf(id)).isEnded().hasPassed("LeagueAudit", "RejectionMerge").hasNotPassed("PayOut");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void theLeagueRejectsInTasklistOnlyWithACategory() {
+        long id = submit(ClaimRequests.claim(api.enrolledMember(), "800.00"), "AGENCY_CHECK");
+        require(api.decide("agency", id, "APPROVE", null), 200);
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(Long.toString(id))
+                .taskDefinitionKey("LeagueAudit").singleResult();
+        engine.getIdentityService().setAuthentication("league", List.of("league-auditor"));
+        try {
+            engine.getTaskService().claim(task.getId(), "league");
+            // what Tasklist sends when 驳回 is chosen and the category left empty
+            assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task.getId(),
+                    Map.of("leagueAuditOutcome", "REJECT", "leagueAuditReason", "非住院治疗")))
+                    .hasMessageContaining("请选择驳回类别");
+            assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("LEAGUE_AUDIT");
+            engine.getFormService().submitTaskForm(task.getId(), Map.of("leagueAuditOutcome", "REJECT",
+                    "leagueAuditRejectionCategory", "NOT_COVERED", "leagueAuditReason", "非住院治疗"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        var claim = api.get("clerk", "/api/claims/" + id).body();
+        assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(claim.get("rejectionCategory").asText()).isEqualTo("NOT_COVERED");
+        assertThat(claim.get("rejectionReason").asText()).isEqualTo("协会审核驳回：非住院治疗");
     }
 
     @Test

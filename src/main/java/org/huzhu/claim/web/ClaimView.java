@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.huzhu.claim.ClaimPayments;
 import org.huzhu.claim.ClaimStatus;
+import org.huzhu.claim.RejectionCategory;
 import org.huzhu.claim.SlaState;
 import org.huzhu.claim.SlaStatus;
 import org.huzhu.scheme.SubsidyCalculation;
@@ -17,12 +18,14 @@ import org.huzhu.scheme.SubsidyCalculation;
  * date, working days left or overdue, state, and each stage's time. {@code payments} are the
  * claim's payment instructions, one per attempt, with their state and funders' shares.
  * {@code openSteps} names the steps where people work on it now (e.g. 协会负责人审批).
+ * {@code rejectionCategory} is the auditor's when an auditor rejected it.
  */
 record ClaimView(long id, ClaimStatus status, String scheme, String agencyCode, MemberView member,
                  LocalDate admissionDate, LocalDate dischargeDate, String hospital, String diagnosis,
                  String diagnosisCode, LocalDate diagnosisDate, ExpensesView expenses, List<InvoiceView> invoices, List<String> documents,
                  List<String> missingDocuments, BankAccountView bankAccount, BigDecimal eligibleAmount,
-                 BigDecimal subsidy, BreakdownView breakdown, String rejectionReason, OffsetDateTime submittedAt,
+                 BigDecimal subsidy, BreakdownView breakdown, String rejectionReason,
+                 RejectionCategory rejectionCategory, OffsetDateTime submittedAt,
                  OffsetDateTime materialsCompleteAt, OffsetDateTime paidAt, List<HistoryView> history,
                  LocalDate slaDueDate, SlaState slaState, Integer slaWorkingDaysLeft, Integer slaWorkingDaysOverdue,
                  boolean urgent, List<SlaStatus.StageTime> slaStages,

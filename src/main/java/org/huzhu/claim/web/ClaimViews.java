@@ -61,7 +61,7 @@ class ClaimViews {
                 new ClaimView.BankAccountView(claim.bankAccount().bankName(), claim.bankAccount().maskedNumber(),
                         claim.bankAccount().accountName(), !claim.bankAccount().passesLuhn()),
                 claim.breakdown() == null && expenses != null ? expenses.eligibleBase() : claim.eligibleAmount(),
-                claim.subsidy(), breakdown, claim.rejectionReason(), beijing(claim.submittedAt()),
+                claim.subsidy(), breakdown, claim.rejectionReason(), claim.rejectionCategory(), beijing(claim.submittedAt()),
                 beijing(claim.materialsCompleteAt()), beijing(claim.paidAt()),
                 history.of(claim.id()).stream().map(e -> new ClaimView.HistoryView(e.step(), e.actor(),
                         beijing(e.occurredAt()), e.decision(), e.reason())).toList(),

@@ -57,10 +57,10 @@ class ClaimTaskActions {
 
     @PostMapping("/decision")
     String decide(@PathVariable long claimId, @PathVariable String taskId, @RequestParam(required = false) String outcome,
-                  @RequestParam(required = false) String reason, @AuthenticationPrincipal Staff staff,
-                  RedirectAttributes flash) {
-        return act(claimId, taskId, staff, flash, TaskForm.decision(taskId, outcome, reason), () -> {
-            tasks.decide(taskId, staff, outcome, reason);
+                  @RequestParam(required = false) String rejectionCategory, @RequestParam(required = false) String reason,
+                  @AuthenticationPrincipal Staff staff, RedirectAttributes flash) {
+        return act(claimId, taskId, staff, flash, TaskForm.decision(taskId, outcome, rejectionCategory, reason), () -> {
+            tasks.decide(taskId, staff, outcome, rejectionCategory, reason);
             return "审核结论已提交：" + Decision.valueOf(outcome).label() + "。";
         });
     }

@@ -90,7 +90,8 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 
-    record DecisionRequest(String outcome, @TextLimit(500) String reason) {
+    /** A rejection names its category (RejectionCategory), e.g. {@code NOT_COVERED}. */
+    record DecisionRequest(String outcome, String rejectionCategory, @TextLimit(500) String reason) {
     }
 
     record DecisionResult(String taskId, long claimId, ClaimStatus claimStatus) {
@@ -100,7 +101,8 @@ class TaskController {
     @PostMapping("/{taskId}/decision")
     DecisionResult decide(@PathVariable String taskId, @RequestBody DecisionRequest decision,
                           @AuthenticationPrincipal Staff staff) {
-        ClaimSummary claim = tasks.decide(taskId, staff, decision.outcome(), decision.reason());
+        ClaimSummary claim = tasks.decide(taskId, staff, decision.outcome(), decision.rejectionCategory(),
+                decision.reason());
         return new DecisionResult(taskId, claim.claimId(), claim.status());
     }
 }

@@ -162,11 +162,21 @@ class AuditorPagesTest {
                 .containsExactlyInAnyOrder("APPROVE", "REJECT");
         assertThat(assignee(task)).isEqualTo(TestAgencies.auditor(agency));
 
+        assertThat(held.select("#tasks select[name=rejectionCategory] option").eachAttr("value"))
+                .containsExactly("", "NOT_COVERED", "NOT_ELIGIBLE", "PAPERS_NOT_CONSISTENT", "ALREADY_COMPENSATED",
+                        "TOO_LATE", "OTHER");
         Page refused = auditor.post(actions + "/decision", Map.of("outcome", "REJECT", "reason", "  "));
         assertThat(refused.location()).endsWith(page + "#task-" + task);
+        assertThat(auditor.get(page).html().select("#tasks .field.invalid .error").eachText())
+                .containsExactly("请选择驳回类别", "驳回或退回时请填写原因");
+        auditor.post(actions + "/decision", Map.of("outcome", "REJECT", "rejectionCategory", "NOT_ELIGIBLE", "reason", ""));
         Document again = auditor.get(page).html();
         assertThat(again.select("#tasks .field.invalid .error").eachText()).containsExactly("驳回或退回时请填写原因");
         assertThat(again.select("#tasks input[value=REJECT]").hasAttr("checked")).isTrue();
+        assertThat(again.select("#tasks select[name=rejectionCategory] option[selected]").val()).isEqualTo("NOT_ELIGIBLE");
+        auditor.post(actions + "/decision", Map.of("outcome", "REJECT", "rejectionCategory", "NO_SUCH", "reason", "非本单位职工"));
+        assertThat(auditor.get(page).html().select("#tasks .field.invalid .error").eachText())
+                .containsExactly("没有这个驳回类别：NO_SUCH");
         assertThat(status(claim)).isEqualTo("AGENCY_CHECK");
         assertThat(decisions(claim)).isZero();
 
