@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.huzhu.support.Api;
 import org.huzhu.support.Statements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -105,9 +106,9 @@ final class Lifecycle {
     void decide(String user, long claimId, String stage, String outcome) {
         String taskId = jdbc.sql("select task_id from work_item where claim_id = :claim and stage = :stage")
                 .param("claim", claimId).param("stage", stage).query(String.class).single();
-        Map<String, String> decision = "APPROVE".equals(outcome) ? Map.of("outcome", outcome)
-                : Map.of("outcome", outcome, "reason", "压测：材料不符");
-        http.post(user, "/api/tasks/" + taskId + "/decision", decision, 200);
+        boolean approve = "APPROVE".equals(outcome);
+        http.post(user, "/api/tasks/" + taskId + "/decision", Api.decision(outcome,
+                "REJECT".equals(outcome) ? "PAPERS_NOT_CONSISTENT" : null, approve ? null : "压测：材料不符"), 200);
     }
 
     /**
