@@ -150,6 +150,7 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /intake/claims/{id}/supplements", form(intake + "/supplements", Map.of(), clerks)),
                 Map.entry("POST /intake/claims/{id}/papers", form(intake + "/papers", Map.of(), clerks)),
                 Map.entry("GET /intake/account-fixes", page("/intake/account-fixes", clerks)),
+                Map.entry("GET /intake/account-fixes/{format:xlsx|csv}", page("/intake/account-fixes/csv", clerks)),
                 Map.entry("GET /intake/claims/{id}/bank-account", page(intake + "/bank-account", clerks)),
                 Map.entry("POST /intake/claims/{id}/bank-account", form(intake + "/bank-account", Map.of(), clerks)),
                 Map.entry("POST /api/claims", write("/api/claims", Map.of(), clerks)),

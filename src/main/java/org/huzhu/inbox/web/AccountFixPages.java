@@ -1,10 +1,13 @@
 package org.huzhu.inbox.web;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.BankAccount;
 import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimIntake;
@@ -14,6 +17,7 @@ import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.Claims;
 import org.huzhu.inbox.AccountFixes;
 import org.huzhu.inbox.AuditorTask;
+import org.huzhu.platform.Beijing;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
@@ -22,11 +26,13 @@ import org.huzhu.platform.HomeFigures;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.MenuEntry;
 import org.huzhu.platform.MenuSection;
+import org.huzhu.platform.Spreadsheet;
 import org.huzhu.platform.WorkbenchController;
 import org.huzhu.platform.WorkbenchMenu;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -57,9 +63,11 @@ class AccountFixPages implements WorkbenchMenu, HomeFigures {
     private final ClaimIntake intake;
     private final ClaimPayments payments;
     private final ClaimSummaries summaries;
+    private final AuditTrail audit;
 
     AccountFixPages(AccountFixes fixes, Claims claims, ClaimIntake intake, ClaimPayments payments,
-                    ClaimSummaries summaries) {
+                    ClaimSummaries summaries, AuditTrail audit) {
+        this.audit = audit;
         this.fixes = fixes;
         this.claims = claims;
         this.intake = intake;
@@ -83,15 +91,35 @@ class AccountFixPages implements WorkbenchMenu, HomeFigures {
 
     @GetMapping("/intake/account-fixes")
     String returned(@AuthenticationPrincipal Staff staff, Model model) {
-        List<AuditorTask> tasks = fixes.returned(staff, SHOWN + 1);
-        model.addAttribute("returned", tasks.stream().limit(SHOWN).map(task -> {
-            Optional<ClaimPayments.Line> line = lastReturned(task.claimId());
-            return new Returned(task, line.map(ClaimPayments.Line::returnReason).orElse(null),
-                    line.map(ClaimPayments.Line::accountMasked).orElse(null));
-        }).toList());
-        model.addAttribute("more", tasks.size() > SHOWN);
+        List<Returned> returned = returned(staff, SHOWN + 1);
+        model.addAttribute("returned", returned.stream().limit(SHOWN).toList());
+        model.addAttribute("more", returned.size() > SHOWN);
         model.addAttribute("crumbs", List.of(Crumb.here("退票待更正")));
         return "inbox/account-fixes";
+    }
+
+    /** The whole list as a file (ID and account numbers masked), to phone the members down; each download recorded. */
+    @GetMapping("/intake/account-fixes/{format:xlsx|csv}")
+    ResponseEntity<?> returnedFile(@PathVariable String format, @AuthenticationPrincipal Staff staff) {
+        List<Returned> returned = returned(staff, Spreadsheet.ROW_LIMIT + 1);
+        Spreadsheet.requireWithinLimit(returned.size(), "退票待更正");
+        audit.listExported(staff.userId(), "account-fixes", format, returned.size(), "");
+        return Spreadsheet.download(format, "退票待更正账户", new Spreadsheet.Sheet("退票待更正账户",
+                List.of("申请编号", "参保人", "身份证号（脱敏）", "补助金额（元）", "原收款账户（脱敏）", "退票原因", "退回时间"),
+                returned.stream().map(r -> Arrays.<Object>asList(String.valueOf(r.task().claimId()), r.task().memberName(),
+                        r.task().memberIdNumberMasked(), r.task().subsidy(), r.accountMasked(), r.reason(),
+                        r.task().created().atZoneSameInstant(Beijing.ZONE).toLocalDateTime())).toList()));
+    }
+
+    /** The returned transfers waiting for the caller's groups, most urgent first, with the payments read in one go. */
+    private List<Returned> returned(Staff staff, int limit) {
+        List<AuditorTask> tasks = fixes.returned(staff, limit);
+        Map<Long, List<ClaimPayments.Line>> lines = payments.ofClaims(tasks.stream().map(AuditorTask::claimId).toList());
+        return tasks.stream().map(task -> {
+            Optional<ClaimPayments.Line> line = ClaimPayments.lastReturned(lines.getOrDefault(task.claimId(), List.of()));
+            return new Returned(task, line.map(ClaimPayments.Line::returnReason).orElse(null),
+                    line.map(ClaimPayments.Line::accountMasked).orElse(null));
+        }).toList();
     }
 
     @GetMapping("/intake/claims/{id}/bank-account")
@@ -140,15 +168,10 @@ class AccountFixPages implements WorkbenchMenu, HomeFigures {
     private String form(Claim claim, ClaimSubmission.BankAccountInput account, FieldErrors errors, Model model) {
         model.addAttribute("claim", claim);
         model.addAttribute("summary", summaries.byClaim(claim.id()));
-        model.addAttribute("payment", lastReturned(claim.id()).orElse(null));
+        model.addAttribute("payment", ClaimPayments.lastReturned(payments.of(claim.id())).orElse(null));
         model.addAttribute("form", account);
         model.addAttribute("errors", errors);
         model.addAttribute("crumbs", List.of(LIST, Crumb.here("更正收款账户 · 申请" + claim.id())));
         return "inbox/account-fix";
-    }
-
-    private Optional<ClaimPayments.Line> lastReturned(long claimId) {
-        return payments.of(claimId).stream().filter(line -> line.returnReason() != null)
-                .reduce((first, second) -> second);
     }
 }

@@ -53,6 +53,17 @@ class AccountFixPagesTest {
         Page list = clerk.get("/intake/account-fixes");
         assertThat(list.html().select("a[href=/intake/claims/" + id + "/bank-account]")).hasSize(1);
         assertThat(list.html().select("tr:has(a[href=/claims/" + id + "])").text()).contains("****0017", "1,300.00");
+        // the whole list as a file for phoning the members, numbers masked, the download recorded
+        WorkbenchSession.Download file = clerk.download("/intake/account-fixes/csv");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.text()).startsWith("\uFEFF申请编号,参保人,身份证号（脱敏）,补助金额（元）,原收款账户（脱敏）,退票原因,退回时间\n")
+                .containsPattern("\n" + id + ",测试会员,\\d{6}\\*{8}\\d{3}[0-9X],1300\\.00,[^,]*\\*{4}0017,[^,]+,\\d{4}-")
+                .doesNotContain(RETURNED_ACCOUNT);
+        assertThat(file.text().lines().count() - 1).isEqualTo(waiting);
+        assertThat(jdbc.sql("""
+                        select reason from audit_event where actor = 'clerk' and action = 'LIST_EXPORTED'
+                        and subject_id = 'account-fixes' order by id desc limit 1""").query(String.class).single())
+                .isEqualTo("csv，" + waiting + "行");
 
         Page form = clerk.get("/intake/claims/" + id + "/bank-account");
         assertThat(form.status()).isEqualTo(200);
