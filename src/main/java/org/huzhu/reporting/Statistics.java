@@ -80,6 +80,21 @@ public class Statistics {
                 as days
             """;
 
+    /** Reviews of rejections (复核) asked for on the period's claims, by how they stand. */
+    private static final String REVIEWS = """
+            select count(*) as requested, count(*) filter (where r.channel = 'ONLINE') as online,
+                   count(*) filter (where r.outcome = 'UPHELD') as upheld,
+                   count(*) filter (where r.outcome = 'REFUSED') as refused,
+                   count(*) filter (where r.outcome is null) as open
+             from claim_review r
+             join claim c on c.id = r.claim_id
+             join agency a on a.id = c.agency_id
+             join organiser o on o.id = a.organiser_id
+             where c.scheme = :scheme and c.submitted_at >= :start and c.submitted_at < :end
+               and (cast(:agency as varchar) is null or a.code = :agency)
+               and (cast(:organiser as varchar) is null or o.code = :organiser)
+            """;
+
     private final JdbcClient jdbc;
 
     Statistics(JdbcClient jdbc) {
@@ -107,6 +122,8 @@ public class Statistics {
                 }).single();
         Enrolled enrolled = params(jdbc.sql("select " + ENROLMENT_FIGURES + ENROLMENTS), q)
                 .query((row, n) -> enrolled(row)).single();
+        StatisticsSummary.Reviews reviews = params(jdbc.sql(REVIEWS), q).query((row, n) -> new StatisticsSummary.Reviews(
+                row.getLong("requested"), row.getLong("online"), row.getLong("upheld"), row.getLong("refused"), row.getLong("open"))).single();
         boolean wholeFund = q.agency() == null && q.organiser() == null;
         Map<String, BigDecimal> contributions = contributions(q, wholeFund);
 
@@ -131,7 +148,7 @@ public class Statistics {
                 submitted, submitted - rejected - paid, rejected, rejected - byAuditors, byAuditors, paid,
                 number(claims.get("units_paid")), amount, average, largest, money(q.largePayout()),
                 number(claims.get("large")), money((BigDecimal) claims.get("large_amount")), inTime,
-                percent(inTime, number(claims.get("clocked"))), avgDays, medianDays, funders(q, amount), headline);
+                percent(inTime, number(claims.get("clocked"))), avgDays, medianDays, reviews, funders(q, amount), headline);
     }
 
     /** Every agency of the organiser asked for (or all), with figures or zeros. */

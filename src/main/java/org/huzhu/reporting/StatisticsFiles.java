@@ -80,6 +80,11 @@ public final class StatisticsFiles {
         summary.add(nullable("按时支付率（%）", s.paidWithinDeadlineShare() == null ? null : new Decimal(s.paidWithinDeadlineShare())));
         summary.add(nullable("平均支付用时（工作日）", s.averageWorkingDaysToPay() == null ? null : new Decimal(s.averageWorkingDaysToPay())));
         summary.add(nullable("支付用时中位数（工作日）", s.medianWorkingDaysToPay() == null ? null : (Object) s.medianWorkingDaysToPay().longValue()));
+        summary.add(List.of("复核申请（件）", s.reviews().requested()));
+        summary.add(List.of("其中线上申请（件）", s.reviews().online()));
+        summary.add(List.of("撤销驳回（件）", s.reviews().upheld()));
+        summary.add(List.of("维持驳回（件）", s.reviews().refused()));
+        summary.add(List.of("复核审理中（件）", s.reviews().open()));
         tables.add(new Table(View.SUMMARY, List.of("指标", "数值"), summary));
         List<String> rowHeaders = List.of("参与单位（家）", "参保会员（人）", "保障人年", "受理申请（件）", "驳回（件）",
                 "获补助（人次）", "支付补助金（元）", "单笔最高补助（元）", "按时支付率（%）");

@@ -15,6 +15,7 @@ import java.util.List;
  * @param unitsWithPaidClaims     units whose members were paid ("1,054 units")
  * @param largePayouts            payouts of at least {@code largePayoutThreshold} (the reports' large subsidies)
  * @param paidWithinDeadlineShare percentage of paid claims paid within their payment deadline
+ * @param reviews                 reviews of rejections asked for on the period's claims
  * @param funders                 who bore the amount paid, where funding is split
  * @param headline                the figures in one sentence, as the reports print them
  */
@@ -29,5 +30,12 @@ public record StatisticsSummary(String scheme, String schemeName, String period,
                                 BigDecimal largePayoutThreshold, long largePayouts, BigDecimal largePayoutAmount,
                                 long paidWithinDeadline, BigDecimal paidWithinDeadlineShare,
                                 BigDecimal averageWorkingDaysToPay, Integer medianWorkingDaysToPay,
-                                List<FunderShare> funders, String headline) {
+                                Reviews reviews, List<FunderShare> funders, String headline) {
+
+    /**
+     * Reviews of rejections (复核申请) and how they stand: upheld (撤销驳回, audited again), refused
+     * (维持驳回, final), or still open.
+     */
+    public record Reviews(long requested, long online, long upheld, long refused, long open) {
+    }
 }

@@ -68,6 +68,10 @@ class StatisticsTest extends ClaimProcessTest {
         }
         require(api.decide(auditor, rejected, "REJECT", "PAPERS_NOT_CONSISTENT", "住院材料与医保结算单不符"), 200);
         require(api.decide(auditor, rejectedToo, "REJECT", "PAPERS_NOT_CONSISTENT", "发票金额与费用清单不一致"), 200);
+        // the member asks for a review of one rejection; the league head refuses it, so it stays rejected
+        require(api.post("admin", "/api/claims/" + rejectedToo + "/reviews", Map.of("reason", "金额以结算单为准")), 201);
+        require(claims.decision("head", taskService.createTaskQuery().processDefinitionKey("rejection-review")
+                .processInstanceBusinessKey(Long.toString(rejectedToo)).singleResult(), "REFUSE", "结算单与发票仍不一致"), 200);
         assertThat(claims.status(open)).isEqualTo("AGENCY_CHECK");
 
         int year = EngineTime.today().getYear();
@@ -96,6 +100,8 @@ class StatisticsTest extends ClaimProcessTest {
         assertThat(summary.get("paidWithinDeadline").asLong()).isEqualTo(2);
         assertThat(summary.get("paidWithinDeadlineShare").asText()).isEqualTo("100.0");
         assertThat(summary.get("contributionsReceived").asText()).isEqualTo("0.00");
+        assertThat(summary.get("reviews").toString())
+                .isEqualTo("{\"requested\":1,\"online\":0,\"upheld\":0,\"refused\":1,\"open\":0}");
         assertThat(summary.get("headline").asText()).isEqualTo("参与单位 6 家、会员 6 人；住院医疗补助 2 人次，支付 "
                 + org.huzhu.platform.Money.grouped(total) + " 元");
 
@@ -119,6 +125,9 @@ class StatisticsTest extends ClaimProcessTest {
                 join unit u on u.id = m.unit_id join agency a on a.id = u.agency_id
                 where a.code = :agency and e.scheme = 'INPATIENT'
                 and e.valid_from <= make_date(:year, 12, 31) and e.valid_to >= make_date(:year, 1, 1)""", p));
+        assertThat(summary.get("reviews").get("requested").asLong()).isEqualTo(count("""
+                select count(*) from claim_review r join claim c on c.id = r.claim_id join agency a on a.id = c.agency_id
+                where a.code = :agency and extract(year from c.submitted_at at time zone 'Asia/Shanghai') = :year""", p));
         assertThat(summary.get("paidWithinDeadline").asLong()).isEqualTo(count("""
                 select count(*) from claim_sla s join claim c on c.id = s.claim_id join agency a on a.id = c.agency_id
                 where a.code = :agency and s.outcome = 'PAID' and s.paid_in_time""", p));
@@ -176,6 +185,8 @@ class StatisticsTest extends ClaimProcessTest {
             }
             assertThat(cells.get("参保会员（人）")).isEqualTo(6.0);
             assertThat(cells.get("获补助（人次）")).isEqualTo(2.0);
+            assertThat(cells.get("复核申请（件）")).isEqualTo(1.0);
+            assertThat(cells.get("维持驳回（件）")).isEqualTo(1.0);
             assertThat(cells.get("支付补助金（元）")).isEqualTo(total.doubleValue());
             int amountRow = -1;
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -200,6 +211,7 @@ class StatisticsTest extends ClaimProcessTest {
         assertThat(page.select("#membersEnrolled").text()).isEqualTo("6 人");
         assertThat(page.select("#claimsPaid").text()).isEqualTo("2 人次");
         assertThat(page.select("#amountPaid").text()).isEqualTo(org.huzhu.platform.Money.grouped(total) + " 元");
+        assertThat(page.select("#reviews").text()).isEqualTo("1 件（撤销驳回 0，维持驳回 1，审理中 0）");
         assertThat(page.select(".headline-text").text()).isEqualTo(summary.get("headline").asText());
         assertThat(page.select("#by-agency meter")).hasSize(1);
         assertThat(page.select("a.download")).hasSize(9);
