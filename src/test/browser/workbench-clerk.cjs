@@ -124,6 +124,15 @@ async function typeInto(page, selector, text) {
     check(await page.locator('button[data-print]').isHidden(), 'the print button is printed with the receipt');
     await page.screenshot({ path: shot('receipt'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+
+    // later the member phones: the clerk finds the claim in 申请查询 by name and status
+    await clickAndWait(page, 'nav.menu a:has-text("申请查询")');
+    await page.fill('#who', '王秀英');
+    await page.selectOption('#status', { label: '代办点审核中' });
+    await clickAndWait(page, '.claim-filter button:has-text("查询")');
+    console.log('claims found: ' + (await page.locator('table.claims tbody tr').allInnerTexts())
+      .map(t => t.replace(/\s+/g, ' ')).join(' | '));
+    await page.screenshot({ path: shot('claims-list'), fullPage: true });
     check(problems.length === 0, 'errors on the pages: ' + problems.join('; '));
     console.log('printed');
   } finally {

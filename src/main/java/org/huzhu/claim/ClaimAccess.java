@@ -1,5 +1,8 @@
 package org.huzhu.claim;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.huzhu.membership.Agency;
 import org.huzhu.membership.Organisations;
 import org.huzhu.platform.DomainException;
@@ -31,8 +34,21 @@ public class ClaimAccess {
     }
 
     private static boolean mayRead(Staff staff, String agency) {
-        return staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.COMMITTEE, Role.SUPERVISOR, Role.ADMIN)
-                || staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency);
+        return readsEveryAgency(staff) || staff.worksAt(Role.CLERK, agency) || staff.worksAt(Role.AGENCY_AUDITOR, agency);
+    }
+
+    private static boolean readsEveryAgency(Staff staff) {
+        return staff.hasAny(Role.LEAGUE_AUDITOR, Role.LEAGUE_HEAD, Role.COMMITTEE, Role.SUPERVISOR, Role.ADMIN);
+    }
+
+    /** The codes of the agencies whose claims the person may read; null for every agency (the league). */
+    public Set<String> readableAgencies(Staff staff) {
+        if (readsEveryAgency(staff)) {
+            return null;
+        }
+        Set<String> agencies = new TreeSet<>(staff.agencies().getOrDefault(Role.CLERK, Set.of()));
+        agencies.addAll(staff.agencies().getOrDefault(Role.AGENCY_AUDITOR, Set.of()));
+        return agencies;
     }
 
     /**

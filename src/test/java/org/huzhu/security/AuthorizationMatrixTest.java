@@ -45,6 +45,9 @@ class AuthorizationMatrixTest {
     static final Set<String> WITHOUT_TASKLIST = Set.of("finance");
     static final Set<String> EVERYONE = Set.copyOf(USERS);
     static final Set<String> READ_CLAIM_A = Set.of("clerk", "agency", "league", "head", "committee", "supervisor", "admin");
+    /** The claims list: everyone who reads claims, each their own agency's or all. */
+    static final Set<String> LIST_CLAIMS = Set.of("clerk", "agency", "agency-b", "league", "head", "committee",
+            "supervisor", "admin");
 
     @Autowired
     TestRestTemplate rest;
@@ -108,6 +111,8 @@ class AuthorizationMatrixTest {
         return Map.ofEntries(
                 Map.entry("GET /", page("/", EVERYONE)),
                 Map.entry("GET /claims/{id}", page("/claims/" + claim, READ_CLAIM_A)),
+                Map.entry("GET /claims", page("/claims", LIST_CLAIMS)),
+                Map.entry("GET /claims/export/{format:xlsx|csv}", page("/claims/export/csv", LIST_CLAIMS)),
                 Map.entry("GET /claims/{id}/viewer", page("/claims/" + claim + "/viewer", READ_CLAIM_A)),
                 Map.entry("POST /claims/{id}/reviews", form("/claims/" + claim + "/reviews", Map.of(), clerks)),
                 Map.entry("POST /claims/{id}/personal-data", form("/claims/" + claim + "/personal-data", Map.of(),
@@ -155,6 +160,7 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /intake/claims/{id}/bank-account", form(intake + "/bank-account", Map.of(), clerks)),
                 Map.entry("POST /api/claims", write("/api/claims", Map.of(), clerks)),
                 Map.entry("GET /api/claims/{id}", get(claimPath, READ_CLAIM_A)),
+                Map.entry("GET /api/claims", get("/api/claims", LIST_CLAIMS)),
                 Map.entry("GET /api/claims/{id}/audit", get(claimPath + "/audit", READ_CLAIM_A)),
                 Map.entry("GET /api/claims/{id}/personal-data", get(claimPath + "/personal-data",
                         Set.of("clerk", "agency", "league", "head", "admin"))),

@@ -7,12 +7,15 @@ import org.huzhu.claim.Claim;
 import org.huzhu.claim.ClaimAccess;
 import org.huzhu.claim.ClaimIntake;
 import org.huzhu.claim.ClaimPersonalData;
+import org.huzhu.claim.ClaimSearch;
 import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.claim.Claims;
+import org.huzhu.scheme.RuleSets;
 import org.huzhu.security.Staff;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,9 +31,13 @@ class ClaimController {
     private final ClaimAccess access;
     private final ClaimPersonalData personalData;
     private final ClaimViews views;
+    private final ClaimSearch search;
+    private final RuleSets ruleSets;
 
     ClaimController(ClaimIntake intake, Claims claims, ClaimAccess access, ClaimPersonalData personalData,
-                    ClaimViews views) {
+                    ClaimViews views, ClaimSearch search, RuleSets ruleSets) {
+        this.search = search;
+        this.ruleSets = ruleSets;
         this.intake = intake;
         this.claims = claims;
         this.access = access;
@@ -42,6 +49,18 @@ class ClaimController {
     ResponseEntity<ClaimView> submit(@RequestBody ClaimSubmission submission, @AuthenticationPrincipal Staff staff) {
         Claim claim = intake.submit(submission, staff);
         return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim));
+    }
+
+    /** A page of the claims list (申请查询), the same filter as the workbench's; 50 a page, newest first. */
+    record ClaimListPage(List<ClaimSearch.Row> claims, int page, boolean more) {
+    }
+
+    @GetMapping
+    ClaimListPage list(@ModelAttribute ClaimList asked, @AuthenticationPrincipal Staff staff) {
+        List<ClaimSearch.Row> rows = search.find(staff, asked.checked(ruleSets.schemeNames()),
+                asked.pageNumber() * ClaimList.PAGE_SIZE, ClaimList.PAGE_SIZE + 1);
+        return new ClaimListPage(rows.stream().limit(ClaimList.PAGE_SIZE).toList(), asked.pageNumber(),
+                rows.size() > ClaimList.PAGE_SIZE);
     }
 
     @GetMapping("/{id}")

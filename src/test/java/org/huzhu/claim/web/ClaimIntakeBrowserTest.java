@@ -71,6 +71,7 @@ class ClaimIntakeBrowserTest {
         long claim = jdbc.sql("select c.id from claim c join member m on m.id = c.member_id where m.id_number = :id")
                 .param("id", idNumber).query(Long.class).single();
         assertThat(line(output, "receipt number: ")).isEqualTo("receipt number: " + claim);
+        assertThat(line(output, "claims found: ")).contains(claim + " ", "王秀英 " + masked, "住院医疗互助 DEMO-A 代办点审核中");
         assertThat(line(output, "receipt: ")).contains("受理回执", "王秀英", masked, "住院医疗互助", "40,000.00 元",
                 "代办点审核", "材料齐全之日起10个工作日内支付，即 ", "个工作日）").doesNotContain(idNumber);
 
