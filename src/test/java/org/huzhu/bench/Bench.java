@@ -1,6 +1,9 @@
 package org.huzhu.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +59,11 @@ public final class Bench {
     public static Map<String, Object> run(String size, Path folder) throws IOException {
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
         Bench bench = new Bench(BenchSize.of(size));
+        long starting = System.nanoTime();
         try (ConfigurableApplicationContext app = start()) {
+            bench.startedUp(app, starting);
             bench.runAll(app);
+            bench.memory();
         }
         Files.createDirectories(folder);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -73,7 +79,58 @@ public final class Bench {
         return new SpringApplicationBuilder(HuzhuApplication.class, Statements.class).run("--server.port=0",
                 "--camunda.bpm.process-engine-name=bench",
                 "--huzhu.embedded-database.directory=", "--huzhu.embedded-database.durable=true",
+                // a server database has no demo users; the first administrator is the bench's own
+                "--huzhu.security.initial-admin.id=bench-admin",
+                "--huzhu.security.initial-admin.password=" + java.util.UUID.randomUUID(),
                 "--logging.level.root=warn", "--logging.level.org.huzhu.bench=info");
+    }
+
+    /**
+     * Start-up until the health check answers UP, from the application's start and from the
+     * JVM's (this JVM is new, so both are cold starts: no warm start is measured).
+     */
+    private void startedUp(ConfigurableApplicationContext app, long startingNanos) {
+        Http http = new Http(Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port")));
+        Workers.await("the health check answering UP", () -> http.anonymousStatus("/actuator/health") == 200);
+        double startup = round((System.nanoTime() - startingNanos) / 1e9);
+        double sinceJvm = round(ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        results.put("startup_to_healthy_s", startup);
+        results.put("jvm_start_to_healthy_s", sinceJvm);
+        row("start-up to healthy s (application / JVM)", startup + " / " + sinceJvm);
+    }
+
+    /**
+     * After every scenario: the resident size of this JVM (Huzhu and the harness, with the heap
+     * limit of the bench profile), the live heap after a collection, and the collections' time.
+     */
+    private void memory() throws IOException {
+        long gcMillis = 0;
+        long collections = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMillis += Math.max(0, collector.getCollectionTime());
+            collections += Math.max(0, collector.getCollectionCount());
+        }
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        memory.put("heap_live_after_gc_mb", heap.getUsed() / (1024 * 1024));
+        memory.put("resident_mb", residentMegabytes());
+        memory.put("gc_time_s", round(gcMillis / 1e3));
+        memory.put("gc_collections", collections);
+        memory.put("jvm_uptime_s", round(ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+        results.put("memory", memory);
+        row("memory", memory);
+    }
+
+    /** VmRSS of this process from /proc (Linux); -1 elsewhere. */
+    private static long residentMegabytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
     }
 
     private void runAll(ConfigurableApplicationContext app) throws IOException {
@@ -280,6 +337,16 @@ public final class Bench {
             statistics.add(millis);
             statisticsP95.put(view, round(Latencies.percentile(millis, 95)));
         }
+        List<double[]> claimLists = new ArrayList<>();
+        Map<String, Object> claimsListP95 = new LinkedHashMap<>();
+        for (String view : Latencies.CLAIMS_LIST) {
+            double[] millis = Latencies.time(Math.max(10, size.samples() / 4), i -> http.get(BenchSetup.LEAGUE, view));
+            claimLists.add(millis);
+            claimsListP95.put(view, round(Latencies.percentile(millis, 95)));
+        }
+        claimLists.add(Latencies.time(Math.max(10, size.samples() / 4),
+                i -> http.get(BenchSetup.auditor(i % agencies), "/api/claims")));
+        claimsListP95.put("/api/claims (agency auditors)", round(Latencies.percentile(claimLists.get(claimLists.size() - 1), 95)));
         latency("signed_in_baseline", signedIn);
         latency("tasklist", taskList);
         latency("tasklist_league", leagueList);
@@ -292,6 +359,9 @@ public final class Bench {
         latency("statistics_views", Latencies.concat(statistics));
         results.put("statistics_view_p95_ms", statisticsP95);
         statisticsP95.forEach((view, p95) -> row("  p95 ms " + view, p95));
+        latency("claims_list", Latencies.concat(claimLists));
+        results.put("claims_list_view_p95_ms", claimsListP95);
+        claimsListP95.forEach((view, p95) -> row("  p95 ms " + view, p95));
     }
 
     private void latency(String name, double[] millis) {

@@ -29,6 +29,19 @@ final class Http {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET(), 200);
     }
 
+    /** The status of an anonymous GET (the health check), or -1 while nothing answers. */
+    int anonymousStatus(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode post(String user, String path, Object body, int expected) {
         try {
             String payload = json.writeValueAsString(body);

@@ -21,6 +21,13 @@ final class Latencies {
                 "/api/statistics/rejections" + q, "/api/statistics/large-payouts" + q + "&large=5000.00");
     }
 
+    /**
+     * The claims list (申请查询) as the league pages it: newest first, the second page, by status,
+     * and by a name's start that finds nobody (without the name index every claim would be read).
+     */
+    static final List<String> CLAIMS_LIST = List.of("/api/claims", "/api/claims?page=1", "/api/claims?status=REJECTED",
+            "/api/claims?who=%E5%BC%A0%E4%B8%89");
+
     private static final int WARM_UP = 5;
 
     /** Milliseconds of each of the samples, after a few untimed calls. */
