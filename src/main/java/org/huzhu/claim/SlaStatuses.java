@@ -13,4 +13,7 @@ public interface SlaStatuses {
 
     /** One lookup for a whole list; every id asked for has an entry. */
     Map<Long, SlaStatus> of(Collection<Long> claimIds);
+
+    /** A list's deadlines only (no stage times), in one read; every id asked for has an entry. */
+    Map<Long, SlaStatus> deadlines(Collection<Long> claimIds);
 }

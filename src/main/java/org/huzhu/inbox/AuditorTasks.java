@@ -89,7 +89,7 @@ public class AuditorTasks {
             throw new InvalidInputException("size", "OUT_OF_RANGE", "每页条数应在1到" + LARGEST_PAGE + "之间");
         }
         List<AuditorTask> rows = workItems.page(filter, staff.groupIds(), staff.userId(), page * size, size + 1);
-        Map<Long, SlaStatus> deadlines = slaStatuses.of(rows.stream().map(AuditorTask::claimId).distinct().toList());
+        Map<Long, SlaStatus> deadlines = slaStatuses.deadlines(rows.stream().map(AuditorTask::claimId).distinct().toList());
         return rows.stream().map(row -> row.withDeadline(deadlines.get(row.claimId()))).toList();
     }
 
@@ -97,7 +97,7 @@ public class AuditorTasks {
     public List<AuditorTask> allOpenTasks(Staff staff, WorkFilter filter) {
         List<AuditorTask> rows = workItems.page(filter, staff.groupIds(), staff.userId(), 0, Spreadsheet.ROW_LIMIT + 1);
         Spreadsheet.requireWithinLimit(rows.size(), "待办任务");
-        Map<Long, SlaStatus> deadlines = slaStatuses.of(rows.stream().map(AuditorTask::claimId).distinct().toList());
+        Map<Long, SlaStatus> deadlines = slaStatuses.deadlines(rows.stream().map(AuditorTask::claimId).distinct().toList());
         return rows.stream().map(row -> row.withDeadline(deadlines.get(row.claimId()))).toList();
     }
 

@@ -37,6 +37,22 @@ public class ClaimClocks {
         return jdbc.sql(SELECT + " where s.claim_id in (:ids)").param("ids", claimIds).query(ClaimClocks::map).list();
     }
 
+    /** A clock of a list's claim and whether the process escalated it on its present deadline. */
+    public record Listed(ClaimClock clock, boolean escalated) {
+    }
+
+    /** The clocks of a list's claims with their escalation, in one read. */
+    public List<Listed> findForList(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select s.*, exists (select 1 from sla_escalation e
+                                            where e.claim_id = s.claim_id and e.clock_started_at = s.started_at) as escalated
+                        from claim_sla s where s.claim_id in (:ids)""")
+                .param("ids", claimIds).query((row, n) -> new Listed(map(row, n), row.getBoolean("escalated"))).list();
+    }
+
     /**
      * Clocks whose dates a calendar change for the given days can move: those running or stopped
      * within them, or due, or with a stage due, on or after the first of them.

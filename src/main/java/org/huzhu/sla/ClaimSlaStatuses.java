@@ -60,11 +60,30 @@ class ClaimSlaStatuses implements SlaStatuses {
         return statuses;
     }
 
-    /** Left and overdue are counted to today while the clock runs, to the day it stopped after. */
+    @Override
+    public Map<Long, SlaStatus> deadlines(Collection<Long> claimIds) {
+        Map<Long, SlaStatus> statuses = new HashMap<>();
+        claimIds.forEach(id -> statuses.put(id, SlaStatus.NOT_STARTED));
+        List<ClaimClocks.Listed> found = clocks.findForList(claimIds);
+        if (found.isEmpty()) {
+            return statuses;
+        }
+        WorkingDayCalendar calendar = calendars.current();
+        Instant now = clock.instant();
+        for (ClaimClocks.Listed listed : found) {
+            statuses.put(listed.clock().claimId(), status(listed.clock(), null, listed.escalated(), calendar, now));
+        }
+        return statuses;
+    }
+
+    /**
+     * Left and overdue are counted to today while the clock runs, to the day it stopped after;
+     * without visits (a list's deadline) there are no stage times.
+     */
     private SlaStatus status(ClaimClock c, List<StageVisit> visits, boolean urgent, WorkingDayCalendar calendar,
                              Instant now) {
         LocalDate until = WorkingDayCalendar.dayOf(c.running() ? now : c.stoppedAt());
-        List<SlaStatus.StageTime> stages = Arrays.stream(SlaStage.values()).filter(SlaStage::ofPayment)
+        List<SlaStatus.StageTime> stages = visits == null ? List.of() : Arrays.stream(SlaStage.values()).filter(SlaStage::ofPayment)
                 .map(stage -> new SlaStatus.StageTime(stage.name(), stage.label(),
                         visits.stream().filter(v -> v.stage() == stage)
                                 .mapToInt(v -> v.workingDaysUsed(calendar, now)).sum(),
