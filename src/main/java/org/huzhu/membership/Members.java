@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.huzhu.platform.TransactionScoped;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,8 @@ public class Members {
             """;
 
     private final JdbcClient jdbc;
+    /** Each member read by id once per transaction: a claim's checks, clock and notices each ask (forgotten on writes). */
+    private final TransactionScoped<Long, Member> byId = new TransactionScoped<>();
 
     Members(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -31,11 +35,12 @@ public class Members {
     }
 
     public Optional<Member> find(long id) {
-        return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Member.class).optional();
+        return Optional.ofNullable(byId.get(id, key -> jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", key)
+                .query(Member.class).optional().orElse(null)));
     }
 
     public Member byId(long id) {
-        return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Member.class).single();
+        return find(id).orElseThrow(() -> new EmptyResultDataAccessException(1));
     }
 
     public List<Member> ofUnit(String unitCode) {
@@ -75,6 +80,7 @@ public class Members {
 
     /** The mobile number on file, or none (null clears it). */
     public void changeMobile(long memberId, String mobile) {
+        byId.forget(memberId);
         jdbc.sql("update member set mobile = :mobile where id = :id").param("mobile", mobile).param("id", memberId)
                 .update();
     }
@@ -126,6 +132,7 @@ public class Members {
 
     /** Locks the member's row until the transaction ends: claims of one member are calculated one at a time. */
     public void lock(long memberId) {
+        byId.forget(memberId);
         jdbc.sql("select id from member where id = :id for update").param("id", memberId).query(Long.class).single();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.platform.Beijing;
+import org.huzhu.platform.TransactionScoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +22,16 @@ public class ClaimClocks {
     private static final String SELECT = "select s.* from claim_sla s";
 
     private final JdbcClient jdbc;
+    /** Each clock read once per transaction: timers, due dates and task views all ask for it (forgotten on every write). */
+    private final TransactionScoped<Long, ClaimClock> read = new TransactionScoped<>();
 
     ClaimClocks(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<ClaimClock> find(long claimId) {
-        return jdbc.sql(SELECT + " where s.claim_id = :id").param("id", claimId).query(ClaimClocks::map).optional();
+        return Optional.ofNullable(read.get(claimId, id -> jdbc.sql(SELECT + " where s.claim_id = :id").param("id", id)
+                .query(ClaimClocks::map).optional().orElse(null)));
     }
 
     public List<ClaimClock> find(Collection<Long> claimIds) {
@@ -53,6 +57,7 @@ public class ClaimClocks {
     /** Starts the clock with the claim in its first stage. */
     void start(long claimId, long agencyId, int workingDays, Instant startedAt, Schedule schedule, SlaStage stage,
                Instant stageDueAt) {
+        read.forget(claimId);
         jdbc.sql("""
                         insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
                                                stage, stage_since, stage_due_at)
@@ -72,6 +77,7 @@ public class ClaimClocks {
      */
     void restart(long claimId, long agencyId, int workingDays, Instant startedAt, Schedule schedule, SlaStage stage,
                  Instant stageDueAt) {
+        read.forget(claimId);
         leaveStage(claimId, startedAt);
         jdbc.sql("""
                         insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
@@ -92,6 +98,7 @@ public class ClaimClocks {
     }
 
     void reschedule(long claimId, Schedule schedule) {
+        read.forget(claimId);
         jdbc.sql("update claim_sla set due_date = :dueDate, due_at = :dueAt, at_risk_at = :atRiskAt where claim_id = :claim")
                 .param("claim", claimId).param("dueDate", schedule.dueDate())
                 .param("dueAt", Timestamp.from(schedule.dueAt())).param("atRiskAt", Timestamp.from(schedule.atRiskAt()))
@@ -100,6 +107,7 @@ public class ClaimClocks {
 
     /** The claim leaves its stage (if any) and enters the next; nobody holds it until a task is created. */
     void enterStage(long claimId, SlaStage stage, Instant at, Instant stageDueAt) {
+        read.forget(claimId);
         leaveStage(claimId, at);
         openVisit(claimId, stage, at);
         jdbc.sql("""
@@ -112,12 +120,14 @@ public class ClaimClocks {
     }
 
     void stageDue(long claimId, Instant stageDueAt) {
+        read.forget(claimId);
         jdbc.sql("update claim_sla set stage_due_at = :stageDue where claim_id = :claim")
                 .param("claim", claimId).param("stageDue", Timestamp.from(stageDueAt)).update();
     }
 
     /** Stops the clock; a paid claim keeps how many working days it took and whether that was in time. */
     void stop(long claimId, Instant at, ClaimStatus outcome, Integer workingDaysToPay, Boolean paidInTime) {
+        read.forget(claimId);
         leaveStage(claimId, at);
         jdbc.sql("""
                         update claim_sla set stopped_at = :at, outcome = :outcome, stage = null, stage_since = null,
@@ -130,12 +140,14 @@ public class ClaimClocks {
     }
 
     void paymentFigures(long claimId, Integer workingDaysToPay, Boolean paidInTime) {
+        read.forget(claimId);
         jdbc.sql("update claim_sla set working_days_to_pay = :days, paid_in_time = :inTime where claim_id = :claim")
                 .param("claim", claimId).param("days", workingDaysToPay).param("inTime", paidInTime).update();
     }
 
     /** Who holds the claim now: a user who took the task, else the group it is offered to. */
     void holder(long claimId, String user, String group) {
+        read.forget(claimId);
         jdbc.sql("update claim_sla set holder_user = :user, holder_group = :group where claim_id = :claim and stopped_at is null")
                 .param("claim", claimId).param("user", user).param("group", group).update();
     }
