@@ -52,8 +52,8 @@ class ClaimLifecycleProcessTest {
         Map<String, Object> claim = ClaimRequests.claim(api.enrolledMember("DEMO-A", "RESIDENT"), "1000.00");
         long id = submit(claim, "REJECTED");
         ProcessInstance instance = instanceOf(id);
-        assertThat(instance).isEnded().hasPassedInOrder("PreCheckClaim", "RejectionMerge", "NotifyMember", "ClaimClosed")
-                .hasNotPassed("AgencyCheck");
+        assertThat(instance).isEnded().hasPassedInOrder("PreCheckClaim", "NotifyMember", "ClaimClosed")
+                .hasNotPassed("HandleWithinDeadline", "AgencyCheck");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("rejectionReason").asText()).contains("医保类型");
     }
 
@@ -82,8 +82,11 @@ class ClaimLifecycleProcessTest {
         require(api.decide("league", id, "APPROVE", null), 200);
         assertThat(instance).isWaitingAt("PayOut");
         Jobs.runDue(management, instance.getId());
-        assertThat(instance).isEnded().hasPassedInOrder("PayOut", "AwaitBankResult", "OutcomeMerge", "NotifyMember",
+        assertThat(instance).isEnded().hasPassedInOrder("PayOut", "AwaitBankResult", "HandlingPaid", "NotifyMember",
                 "ClaimClosed");
+        // gateways leave no activity history
+        assertThat(jdbc.sql("select count(*) from act_hi_actinst where proc_inst_id_ = :id and act_type_ like '%Gateway'")
+                .param("id", instance.getId()).query(Long.class).single()).isZero();
         var paid = api.get("clerk", "/api/claims/" + id).body();
         assertThat(paid.get("status").asText()).isEqualTo("PAID");
         String amount = paid.get("subsidy").asText();
@@ -104,7 +107,8 @@ class ClaimLifecycleProcessTest {
     void theAgencyRejectsWithAReason() {
         long id = submit(ClaimRequests.claim(api.enrolledMember(), "800.00"), "AGENCY_CHECK");
         require(api.decide("agency", id, "REJECT", "发票与费用清单不符"), 200);
-        assertThat(instanceOf(id)).isEnded().hasPassed("RejectionMerge", "NotifyMember").hasNotPassed("CalculateSubsidy");
+        assertThat(instanceOf(id)).isEnded().hasPassed("AgencyRejected", "HandlingRejected", "NotifyMember")
+                .hasNotPassed("CalculateSubsidy");
         var claim = api.get("clerk", "/api/claims/" + id).body();
         assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
         assertThat(claim.get("rejectionReason").asText()).contains("发票与费用清单不符");
@@ -119,7 +123,8 @@ class ClaimLifecycleProcessTest {
         long id = submit(ClaimRequests.claim(api.enrolledMember(), "800.00"), "AGENCY_CHECK");
         require(api.decide("agency", id, "APPROVE", null), 200);
         require(api.decide("league", id, "REJECT", "非住院治疗"), 200);
-        assertThat(instanceOf(id)).isEnded().hasPassed("LeagueAudit", "RejectionMerge").hasNotPassed("PayOut");
+        assertThat(instanceOf(id)).isEnded().hasPassed("LeagueAudit", "LeagueRejected", "HandlingRejected")
+                .hasNotPassed("PayOut");
         assertThat(api.get("clerk", "/api/claims/" + id).body().get("status").asText()).isEqualTo("REJECTED");
     }
 
@@ -151,7 +156,7 @@ class ClaimLifecycleProcessTest {
         require(api.decide("agency", id, "APPROVE", null), 200);
         require(api.decide("league", id, "APPROVE", null), 200);
         Jobs.runDue(management, instance.getId());
-        assertThat(instance).isEnded().hasPassed("TransferNeeded", "SettledWithoutTransfer", "NotifyMember")
+        assertThat(instance).isEnded().hasPassed("PayOut", "SettledWithoutTransfer", "NotifyMember")
                 .hasNotPassed("AwaitBankResult");
         var claim = api.get("clerk", "/api/claims/" + id).body();
         assertThat(claim.get("status").asText()).isEqualTo("PAID");
