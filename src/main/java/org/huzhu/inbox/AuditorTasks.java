@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.ClaimDecisions;
 import org.huzhu.claim.ClaimSummaries;
@@ -55,6 +57,8 @@ public class AuditorTasks {
     static final int REASON_LIMIT = 500;
     /** Far past any real list, and small enough that the offset stays an int. */
     static final int LAST_PAGE = 100_000;
+    /** How the engine refuses a transient variable where a stored one of the name is (and the other way round). */
+    private static final String TRANSIENT_OVER_STORED = "Cannot set transient variable with name";
 
     private final TaskService taskService;
     private final HistoryService historyService;
@@ -222,18 +226,38 @@ public class AuditorTasks {
         ClaimDecisions.validate(auditTask.stage(), outcome, reason);
         // the claim from the work item before it goes: a review's task runs beside the claim's own process
         Long claimId = claimOf(taskId);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(auditTask.outcomeVariable(), outcome);
-        variables.put(auditTask.reasonVariable(), reason);
-        inTransaction(staff, taskId, () -> {
-            if (task.assignee() == null) {
-                taskService.claim(taskId, staff.userId());
+        try {
+            complete(task, staff, auditTask, outcome, reason, true);
+        } catch (ProcessEngineException e) {
+            if (!e.getMessage().contains(TRANSIENT_OVER_STORED)) {
+                throw e;
             }
-            taskService.complete(taskId, variables);
-            return null;
-        });
+            // someone stored the decision's variables on the instance through the engine's API: store them as well
+            complete(task, staff, auditTask, outcome, reason, false);
+        }
         return claimId != null ? summaries.byClaim(claimId)
                 : summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
+    }
+
+    /**
+     * Claims (when nobody holds it) and completes the task with the decision. The decision travels
+     * as transient variables: the task's listener records it in the claim's tables and the gateway
+     * after the task routes on it in this transaction, and the engine neither stores nor keeps it
+     * (Tasklist's forms, which submit stored variables, still work: the next task of the stage
+     * clears them).
+     */
+    private void complete(TaskAtHand task, Staff staff, AuditTask auditTask, String outcome, String reason,
+                          boolean asTransient) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(auditTask.outcomeVariable(), Variables.stringValue(outcome, asTransient));
+        variables.put(auditTask.reasonVariable(), Variables.stringValue(reason, asTransient));
+        inTransaction(staff, task.taskId(), () -> {
+            if (task.assignee() == null) {
+                taskService.claim(task.taskId(), staff.userId());
+            }
+            taskService.complete(task.taskId(), variables);
+            return null;
+        });
     }
 
     /**

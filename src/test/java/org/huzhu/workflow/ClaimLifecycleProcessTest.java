@@ -84,9 +84,12 @@ class ClaimLifecycleProcessTest {
         Jobs.runDue(management, instance.getId());
         assertThat(instance).isEnded().hasPassedInOrder("PayOut", "AwaitBankResult", "HandlingPaid", "NotifyMember",
                 "ClaimClosed");
-        // gateways leave no activity history
+        // gateways leave no activity history, the values routed on at once no variable (the bank's answer is waited for)
         assertThat(jdbc.sql("select count(*) from act_hi_actinst where proc_inst_id_ = :id and act_type_ like '%Gateway'")
                 .param("id", instance.getId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select name_ from act_hi_varinst where proc_inst_id_ = :id").param("id", instance.getId())
+                .query(String.class).list()).containsExactlyInAnyOrder("claimId", "agencyCode", "secondAudit",
+                "leagueHeadApproval", "committeeReview", "paymentOutcome");
         var paid = api.get("clerk", "/api/claims/" + id).body();
         assertThat(paid.get("status").asText()).isEqualTo("PAID");
         String amount = paid.get("subsidy").asText();
@@ -116,6 +119,18 @@ class ClaimLifecycleProcessTest {
                 received -> assertThat(received).startsWith("CLAIM_RECEIVED "),
                 rejected -> assertThat(rejected).startsWith("REJECTED ").contains("原因：代办点审核驳回：发票与费用清单不符。")
                         .endsWith("如对结果有异议，可在" + EngineTime.today().plusDays(60) + "前（含当日）通过线上快办或代办点申请复核。"));
+    }
+
+    @Test
+    void aDecisionStoredOnTheInstanceBeforeDoesNotStopTheNextOne() {
+        long id = submit(ClaimRequests.claim(api.enrolledMember(), "800.00"), "AGENCY_CHECK");
+        ProcessInstance instance = instanceOf(id);
+        // as an instance of an earlier version, or someone through the engine's API, would hold them
+        runtime.setVariable(instance.getId(), "agencyCheckOutcome", "REJECT");
+        runtime.setVariable(instance.getId(), "agencyCheckReason", "旧结论");
+        require(api.decide("agency", id, "APPROVE", null), 200);
+        assertThat(instance).isWaitingAt("LeagueAudit");
+        assertThat(runtime.getVariable(instance.getId(), "agencyCheckOutcome")).isEqualTo("APPROVE");
     }
 
     @Test
