@@ -17,11 +17,15 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -69,10 +73,12 @@ public class AuditorTasks {
     private final AuditTrail audit;
     private final SlaStatuses slaStatuses;
     private final TransactionTemplate transaction;
+    private final ProcessEngineConfigurationImpl engine;
 
     AuditorTasks(TaskService taskService, HistoryService historyService, IdentityService identityService,
                  StaffDirectory directory, WorkItems workItems, ClaimSummaries summaries, AuditTrail audit,
-                 SlaStatuses slaStatuses, TransactionTemplate transaction) {
+                 SlaStatuses slaStatuses, TransactionTemplate transaction, ProcessEngine engine) {
+        this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.slaStatuses = slaStatuses;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -251,13 +257,14 @@ public class AuditorTasks {
         Map<String, Object> variables = new HashMap<>();
         variables.put(auditTask.outcomeVariable(), Variables.stringValue(outcome, asTransient));
         variables.put(auditTask.reasonVariable(), Variables.stringValue(reason, asTransient));
-        inTransaction(staff, task.taskId(), () -> {
+        // one engine command for both: the task, its execution and the caller's grants are read once, and the
+        // claim's row updates vanish into the completion's deletes
+        inTransaction(staff, task.taskId(), () -> engine.getCommandExecutorTxRequired().execute(context -> {
             if (task.assignee() == null) {
-                taskService.claim(task.taskId(), staff.userId());
+                new ClaimTaskCmd(task.taskId(), staff.userId()).execute(context);
             }
-            taskService.complete(task.taskId(), variables);
-            return null;
-        });
+            return new CompleteTaskCmd(task.taskId(), variables).execute(context);
+        }));
     }
 
     /**
