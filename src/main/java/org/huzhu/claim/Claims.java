@@ -205,14 +205,18 @@ public class Claims {
     private void handedIn(long claimId, Set<DocumentKind> documents, String evidence, String reason, String receivedBy,
                           Instant receivedAt) {
         rows.forget(claimId);
-        for (DocumentKind kind : documents) {
-            jdbc.sql("""
-                            insert into claim_document (claim_id, kind, evidence, reason, received_at, received_by)
-                            values (:claim, :kind, :evidence, :reason, :at, :by) on conflict do nothing
-                            """)
-                    .param("claim", claimId).param("kind", kind.name()).param("evidence", evidence)
-                    .param("reason", reason).param("at", Timestamp.from(receivedAt)).param("by", receivedBy).update();
+        if (documents.isEmpty()) {
+            return;
         }
+        // one statement for all the kinds
+        jdbc.sql("""
+                        insert into claim_document (claim_id, kind, evidence, reason, received_at, received_by)
+                        select :claim, kind, :evidence, :reason, :at, :by from unnest(cast(:kinds as text[])) as kind
+                        on conflict do nothing
+                        """)
+                .param("claim", claimId).param("kinds", documents.stream().map(Enum::name).toArray(String[]::new))
+                .param("evidence", evidence).param("reason", reason).param("at", Timestamp.from(receivedAt))
+                .param("by", receivedBy).update();
     }
 
     /**
