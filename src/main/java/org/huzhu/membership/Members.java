@@ -132,7 +132,9 @@ public class Members {
 
     /** Locks the member's row until the transaction ends: claims of one member are calculated one at a time. */
     public void lock(long memberId) {
+        // the row as the lock lets us read it, which is what the transaction reads from now on
         byId.forget(memberId);
-        jdbc.sql("select id from member where id = :id for update").param("id", memberId).query(Long.class).single();
+        byId.put(memberId, jdbc.sql(MEMBER_SELECT + " where m.id = :id for update of m").param("id", memberId)
+                .query(Member.class).single());
     }
 }

@@ -22,7 +22,10 @@ public class ClaimClocks {
     private static final String SELECT = "select s.* from claim_sla s";
 
     private final JdbcClient jdbc;
-    /** Each clock read once per transaction: timers, due dates and task views all ask for it (forgotten on every write). */
+    /**
+     * Each clock read once per transaction: timers, due dates and task views all ask for it. Forgotten
+     * on every write; a change of stage or holder of a clock read in the transaction keeps it as written.
+     */
     private final TransactionScoped<Long, ClaimClock> read = new TransactionScoped<>();
 
     ClaimClocks(JdbcClient jdbc) {
@@ -107,6 +110,7 @@ public class ClaimClocks {
 
     /** The claim leaves its stage (if any) and enters the next; nobody holds it until a task is created. */
     void enterStage(long claimId, SlaStage stage, Instant at, Instant stageDueAt) {
+        ClaimClock held = read.held(claimId);
         read.forget(claimId);
         leaveStage(claimId, at);
         openVisit(claimId, stage, at);
@@ -117,6 +121,11 @@ public class ClaimClocks {
                         """)
                 .param("claim", claimId).param("stage", stage.name()).param("at", Timestamp.from(at))
                 .param("stageDue", Timestamp.from(stageDueAt)).update();
+        if (held != null) {
+            read.put(claimId, new ClaimClock(held.claimId(), held.agencyId(), held.workingDays(), held.startedAt(),
+                    held.dueDate(), held.dueAt(), held.atRiskAt(), stage, at, stageDueAt, null, null, held.stoppedAt(),
+                    held.outcome(), held.workingDaysToPay(), held.paidInTime()));
+        }
     }
 
     void stageDue(long claimId, Instant stageDueAt) {
@@ -147,9 +156,15 @@ public class ClaimClocks {
 
     /** Who holds the claim now: a user who took the task, else the group it is offered to. */
     void holder(long claimId, String user, String group) {
+        ClaimClock held = read.held(claimId);
         read.forget(claimId);
         jdbc.sql("update claim_sla set holder_user = :user, holder_group = :group where claim_id = :claim and stopped_at is null")
                 .param("claim", claimId).param("user", user).param("group", group).update();
+        if (held != null && held.running()) {
+            read.put(claimId, new ClaimClock(held.claimId(), held.agencyId(), held.workingDays(), held.startedAt(),
+                    held.dueDate(), held.dueAt(), held.atRiskAt(), held.stage(), held.stageSince(), held.stageDueAt(),
+                    user, group, null, held.outcome(), held.workingDaysToPay(), held.paidInTime()));
+        }
     }
 
     public List<StageVisit> visits(Collection<Long> claimIds) {
