@@ -120,6 +120,14 @@ public class Claim {
                 written.materialsCompleteAt, written.paidAt, processInstanceId, version + 1);
     }
 
+    /** This stored claim once linked to the process instance that runs it. */
+    Claim linkedTo(String processInstance) {
+        return new Claim(id, memberId, scheme, agencyId, status, admissionDate, dischargeDate, hospital, diagnosis,
+                diagnosisCode, diagnosisDate, expenses, bankAccount, invoices, documents, ruleSetId, schemeYear,
+                diagnosisGroup, eligibleAmount, subsidy, breakdown, rejectionReason, missingDocuments, submittedBy,
+                submittedAt, materialsCompleteAt, paidAt, processInstance, version);
+    }
+
     /** What the subsidy depends on. */
     public ClaimFacts facts() {
         return new ClaimFacts(admissionDate, dischargeDate, expenses, diagnosisCode, diagnosisDate);

@@ -320,9 +320,14 @@ public class Claims {
      * audited again after the review of its rejection runs in a new instance.
      */
     public void linkProcess(long claimId, String processInstanceId) {
+        Row stored = rows.held(claimId);
         rows.forget(claimId);
         jdbc.sql("update claim set process_instance_id = :process where id = :id")
                 .param("process", processInstanceId).param("id", claimId).update();
+        if (stored != null) {
+            rows.put(claimId, new Row(stored.claim().linkedTo(processInstanceId), stored.memberName(),
+                    stored.memberIdMasked(), stored.agencyCode()));
+        }
     }
 
     /** Holds the claim's row until the transaction ends: changes to the claim's papers go one at a time. */
