@@ -24,6 +24,8 @@ public class Members {
     private final JdbcClient jdbc;
     /** Each member read by id once per transaction: a claim's checks, clock and notices each ask (forgotten on writes). */
     private final TransactionScoped<Long, Member> byId = new TransactionScoped<>();
+    /** A member's enrolments, read once per transaction: a claim's cover checks ask several times (forgotten on enrol). */
+    private final TransactionScoped<Long, List<Enrolment>> enrolmentsOf = new TransactionScoped<>();
 
     Members(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -92,6 +94,7 @@ public class Members {
     }
 
     public Enrolment enrol(long memberId, String scheme, LocalDate validFrom, LocalDate validTo) {
+        enrolmentsOf.forget(memberId);
         long id = jdbc.sql("""
                         insert into enrolment (member_id, scheme, valid_from, valid_to)
                         values (:member, :scheme, :from, :to) returning id
@@ -102,8 +105,9 @@ public class Members {
     }
 
     public List<Enrolment> enrolments(long memberId) {
-        return jdbc.sql("select id, member_id, scheme, valid_from, valid_to from enrolment where member_id = :member order by valid_from")
-                .param("member", memberId).query(Enrolment.class).list();
+        return enrolmentsOf.get(memberId, member -> List.copyOf(jdbc.sql(
+                        "select id, member_id, scheme, valid_from, valid_to from enrolment where member_id = :member order by valid_from")
+                .param("member", member).query(Enrolment.class).list()));
     }
 
     public boolean overlapsEnrolment(long memberId, String scheme, LocalDate from, LocalDate to) {
@@ -117,11 +121,9 @@ public class Members {
 
     /** The enrolment in the scheme that covers the day: its end is the protection period's end. */
     public Optional<Enrolment> enrolmentOn(long memberId, String scheme, LocalDate on) {
-        return jdbc.sql("""
-                        select id, member_id, scheme, valid_from, valid_to from enrolment
-                        where member_id = :member and scheme = :scheme and valid_from <= :on and valid_to >= :on
-                        """)
-                .param("member", memberId).param("scheme", scheme).param("on", on).query(Enrolment.class).optional();
+        // from all of the member's enrolments, read once; enrolments of a scheme never overlap
+        return enrolments(memberId).stream().filter(e -> e.scheme().equals(scheme))
+                .filter(e -> !e.validFrom().isAfter(on) && !e.validTo().isBefore(on)).findFirst();
     }
 
     /** The first day of the member's unbroken cover in the scheme that includes the day. */
