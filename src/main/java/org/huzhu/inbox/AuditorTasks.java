@@ -232,17 +232,18 @@ public class AuditorTasks {
         ClaimDecisions.validate(auditTask.stage(), outcome, reason);
         // the claim from the work item before it goes: a review's task runs beside the claim's own process
         Long claimId = claimOf(taskId);
+        // the summary as the decision leaves it, read in its transaction (where the claim is held already)
+        Supplier<ClaimSummary> decided = () -> claimId != null ? summaries.byClaim(claimId)
+                : summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
         try {
-            complete(task, staff, auditTask, outcome, reason, true);
+            return complete(task, staff, auditTask, outcome, reason, true, decided);
         } catch (ProcessEngineException e) {
             if (!e.getMessage().contains(TRANSIENT_OVER_STORED)) {
                 throw e;
             }
             // someone stored the decision's variables on the instance through the engine's API: store them as well
-            complete(task, staff, auditTask, outcome, reason, false);
+            return complete(task, staff, auditTask, outcome, reason, false, decided);
         }
-        return claimId != null ? summaries.byClaim(claimId)
-                : summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
     }
 
     /**
@@ -252,19 +253,22 @@ public class AuditorTasks {
      * (Tasklist's forms, which submit stored variables, still work: the next task of the stage
      * clears them).
      */
-    private void complete(TaskAtHand task, Staff staff, AuditTask auditTask, String outcome, String reason,
-                          boolean asTransient) {
+    private ClaimSummary complete(TaskAtHand task, Staff staff, AuditTask auditTask, String outcome, String reason,
+                                  boolean asTransient, Supplier<ClaimSummary> decided) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(auditTask.outcomeVariable(), Variables.stringValue(outcome, asTransient));
         variables.put(auditTask.reasonVariable(), Variables.stringValue(reason, asTransient));
         // one engine command for both: the task, its execution and the caller's grants are read once, and the
         // claim's row updates vanish into the completion's deletes
-        inTransaction(staff, task.taskId(), () -> engine.getCommandExecutorTxRequired().execute(context -> {
-            if (task.assignee() == null) {
-                new ClaimTaskCmd(task.taskId(), staff.userId()).execute(context);
-            }
-            return new CompleteTaskCmd(task.taskId(), variables).execute(context);
-        }));
+        return inTransaction(staff, task.taskId(), () -> {
+            engine.getCommandExecutorTxRequired().execute(context -> {
+                if (task.assignee() == null) {
+                    new ClaimTaskCmd(task.taskId(), staff.userId()).execute(context);
+                }
+                return new CompleteTaskCmd(task.taskId(), variables).execute(context);
+            });
+            return decided.get();
+        });
     }
 
     /**
