@@ -22,10 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a task of a claim is created: puts a masked, read-only view of the claim on the task,
- * as one Markdown text ({@code claimView}) its Camunda Form shows, plus three of the four values
- * the Tasklist filters list ({@code memberName}, {@code eligibleAmount}, {@code subsidy}; the
- * fourth, {@code agencyCode}, is the process's own variable, which Tasklist lists as well) and
- * the payment deadline its task cards show ({@link DeadlineOnTask}); and
+ * as one Markdown text ({@code claimView}) its Camunda Form shows, plus the four values the
+ * Tasklist filters list ({@code memberName}, {@code agencyCode}, {@code eligibleAmount},
+ * {@code subsidy}) and the payment deadline its task cards show ({@link DeadlineOnTask}); and
  * clears the stage's previous decision so the form starts empty. One text instead of a
  * variable per field keeps a task's creation and completion to a few rows. The claim itself
  * stays in our tables; these task-local values vanish with the task. What people typed (names,
@@ -74,7 +73,7 @@ class ShowClaimOnTask implements TaskListener {
             }
         }
         Map<String, Object> values = new HashMap<>(Map.of("memberName", summary.memberName(),
-                "eligibleAmount", figure(claim.expenses(), Expenses::eligibleBase),
+                "agencyCode", summary.agencyCode(), "eligibleAmount", figure(claim.expenses(), Expenses::eligibleBase),
                 "subsidy", text(claim.subsidy()), "claimView", view.toString()));
         deadline.of(claimId).ifPresent(due -> values.put(DeadlineOnTask.VARIABLE, due));
         task.setVariablesLocal(values);
