@@ -105,6 +105,31 @@ public class Claim {
                 null, null, null, null, null, null, null, null, submittedBy, submittedAt, null, null, null, 0);
     }
 
+    /** The same claim as a fresh read would give it; a claim read in a transaction is handed out as copies. */
+    Claim copy() {
+        return new Claim(id, memberId, scheme, agencyId, status, admissionDate, dischargeDate, hospital, diagnosis,
+                diagnosisCode, diagnosisDate, expenses, bankAccount, invoices, documents, ruleSetId, schemeYear,
+                diagnosisGroup, eligibleAmount, subsidy, breakdown, rejectionReason, rejectionCategory, missingDocuments,
+                submittedBy, submittedAt, materialsCompleteAt, paidAt, processInstanceId, version);
+    }
+
+    /** This stored claim once {@code written} (read at the same version) is stored over it: what an update writes, the rest as stored. */
+    Claim updatedBy(Claim written) {
+        return new Claim(id, memberId, scheme, agencyId, written.status, admissionDate, dischargeDate, hospital,
+                diagnosis, diagnosisCode, diagnosisDate, expenses, bankAccount, invoices, documents, written.ruleSetId,
+                written.schemeYear, written.diagnosisGroup, written.eligibleAmount, written.subsidy, written.breakdown,
+                written.rejectionReason, written.rejectionCategory, written.missingDocuments, submittedBy, submittedAt,
+                written.materialsCompleteAt, written.paidAt, processInstanceId, version + 1);
+    }
+
+    /** This stored claim once linked to the process instance that runs it. */
+    Claim linkedTo(String processInstance) {
+        return new Claim(id, memberId, scheme, agencyId, status, admissionDate, dischargeDate, hospital, diagnosis,
+                diagnosisCode, diagnosisDate, expenses, bankAccount, invoices, documents, ruleSetId, schemeYear,
+                diagnosisGroup, eligibleAmount, subsidy, breakdown, rejectionReason, rejectionCategory, missingDocuments,
+                submittedBy, submittedAt, materialsCompleteAt, paidAt, processInstance, version);
+    }
+
     /** What the subsidy depends on. */
     public ClaimFacts facts() {
         return new ClaimFacts(admissionDate, dischargeDate, expenses, diagnosisCode, diagnosisDate);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,11 @@ public class ClaimSummaries {
             """;
 
     private final JdbcClient jdbc;
+    private final Claims claims;
 
-    ClaimSummaries(JdbcClient jdbc) {
+    ClaimSummaries(JdbcClient jdbc, Claims claims) {
         this.jdbc = jdbc;
+        this.claims = claims;
     }
 
     public List<ClaimSummary> byProcessInstances(Collection<String> processInstanceIds) {
@@ -44,8 +47,9 @@ public class ClaimSummaries {
         return jdbc.sql(SELECT + " where c.id in (:ids)").param("ids", claimIds).query(this::map).list();
     }
 
+    /** From the claim's row as {@link Claims} read it in this transaction. */
     public ClaimSummary byClaim(long claimId) {
-        return jdbc.sql(SELECT + " where c.id = :id").param("id", claimId).query(this::map).single();
+        return claims.summary(claimId).orElseThrow(() -> new EmptyResultDataAccessException(1));
     }
 
     private ClaimSummary map(ResultSet row, int rowNumber) throws SQLException {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.huzhu.membership.Member;
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.TransactionScoped;
 import org.huzhu.scheme.BenefitKind;
 import org.huzhu.scheme.DocumentKind;
 import org.huzhu.scheme.Expenses;
@@ -39,6 +40,20 @@ public class Claims {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    /** Each claim read once per transaction: its listeners, delegates and task views all read it (forgotten on every write). */
+    private final TransactionScoped<Long, Row> rows = new TransactionScoped<>();
+
+    /** A claim's row as stored: the claim, and what its summary adds from intake (never changed there). */
+    private record Row(Claim claim, String memberName, String memberIdMasked, String agencyCode) {
+
+        ClaimSummary summary() {
+            Expenses expenses = claim.expenses();
+            return new ClaimSummary(claim.id(), claim.processInstanceId(), claim.status(), claim.scheme(), agencyCode,
+                    memberName, memberIdMasked, claim.admissionDate(), claim.dischargeDate(), claim.hospital(),
+                    claim.diagnosis(), expenses == null ? null : expenses.total(),
+                    expenses == null ? null : expenses.policyScope(), claim.eligibleAmount(), claim.subsidy());
+        }
+    }
 
     Claims(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -58,7 +73,19 @@ public class Claims {
             """;
 
     public Optional<Claim> find(long id) {
-        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(this::map).optional();
+        return Optional.ofNullable(row(id)).map(row -> row.claim().copy());
+    }
+
+    /** The claim's summary from the same read as the claim. */
+    Optional<ClaimSummary> summary(long id) {
+        return Optional.ofNullable(row(id)).map(Row::summary);
+    }
+
+    private Row row(long id) {
+        return rows.get(id, key -> jdbc.sql(SELECT + " where c.id = :id").param("id", key)
+                .query((row, n) -> new Row(map(row, n), row.getString("member_name"), row.getString("member_id_masked"),
+                        row.getString("agency_code")))
+                .optional().orElse(null));
     }
 
     /** The member's claims, the newest first. */
@@ -177,14 +204,19 @@ public class Claims {
 
     private void handedIn(long claimId, Set<DocumentKind> documents, String evidence, String reason, String receivedBy,
                           Instant receivedAt) {
-        for (DocumentKind kind : documents) {
-            jdbc.sql("""
-                            insert into claim_document (claim_id, kind, evidence, reason, received_at, received_by)
-                            values (:claim, :kind, :evidence, :reason, :at, :by) on conflict do nothing
-                            """)
-                    .param("claim", claimId).param("kind", kind.name()).param("evidence", evidence)
-                    .param("reason", reason).param("at", Timestamp.from(receivedAt)).param("by", receivedBy).update();
+        rows.forget(claimId);
+        if (documents.isEmpty()) {
+            return;
         }
+        // one statement for all the kinds
+        jdbc.sql("""
+                        insert into claim_document (claim_id, kind, evidence, reason, received_at, received_by)
+                        select :claim, kind, :evidence, :reason, :at, :by from unnest(cast(:kinds as text[])) as kind
+                        on conflict do nothing
+                        """)
+                .param("claim", claimId).param("kinds", documents.stream().map(Enum::name).toArray(String[]::new))
+                .param("evidence", evidence).param("reason", reason).param("at", Timestamp.from(receivedAt))
+                .param("by", receivedBy).update();
     }
 
     /**
@@ -210,8 +242,17 @@ public class Claims {
                 .param("complete", timestamp(claim.materialsCompleteAt())).param("paid", timestamp(claim.paidAt()))
                 .param("id", claim.id()).param("version", claim.version())
                 .update();
+        Row stored = rows.held(claim.id());
         if (updated != 1) {
+            rows.forget(claim.id());
             throw DomainException.conflict("CLAIM_CHANGED", "申请已被他人更新，请刷新后重试");
+        }
+        // the row read in this transaction, at the version written over, is now exactly it with the update's columns
+        if (stored != null && stored.claim().version() == claim.version()) {
+            rows.put(claim.id(), new Row(stored.claim().updatedBy(claim), stored.memberName(), stored.memberIdMasked(),
+                    stored.agencyCode()));
+        } else {
+            rows.forget(claim.id());
         }
         if (claim.status() != claim.statusAsRead()) {
             events.publishEvent(new ClaimStatusChanged(claim.id(), claim.statusAsRead(), claim.status()));
@@ -267,6 +308,7 @@ public class Claims {
 
     /** The account a returned transfer goes to next; the claim's other figures stay as audited. */
     void changeBankAccount(long claimId, BankAccount account) {
+        rows.forget(claimId);
         jdbc.sql("""
                         update claim set bank_name = :bankName, bank_account_number = :accountNumber,
                             bank_account_name = :accountName, version = version + 1
@@ -280,12 +322,20 @@ public class Claims {
      * audited again after the review of its rejection runs in a new instance.
      */
     public void linkProcess(long claimId, String processInstanceId) {
+        Row stored = rows.held(claimId);
+        rows.forget(claimId);
         jdbc.sql("update claim set process_instance_id = :process where id = :id")
                 .param("process", processInstanceId).param("id", claimId).update();
+        if (stored != null) {
+            rows.put(claimId, new Row(stored.claim().linkedTo(processInstanceId), stored.memberName(),
+                    stored.memberIdMasked(), stored.agencyCode()));
+        }
     }
 
     /** Holds the claim's row until the transaction ends: changes to the claim's papers go one at a time. */
     void lock(long claimId) {
+        // what was read before the lock may be older than what the lock now lets us read
+        rows.forget(claimId);
         jdbc.sql("select id from claim where id = :id for update").param("id", claimId).query(Long.class).single();
     }
 

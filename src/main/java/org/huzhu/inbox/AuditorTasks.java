@@ -17,13 +17,19 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.claim.ClaimDecisions;
 import org.huzhu.claim.ClaimSummaries;
@@ -55,6 +61,8 @@ public class AuditorTasks {
     static final int REASON_LIMIT = 500;
     /** Far past any real list, and small enough that the offset stays an int. */
     static final int LAST_PAGE = 100_000;
+    /** How the engine refuses a transient variable where a stored one of the name is (and the other way round). */
+    private static final String TRANSIENT_OVER_STORED = "Cannot set transient variable with name";
 
     private final TaskService taskService;
     private final HistoryService historyService;
@@ -65,10 +73,12 @@ public class AuditorTasks {
     private final AuditTrail audit;
     private final SlaStatuses slaStatuses;
     private final TransactionTemplate transaction;
+    private final ProcessEngineConfigurationImpl engine;
 
     AuditorTasks(TaskService taskService, HistoryService historyService, IdentityService identityService,
                  StaffDirectory directory, WorkItems workItems, ClaimSummaries summaries, AuditTrail audit,
-                 SlaStatuses slaStatuses, TransactionTemplate transaction) {
+                 SlaStatuses slaStatuses, TransactionTemplate transaction, ProcessEngine engine) {
+        this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.slaStatuses = slaStatuses;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -222,21 +232,46 @@ public class AuditorTasks {
         ClaimDecisions.validate(auditTask.stage(), outcome, category, reason);
         // the claim from the work item before it goes: a review's task runs beside the claim's own process
         Long claimId = claimOf(taskId);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(auditTask.outcomeVariable(), outcome);
-        variables.put(auditTask.reasonVariable(), reason);
-        if (Decision.REJECT.name().equals(outcome)) {
-            variables.put(auditTask.categoryVariable(), category);
-        }
-        inTransaction(staff, taskId, () -> {
-            if (task.assignee() == null) {
-                taskService.claim(taskId, staff.userId());
-            }
-            taskService.complete(taskId, variables);
-            return null;
-        });
-        return claimId != null ? summaries.byClaim(claimId)
+        // the summary as the decision leaves it, read in its transaction (where the claim is held already)
+        Supplier<ClaimSummary> decided = () -> claimId != null ? summaries.byClaim(claimId)
                 : summaries.byProcessInstances(List.of(task.processInstanceId())).get(0);
+        try {
+            return complete(task, staff, auditTask, outcome, category, reason, true, decided);
+        } catch (ProcessEngineException e) {
+            if (!e.getMessage().contains(TRANSIENT_OVER_STORED)) {
+                throw e;
+            }
+            // someone stored the decision's variables on the instance through the engine's API: store them as well
+            return complete(task, staff, auditTask, outcome, category, reason, false, decided);
+        }
+    }
+
+    /**
+     * Claims (when nobody holds it) and completes the task with the decision. The decision travels
+     * as transient variables: the task's listener records it in the claim's tables and the gateway
+     * after the task routes on it in this transaction, and the engine neither stores nor keeps it
+     * (Tasklist's forms, which submit stored variables, still work: the next task of the stage
+     * clears them).
+     */
+    private ClaimSummary complete(TaskAtHand task, Staff staff, AuditTask auditTask, String outcome, String category,
+                                  String reason, boolean asTransient, Supplier<ClaimSummary> decided) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(auditTask.outcomeVariable(), Variables.stringValue(outcome, asTransient));
+        variables.put(auditTask.reasonVariable(), Variables.stringValue(reason, asTransient));
+        if (Decision.REJECT.name().equals(outcome)) {
+            variables.put(auditTask.categoryVariable(), Variables.stringValue(category, asTransient));
+        }
+        // one engine command for both: the task, its execution and the caller's grants are read once, and the
+        // claim's row updates vanish into the completion's deletes
+        return inTransaction(staff, task.taskId(), () -> {
+            engine.getCommandExecutorTxRequired().execute(context -> {
+                if (task.assignee() == null) {
+                    new ClaimTaskCmd(task.taskId(), staff.userId()).execute(context);
+                }
+                return new CompleteTaskCmd(task.taskId(), variables).execute(context);
+            });
+            return decided.get();
+        });
     }
 
     /**

@@ -74,12 +74,17 @@ class WorkItems implements OpenWork {
                 .param("assignee", assignee).param("task", taskId).update();
     }
 
+    /** One statement for the item and its lists' rows; nothing changes while the due date stays (a task claimed). */
     void reschedule(String taskId, Instant dueAt) {
-        jdbc.sql("update work_item set due_at = :due where task_id = :task")
-                .param("due", timestamp(dueAt)).param("task", taskId).update();
-        jdbc.sql("update work_item_group set due_at = :due where task_id = :task")
-                .param("due", timestamp(dueAt)).param("task", taskId).update();
-        jdbc.sql("update work_item_user set due_at = :due where task_id = :task")
+        jdbc.sql("""
+                        with item as (
+                            update work_item set due_at = :due
+                            where task_id = :task and due_at is distinct from cast(:due as timestamptz)
+                            returning task_id),
+                        by_group as (
+                            update work_item_group g set due_at = :due from item where g.task_id = item.task_id)
+                        update work_item_user u set due_at = :due from item where u.task_id = item.task_id
+                        """)
                 .param("due", timestamp(dueAt)).param("task", taskId).update();
     }
 

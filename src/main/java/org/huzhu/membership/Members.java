@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.huzhu.platform.TransactionScoped;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,10 @@ public class Members {
             """;
 
     private final JdbcClient jdbc;
+    /** Each member read by id once per transaction: a claim's checks, clock and notices each ask (forgotten on writes). */
+    private final TransactionScoped<Long, Member> byId = new TransactionScoped<>();
+    /** A member's enrolments, read once per transaction: a claim's cover checks ask several times (forgotten on enrol). */
+    private final TransactionScoped<Long, List<Enrolment>> enrolmentsOf = new TransactionScoped<>();
 
     Members(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -31,11 +37,12 @@ public class Members {
     }
 
     public Optional<Member> find(long id) {
-        return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Member.class).optional();
+        return Optional.ofNullable(byId.get(id, key -> jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", key)
+                .query(Member.class).optional().orElse(null)));
     }
 
     public Member byId(long id) {
-        return jdbc.sql(MEMBER_SELECT + " where m.id = :id").param("id", id).query(Member.class).single();
+        return find(id).orElseThrow(() -> new EmptyResultDataAccessException(1));
     }
 
     public List<Member> ofUnit(String unitCode) {
@@ -75,6 +82,7 @@ public class Members {
 
     /** The mobile number on file, or none (null clears it). */
     public void changeMobile(long memberId, String mobile) {
+        byId.forget(memberId);
         jdbc.sql("update member set mobile = :mobile where id = :id").param("mobile", mobile).param("id", memberId)
                 .update();
     }
@@ -86,6 +94,7 @@ public class Members {
     }
 
     public Enrolment enrol(long memberId, String scheme, LocalDate validFrom, LocalDate validTo) {
+        enrolmentsOf.forget(memberId);
         long id = jdbc.sql("""
                         insert into enrolment (member_id, scheme, valid_from, valid_to)
                         values (:member, :scheme, :from, :to) returning id
@@ -96,8 +105,9 @@ public class Members {
     }
 
     public List<Enrolment> enrolments(long memberId) {
-        return jdbc.sql("select id, member_id, scheme, valid_from, valid_to from enrolment where member_id = :member order by valid_from")
-                .param("member", memberId).query(Enrolment.class).list();
+        return enrolmentsOf.get(memberId, member -> List.copyOf(jdbc.sql(
+                        "select id, member_id, scheme, valid_from, valid_to from enrolment where member_id = :member order by valid_from")
+                .param("member", member).query(Enrolment.class).list()));
     }
 
     public boolean overlapsEnrolment(long memberId, String scheme, LocalDate from, LocalDate to) {
@@ -111,11 +121,9 @@ public class Members {
 
     /** The enrolment in the scheme that covers the day: its end is the protection period's end. */
     public Optional<Enrolment> enrolmentOn(long memberId, String scheme, LocalDate on) {
-        return jdbc.sql("""
-                        select id, member_id, scheme, valid_from, valid_to from enrolment
-                        where member_id = :member and scheme = :scheme and valid_from <= :on and valid_to >= :on
-                        """)
-                .param("member", memberId).param("scheme", scheme).param("on", on).query(Enrolment.class).optional();
+        // from all of the member's enrolments, read once; enrolments of a scheme never overlap
+        return enrolments(memberId).stream().filter(e -> e.scheme().equals(scheme))
+                .filter(e -> !e.validFrom().isAfter(on) && !e.validTo().isBefore(on)).findFirst();
     }
 
     /** The first day of the member's unbroken cover in the scheme that includes the day. */
@@ -126,6 +134,9 @@ public class Members {
 
     /** Locks the member's row until the transaction ends: claims of one member are calculated one at a time. */
     public void lock(long memberId) {
-        jdbc.sql("select id from member where id = :id for update").param("id", memberId).query(Long.class).single();
+        // the row as the lock lets us read it, which is what the transaction reads from now on
+        byId.forget(memberId);
+        byId.put(memberId, jdbc.sql(MEMBER_SELECT + " where m.id = :id for update of m").param("id", memberId)
+                .query(Member.class).single());
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.huzhu.membership.Organisations;
 import org.huzhu.membership.Organiser;
 import org.huzhu.membership.SchemeNames;
 import org.huzhu.platform.Problems;
+import org.huzhu.platform.TransactionScoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +41,10 @@ public class RuleSets implements SchemeNames {
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final Organisations organisations;
+    /** A claim's pre-check, calculation and payment clock each ask; once per transaction (forgotten on a publication). */
+    private final TransactionScoped<List<Object>, RuleSet> inForce = new TransactionScoped<>();
+    /** Schemes are only added by migrations. */
+    private final TransactionScoped<String, Scheme> schemesByCode = new TransactionScoped<>();
 
     RuleSets(JdbcClient jdbc, ObjectMapper json, AuditTrail audit, Organisations organisations) {
         this.jdbc = jdbc;
@@ -59,18 +65,19 @@ public class RuleSets implements SchemeNames {
     }
 
     public Optional<Scheme> scheme(String code) {
-        return jdbc.sql("select code, name, benefit_kind from scheme where code = :code").param("code", code)
-                .query(Scheme.class).optional();
+        return Optional.ofNullable(schemesByCode.get(code, key -> jdbc.sql(
+                "select code, name, benefit_kind from scheme where code = :code").param("code", key)
+                .query(Scheme.class).optional().orElse(null)));
     }
 
     /** The rule set of the organiser's scheme in force on the day, if any. */
     public Optional<RuleSet> inForce(String scheme, String organiserCode, LocalDate on) {
-        return jdbc.sql(SELECT + """
+        return Optional.ofNullable(inForce.get(Arrays.asList(scheme, organiserCode, on), key -> jdbc.sql(SELECT + """
                          where r.scheme = :scheme and r.organiser_code = :organiser and r.superseded_by is null
                            and r.effective_from <= :on and (r.effective_to is null or r.effective_to >= :on)
                         """)
                 .param("scheme", scheme).param("organiser", organiserCode).param("on", on)
-                .query(this::map).optional();
+                .query(this::map).optional().orElse(null)));
     }
 
     public Optional<RuleSet> find(long id) {
@@ -106,6 +113,7 @@ public class RuleSets implements SchemeNames {
      */
     @Transactional
     public RuleSet publish(Scheme scheme, RuleSetDraft draft, String publishedBy, Instant publishedAt) {
+        inForce.forgetAll();
         Optional<Organiser> organiser = draft.organiser() == null ? Optional.empty()
                 : organisations.lock(draft.organiser());
         RuleSet latest = checked(scheme, draft, organiser);

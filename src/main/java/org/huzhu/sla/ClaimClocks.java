@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.platform.Beijing;
+import org.huzhu.platform.TransactionScoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +22,19 @@ public class ClaimClocks {
     private static final String SELECT = "select s.* from claim_sla s";
 
     private final JdbcClient jdbc;
+    /**
+     * Each clock read once per transaction: timers, due dates and task views all ask for it. Forgotten
+     * on every write; a change of stage or holder of a clock read in the transaction keeps it as written.
+     */
+    private final TransactionScoped<Long, ClaimClock> read = new TransactionScoped<>();
 
     ClaimClocks(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<ClaimClock> find(long claimId) {
-        return jdbc.sql(SELECT + " where s.claim_id = :id").param("id", claimId).query(ClaimClocks::map).optional();
+        return Optional.ofNullable(read.get(claimId, id -> jdbc.sql(SELECT + " where s.claim_id = :id").param("id", id)
+                .query(ClaimClocks::map).optional().orElse(null)));
     }
 
     public List<ClaimClock> find(Collection<Long> claimIds) {
@@ -69,6 +76,7 @@ public class ClaimClocks {
     /** Starts the clock with the claim in its first stage. */
     void start(long claimId, long agencyId, int workingDays, Instant startedAt, Schedule schedule, SlaStage stage,
                Instant stageDueAt) {
+        read.forget(claimId);
         jdbc.sql("""
                         insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
                                                stage, stage_since, stage_due_at)
@@ -88,6 +96,7 @@ public class ClaimClocks {
      */
     void restart(long claimId, long agencyId, int workingDays, Instant startedAt, Schedule schedule, SlaStage stage,
                  Instant stageDueAt) {
+        read.forget(claimId);
         leaveStage(claimId, startedAt);
         jdbc.sql("""
                         insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
@@ -108,6 +117,7 @@ public class ClaimClocks {
     }
 
     void reschedule(long claimId, Schedule schedule) {
+        read.forget(claimId);
         jdbc.sql("update claim_sla set due_date = :dueDate, due_at = :dueAt, at_risk_at = :atRiskAt where claim_id = :claim")
                 .param("claim", claimId).param("dueDate", schedule.dueDate())
                 .param("dueAt", Timestamp.from(schedule.dueAt())).param("atRiskAt", Timestamp.from(schedule.atRiskAt()))
@@ -116,6 +126,8 @@ public class ClaimClocks {
 
     /** The claim leaves its stage (if any) and enters the next; nobody holds it until a task is created. */
     void enterStage(long claimId, SlaStage stage, Instant at, Instant stageDueAt) {
+        ClaimClock held = read.held(claimId);
+        read.forget(claimId);
         leaveStage(claimId, at);
         openVisit(claimId, stage, at);
         jdbc.sql("""
@@ -125,15 +137,22 @@ public class ClaimClocks {
                         """)
                 .param("claim", claimId).param("stage", stage.name()).param("at", Timestamp.from(at))
                 .param("stageDue", Timestamp.from(stageDueAt)).update();
+        if (held != null) {
+            read.put(claimId, new ClaimClock(held.claimId(), held.agencyId(), held.workingDays(), held.startedAt(),
+                    held.dueDate(), held.dueAt(), held.atRiskAt(), stage, at, stageDueAt, null, null, held.stoppedAt(),
+                    held.outcome(), held.workingDaysToPay(), held.paidInTime()));
+        }
     }
 
     void stageDue(long claimId, Instant stageDueAt) {
+        read.forget(claimId);
         jdbc.sql("update claim_sla set stage_due_at = :stageDue where claim_id = :claim")
                 .param("claim", claimId).param("stageDue", Timestamp.from(stageDueAt)).update();
     }
 
     /** Stops the clock; a paid claim keeps how many working days it took and whether that was in time. */
     void stop(long claimId, Instant at, ClaimStatus outcome, Integer workingDaysToPay, Boolean paidInTime) {
+        read.forget(claimId);
         leaveStage(claimId, at);
         jdbc.sql("""
                         update claim_sla set stopped_at = :at, outcome = :outcome, stage = null, stage_since = null,
@@ -146,14 +165,22 @@ public class ClaimClocks {
     }
 
     void paymentFigures(long claimId, Integer workingDaysToPay, Boolean paidInTime) {
+        read.forget(claimId);
         jdbc.sql("update claim_sla set working_days_to_pay = :days, paid_in_time = :inTime where claim_id = :claim")
                 .param("claim", claimId).param("days", workingDaysToPay).param("inTime", paidInTime).update();
     }
 
     /** Who holds the claim now: a user who took the task, else the group it is offered to. */
     void holder(long claimId, String user, String group) {
+        ClaimClock held = read.held(claimId);
+        read.forget(claimId);
         jdbc.sql("update claim_sla set holder_user = :user, holder_group = :group where claim_id = :claim and stopped_at is null")
                 .param("claim", claimId).param("user", user).param("group", group).update();
+        if (held != null && held.running()) {
+            read.put(claimId, new ClaimClock(held.claimId(), held.agencyId(), held.workingDays(), held.startedAt(),
+                    held.dueDate(), held.dueAt(), held.atRiskAt(), held.stage(), held.stageSince(), held.stageDueAt(),
+                    user, group, null, held.outcome(), held.workingDaysToPay(), held.paidInTime()));
+        }
     }
 
     public List<StageVisit> visits(Collection<Long> claimIds) {

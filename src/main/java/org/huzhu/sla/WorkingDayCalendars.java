@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.huzhu.platform.TransactionScoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,8 @@ public class WorkingDayCalendars {
 
     private final JdbcClient jdbc;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+    /** The newest version id, asked once per transaction (a claim's step asks for the calendar several times). */
+    private final TransactionScoped<Boolean, Long> newestInTransaction = new TransactionScoped<>();
 
     WorkingDayCalendars(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -40,7 +43,8 @@ public class WorkingDayCalendars {
      * and rolled-back ones included).
      */
     public WorkingDayCalendar current() {
-        long newest = jdbc.sql("select coalesce(max(id), 0) from working_day_calendar").query(Long.class).single();
+        long newest = newestInTransaction.get(true,
+                any -> jdbc.sql("select coalesce(max(id), 0) from working_day_calendar").query(Long.class).single());
         Loaded last = loaded.get();
         if (last != null && last.newestVersion() == newest) {
             return last.calendar();
@@ -82,6 +86,7 @@ public class WorkingDayCalendars {
     /** Stores the year's calendar as its next version. */
     public PublishedCalendar publish(int year, List<CalendarDay> days, String notice, String publishedBy,
                                      Instant publishedAt) {
+        newestInTransaction.forgetAll();
         long id = jdbc.sql("""
                         insert into working_day_calendar (year, version, notice, published_by, published_at)
                         values (:year, coalesce((select max(version) from working_day_calendar where year = :year), 0) + 1,

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task CalculateSubsidy: the amount stays in the claim's table; the process gets only
- * the few facts its approval routing decides on.
+ * the few facts its approval routing decides on, for that decision only (transient).
  */
 @Component("calculateSubsidy")
 class CalculateSubsidy implements JavaDelegate {
@@ -25,6 +25,6 @@ class CalculateSubsidy implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long claimId = ProcessVariables.claimId(execution);
         assessment.calculate(claimId);
-        execution.setVariables(ApprovalRouting.inputs(approvalFacts.of(claimId).orElseThrow()));
+        ProcessVariables.setForRouting(execution, ApprovalRouting.inputs(approvalFacts.of(claimId).orElseThrow()));
     }
 }

@@ -22,6 +22,6 @@ class PayOut implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean transfer = payouts.instruct(ProcessVariables.claimId(execution));
-        execution.setVariable(ProcessVariables.PAYMENT_OUTCOME, transfer ? "ORDERED" : "NOTHING_TO_TRANSFER");
+        ProcessVariables.setForRouting(execution, ProcessVariables.PAYMENT_OUTCOME, transfer ? "ORDERED" : "NOTHING_TO_TRANSFER");
     }
 }

@@ -17,6 +17,7 @@ class PreCheckClaim implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(ProcessVariables.PRE_CHECK_OUTCOME, preCheck.run(ProcessVariables.claimId(execution)).name());
+        ProcessVariables.setForRouting(execution, ProcessVariables.PRE_CHECK_OUTCOME,
+                preCheck.run(ProcessVariables.claimId(execution)).name());
     }
 }

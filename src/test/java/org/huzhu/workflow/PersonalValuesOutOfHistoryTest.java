@@ -68,7 +68,9 @@ class PersonalValuesOutOfHistoryTest extends ClaimProcessTest {
 
         List<String> kept = jdbc.sql("select name_ from act_hi_varinst where proc_inst_id_ = :p")
                 .param("p", process).query(String.class).list();
-        assertThat(kept).as("what the process routes on stays").contains("claimId", "leagueAuditOutcome");
+        assertThat(kept).as("what the process routes on later stays").contains("claimId", "secondAudit");
+        assertThat(kept).as("decisions travel transient; the claim's events keep them")
+                .doesNotContain("agencyCheckOutcome", "leagueAuditOutcome", "leagueAuditReason", "secondAuditOutcome");
         assertThat(jdbc.sql("select count(*) from act_hi_varinst where proc_inst_id_ = :p and task_id_ is not null")
                 .param("p", process).query(Long.class).single()).as("task display values").isZero();
         assertThat(kept).doesNotContainAnyElementsOf(DISPLAY_ONLY).doesNotContain(FixAccountTask.BANK_NAME,
