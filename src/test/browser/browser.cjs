@@ -43,10 +43,26 @@ async function signInToTasklist(page, user, password) {
   const tasklist = process.env.BASE_URL + '/camunda/app/tasklist/default/';
   await page.goto(tasklist);
   await page.waitForSelector('form[name=signinForm] input[type=password]');
-  await page.click('form[name=signinForm] input[type=text]');
-  await page.keyboard.type(user);
-  await page.click('form[name=signinForm] input[type=password]');
-  await page.keyboard.type(password);
+  const name = page.locator('form[name=signinForm] input[type=text]');
+  const secret = page.locator('form[name=signinForm] input[type=password]');
+  // on a busy machine Tasklist may still be redrawing its form while one types: as a person
+  // would, look at the fields before pressing 登录 and type again what did not arrive
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await name.inputValue() !== user) {
+      await name.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(user);
+    }
+    if (await secret.inputValue() !== password) {
+      await secret.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(password);
+    }
+    await page.waitForTimeout(200);
+    if (await name.inputValue() === user && await secret.inputValue() === password) {
+      break;
+    }
+  }
   await page.click('form[name=signinForm] button[type=submit]');
   await page.getByText('待审核申请').first().waitFor({ timeout: 20000 });
   return tasklist;
