@@ -1,12 +1,9 @@
 package org.huzhu.workflow;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,26 +19,12 @@ class GatewaysOutOfHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+        configuration.setHistoryEventHandler(new HistoryEventFilter(configuration.getHistoryEventHandler(),
+                GatewaysOutOfHistory::recorded));
     }
 
     static boolean recorded(HistoryEvent event) {
         return !(event instanceof HistoricActivityInstanceEventEntity activity && activity.getActivityType() != null
                 && activity.getActivityType().endsWith("Gateway"));
-    }
-
-    private record Filter(HistoryEventHandler next) implements HistoryEventHandler {
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (recorded(event)) {
-                next.handleEvent(event);
-            }
-        }
-
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            next.handleEvents(events.stream().filter(GatewaysOutOfHistory::recorded).toList());
-        }
     }
 }

@@ -1,13 +1,10 @@
 package org.huzhu.workflow;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +22,8 @@ class PersonalValuesOutOfHistory extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         // every writer of history (the database, Spring's history events) sits behind this handler
-        configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+        configuration.setHistoryEventHandler(new HistoryEventFilter(configuration.getHistoryEventHandler(),
+                PersonalValuesOutOfHistory::recorded));
     }
 
     static boolean recorded(HistoryEvent event) {
@@ -36,20 +34,5 @@ class PersonalValuesOutOfHistory extends AbstractProcessEnginePlugin {
             return variable.getTaskId() == null && !FixAccountTask.FIELDS.contains(variable.getVariableName());
         }
         return true;
-    }
-
-    private record Filter(HistoryEventHandler next) implements HistoryEventHandler {
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (recorded(event)) {
-                next.handleEvent(event);
-            }
-        }
-
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            next.handleEvents(events.stream().filter(PersonalValuesOutOfHistory::recorded).toList());
-        }
     }
 }
