@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.DomainException;
-import org.huzhu.platform.Problems;
+import org.huzhu.platform.InvalidInputException;
 import org.huzhu.security.Staff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,7 +54,7 @@ public class ClaimSearch {
             throw DomainException.forbidden("NO_CLAIMS_TO_READ", "您的账号不能查看申请");
         }
         if (filter.agency() != null && agencies != null && !agencies.contains(filter.agency())) {
-            new Problems().add("agency", "CLAIM_OF_OTHER_AGENCY", "无权查看其他代办点的申请").throwIfAny();
+            throw new InvalidInputException("agency", "CLAIM_OF_OTHER_AGENCY", "无权查看其他代办点的申请");
         }
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.submitted_at, c.member_name, c.member_id_masked, c.scheme, c.agency_code, c.status,

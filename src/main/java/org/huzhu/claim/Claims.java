@@ -378,7 +378,8 @@ public class Claims {
                 invoices, documents, (Long) row.getObject("rule_set_id"), (Integer) row.getObject("scheme_year"),
                 row.getString("diagnosis_group"), row.getBigDecimal("eligible_amount"), row.getBigDecimal("subsidy"),
                 read(row.getString("subsidy_breakdown")), row.getString("rejection_reason"),
-                RejectionCategory.of(row.getString("rejection_category")).orElse(null), row.getString("missing_documents"), row.getString("submitted_by"), instant(row, "submitted_at"),
+                RejectionCategory.of(row.getString("rejection_category")).orElse(null),
+                row.getString("missing_documents"), row.getString("submitted_by"), instant(row, "submitted_at"),
                 instant(row, "materials_complete_at"), instant(row, "paid_at"), row.getString("process_instance_id"),
                 row.getInt("version"));
     }

@@ -122,8 +122,10 @@ public class Statistics {
                 }).single();
         Enrolled enrolled = params(jdbc.sql("select " + ENROLMENT_FIGURES + ENROLMENTS), q)
                 .query((row, n) -> enrolled(row)).single();
-        StatisticsSummary.Reviews reviews = params(jdbc.sql(REVIEWS), q).query((row, n) -> new StatisticsSummary.Reviews(
-                row.getLong("requested"), row.getLong("online"), row.getLong("upheld"), row.getLong("refused"), row.getLong("open"))).single();
+        StatisticsSummary.Reviews reviews = params(jdbc.sql(REVIEWS), q)
+                .query((row, n) -> new StatisticsSummary.Reviews(row.getLong("requested"), row.getLong("online"),
+                        row.getLong("upheld"), row.getLong("refused"), row.getLong("open")))
+                .single();
         boolean wholeFund = q.agency() == null && q.organiser() == null;
         Map<String, BigDecimal> contributions = contributions(q, wholeFund);
 

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.huzhu.claim.SlaStatus;
@@ -21,15 +20,12 @@ class ClaimSlaStatuses implements SlaStatuses {
 
     private final ClaimClocks clocks;
     private final WorkingDayCalendars calendars;
-    private final Escalations escalations;
     private final SlaSettings settings;
     private final Clock clock;
 
-    ClaimSlaStatuses(ClaimClocks clocks, WorkingDayCalendars calendars, Escalations escalations, SlaSettings settings,
-                     Clock clock) {
+    ClaimSlaStatuses(ClaimClocks clocks, WorkingDayCalendars calendars, SlaSettings settings, Clock clock) {
         this.clocks = clocks;
         this.calendars = calendars;
-        this.escalations = escalations;
         this.settings = settings;
         this.clock = clock;
     }
@@ -41,37 +37,31 @@ class ClaimSlaStatuses implements SlaStatuses {
 
     @Override
     public Map<Long, SlaStatus> of(Collection<Long> claimIds) {
-        Map<Long, SlaStatus> statuses = new HashMap<>();
-        claimIds.forEach(id -> statuses.put(id, SlaStatus.NOT_STARTED));
-        List<ClaimClock> found = clocks.find(claimIds);
-        if (found.isEmpty()) {
-            return statuses;
-        }
-        List<Long> started = found.stream().map(ClaimClock::claimId).toList();
-        Map<Long, List<StageVisit>> visits = clocks.visits(started).stream()
-                .collect(Collectors.groupingBy(StageVisit::claimId));
-        Set<Long> escalated = escalations.escalated(started);
-        WorkingDayCalendar calendar = calendars.current();
-        Instant now = clock.instant();
-        for (ClaimClock c : found) {
-            statuses.put(c.claimId(), status(c, visits.getOrDefault(c.claimId(), List.of()),
-                    escalated.contains(c.claimId()), calendar, now));
-        }
-        return statuses;
+        return statuses(claimIds, true);
     }
 
     @Override
     public Map<Long, SlaStatus> deadlines(Collection<Long> claimIds) {
+        return statuses(claimIds, false);
+    }
+
+    /** The clocks with their escalation in one read, and each stage's time only when asked for. */
+    private Map<Long, SlaStatus> statuses(Collection<Long> claimIds, boolean withStages) {
         Map<Long, SlaStatus> statuses = new HashMap<>();
         claimIds.forEach(id -> statuses.put(id, SlaStatus.NOT_STARTED));
         List<ClaimClocks.Listed> found = clocks.findForList(claimIds);
         if (found.isEmpty()) {
             return statuses;
         }
+        Map<Long, List<StageVisit>> visits = !withStages ? Map.of()
+                : clocks.visits(found.stream().map(listed -> listed.clock().claimId()).toList()).stream()
+                .collect(Collectors.groupingBy(StageVisit::claimId));
         WorkingDayCalendar calendar = calendars.current();
         Instant now = clock.instant();
         for (ClaimClocks.Listed listed : found) {
-            statuses.put(listed.clock().claimId(), status(listed.clock(), null, listed.escalated(), calendar, now));
+            long claimId = listed.clock().claimId();
+            statuses.put(claimId, status(listed.clock(), withStages ? visits.getOrDefault(claimId, List.of()) : null,
+                    listed.escalated(), calendar, now));
         }
         return statuses;
     }

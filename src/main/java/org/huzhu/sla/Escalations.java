@@ -3,11 +3,8 @@ package org.huzhu.sla;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.huzhu.claim.ClaimSummaries;
 import org.huzhu.claim.ClaimSummary;
@@ -91,18 +88,5 @@ public class Escalations {
         metrics.escalated(kind);
         events.publishEvent(new EscalationRaised(claimId, kind));
         return true;
-    }
-
-    /** The claims among these that the process has escalated on their present deadline. */
-    public Set<Long> escalated(Collection<Long> claimIds) {
-        if (claimIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("""
-                        select distinct e.claim_id from sla_escalation e
-                        join claim_sla s on s.claim_id = e.claim_id and s.started_at = e.clock_started_at
-                        where e.claim_id in (:ids)
-                        """)
-                .param("ids", claimIds).query(Long.class).list());
     }
 }
