@@ -26,41 +26,58 @@ import org.springframework.stereotype.Service;
  *
  * <p>Claims are those handed in during the period (by {@code submitted_at}, Beijing time) with
  * what became of them so far, so submitted = open + rejected + paid. Enrolments count when they
- * cover a day of the period; member-years are the days they cover in it / 365. Reads the tables
- * {@code claim} (claim), {@code payment}, {@code payment_instruction}, {@code payment_funder_share}
- * and {@code fund_contribution} (payout), {@code claim_sla} (sla), {@code enrolment},
- * {@code member}, {@code unit}, {@code agency} and {@code organiser} (membership),
- * {@code rule_set} and {@code scheme} (scheme); through the indexes of V22 (claims by scheme
- * and submission, enrolments by scheme and period).
+ * cover a day of the period; member-years are the days they cover in it / 365.
+ *
+ * <p>Claim figures come from the roll-ups this module keeps ({@code statistics_claim_tally},
+ * {@code statistics_days_tally}, {@code statistics_funder_tally}, V30: by month handed in,
+ * agency and unit); what they cannot hold is read through indexes on the few rows concerned:
+ * {@code claim} (rejected and lump-sum claims), {@code payment} (by amount, for large
+ * subsidies). Also reads {@code claim_review}, {@code fund_contribution}, {@code enrolment},
+ * {@code member}, {@code unit}, {@code agency}, {@code organiser}, {@code rule_set} and
+ * {@code scheme}.
  */
 @Service
 public class Statistics {
 
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
 
-    /** A scheme's claims of the period, of the organiser and agency asked for, with their unit, payment and clock. */
-    private static final String CLAIMS = """
-             from claim c
+    /**
+     * The tally of a scheme's claims by month handed in, agency and unit (V30, kept when claims,
+     * payments and clocks change), for the period, organiser and agency asked for.
+     */
+    private static final String TALLY = """
+             from statistics_claim_tally t
+             join agency a on a.id = t.agency_id
+             join organiser o on o.id = a.organiser_id
+             join unit u on u.id = t.unit_id
+             where t.scheme = :scheme and t.month between :firstDay and :lastMonth
+               and (cast(:agency as varchar) is null or a.code = :agency)
+               and (cast(:organiser as varchar) is null or o.code = :organiser)
+            """;
+
+    private static final String TALLY_FIGURES = """
+            coalesce(sum(t.submitted), 0) as submitted, coalesce(sum(t.rejected), 0) as rejected,
+            coalesce(sum(t.paid), 0) as paid, coalesce(sum(t.amount), 0) as amount, max(t.largest) as largest,
+            coalesce(sum(t.clocked), 0) as clocked, coalesce(sum(t.in_time), 0) as in_time
+            """;
+
+    /**
+     * Narrows claims {@code c} to the scheme's claims handed in during the period, of the organiser
+     * and agency asked for: for what the tallies cannot hold, read through the partial indexes of
+     * V30 (rejected claims, lump-sum claims) or from payments by amount.
+     */
+    private static final String OF_THE_PERIOD = """
              join agency a on a.id = c.agency_id
              join organiser o on o.id = a.organiser_id
-             join member m on m.id = c.member_id
-             join unit u on u.id = m.unit_id
-             left join payment p on p.claim_id = c.id
-             left join claim_sla s on s.claim_id = c.id and s.outcome = 'PAID'
              where c.scheme = :scheme and c.submitted_at >= :start and c.submitted_at < :end
                and (cast(:agency as varchar) is null or a.code = :agency)
                and (cast(:organiser as varchar) is null or o.code = :organiser)
             """;
 
-    private static final String CLAIM_FIGURES = """
-            count(*) as submitted,
-            count(*) filter (where c.status = 'REJECTED') as rejected,
-            count(p.claim_id) as paid,
-            coalesce(sum(p.amount), 0) as amount,
-            max(p.amount) as largest,
-            count(s.claim_id) as clocked,
-            count(s.claim_id) filter (where s.paid_in_time) as in_time
-            """;
+    /** Payments {@code p} of at least the large-subsidy amount to the period's claims {@code c}. */
+    private static final String LARGE_PAYMENTS = " from payment p join claim c on c.id = p.claim_id"
+            + " join member m on m.id = c.member_id join unit u on u.id = m.unit_id" + OF_THE_PERIOD
+            + " and p.scheme = :scheme and p.amount >= :large";
 
     /** A scheme's enrolments covering a day of the period, with the days covered in it. */
     private static final String ENROLMENTS = """
@@ -88,12 +105,7 @@ public class Statistics {
                    count(*) filter (where r.outcome is null) as open
              from claim_review r
              join claim c on c.id = r.claim_id
-             join agency a on a.id = c.agency_id
-             join organiser o on o.id = a.organiser_id
-             where c.scheme = :scheme and c.submitted_at >= :start and c.submitted_at < :end
-               and (cast(:agency as varchar) is null or a.code = :agency)
-               and (cast(:organiser as varchar) is null or o.code = :organiser)
-            """;
+            """ + OF_THE_PERIOD;
 
     private final JdbcClient jdbc;
 
@@ -102,24 +114,25 @@ public class Statistics {
     }
 
     public StatisticsSummary summary(StatisticsQuery q) {
-        String rejectedCode = RejectionReason.codeOf("c.rejection_reason");
-        Map<String, Object> claims = params(jdbc.sql("select " + CLAIM_FIGURES + """
-                        , count(*) filter (where c.status = 'REJECTED' and (%s) = 'AUDIT') as by_auditors,
-                        count(distinct u.id) filter (where p.claim_id is not null) as units_paid,
-                        count(p.claim_id) filter (where p.amount >= :large) as large,
-                        coalesce(sum(p.amount) filter (where p.amount >= :large), 0) as large_amount,
-                        avg(s.working_days_to_pay) as avg_days,
-                        percentile_disc(0.5) within group (order by s.working_days_to_pay) as median_days
-                        """.formatted(rejectedCode) + CLAIMS), q)
-                .param("large", q.largePayout())
+        Map<String, Object> claims = params(jdbc.sql("select " + TALLY_FIGURES
+                        + ", count(distinct t.unit_id) filter (where t.paid > 0) as units_paid" + TALLY), q)
                 .query((row, n) -> {
                     Map<String, Object> figures = new LinkedHashMap<>();
                     for (String column : List.of("submitted", "rejected", "paid", "amount", "largest", "clocked",
-                            "in_time", "by_auditors", "units_paid", "large", "large_amount", "avg_days", "median_days")) {
+                            "in_time", "units_paid")) {
                         figures.put(column, row.getObject(column));
                     }
                     return figures;
                 }).single();
+        long byAuditors = params(jdbc.sql("select count(*) from claim c" + OF_THE_PERIOD
+                + " and c.status = 'REJECTED' and c.rejection_reason ~ '" + RejectionReason.auditPrefix() + "'"), q)
+                .query(Long.class).single();
+        Map<String, Object> large = params(jdbc.sql(
+                        "select count(*) as large, coalesce(sum(p.amount), 0) as large_amount" + LARGE_PAYMENTS), q)
+                .param("large", q.largePayout())
+                .query((row, n) -> Map.<String, Object>of("large", row.getLong("large"),
+                        "large_amount", row.getBigDecimal("large_amount"))).single();
+        DaysToPay days = daysToPay(q);
         Enrolled enrolled = params(jdbc.sql("select " + ENROLMENT_FIGURES + ENROLMENTS), q)
                 .query((row, n) -> enrolled(row)).single();
         StatisticsSummary.Reviews reviews = params(jdbc.sql(REVIEWS), q)
@@ -131,15 +144,11 @@ public class Statistics {
 
         long submitted = number(claims.get("submitted"));
         long rejected = number(claims.get("rejected"));
-        long byAuditors = number(claims.get("by_auditors"));
         long paid = number(claims.get("paid"));
         BigDecimal amount = money((BigDecimal) claims.get("amount"));
         BigDecimal largest = claims.get("largest") == null ? null : money((BigDecimal) claims.get("largest"));
         BigDecimal average = paid == 0 ? null : amount.divide(BigDecimal.valueOf(paid), 2, RoundingMode.HALF_UP);
         long inTime = number(claims.get("in_time"));
-        BigDecimal avgDays = claims.get("avg_days") == null ? null
-                : ((BigDecimal) claims.get("avg_days")).setScale(1, RoundingMode.HALF_UP);
-        Integer medianDays = claims.get("median_days") == null ? null : ((Number) claims.get("median_days")).intValue();
         String schemeName = jdbc.sql("select name from scheme where code = :code").param("code", q.scheme())
                 .query(String.class).single();
         String headline = "参与单位 " + grouped(enrolled.units()) + " 家、会员 " + grouped(enrolled.members()) + " 人；"
@@ -149,8 +158,8 @@ public class Statistics {
                 memberYears(enrolled.days()), contributions.get("units"), contributions.get("funders"),
                 submitted, submitted - rejected - paid, rejected, rejected - byAuditors, byAuditors, paid,
                 number(claims.get("units_paid")), amount, average, largest, money(q.largePayout()),
-                number(claims.get("large")), money((BigDecimal) claims.get("large_amount")), inTime,
-                percent(inTime, number(claims.get("clocked"))), avgDays, medianDays, reviews, funders(q, amount), headline);
+                number(large.get("large")), money((BigDecimal) large.get("large_amount")), inTime,
+                percent(inTime, number(claims.get("clocked"))), days.average(), days.median(), reviews, funders(q, amount), headline);
     }
 
     /** Every agency of the organiser asked for (or all), with figures or zeros. */
@@ -180,7 +189,7 @@ public class Statistics {
     /** Every month of the period, by the month claims were handed in (enrolment figures are not split by month). */
     public List<StatisticsRow> byMonth(StatisticsQuery q) {
         Map<String, StatisticsRow> found = claimRows(q,
-                "to_char(c.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')");
+                "to_char(t.month, 'YYYY-MM')");
         List<StatisticsRow> months = new ArrayList<>();
         for (YearMonth month = q.from(); !month.isAfter(q.to()); month = month.plusMonths(1)) {
             StatisticsRow row = found.get(month.toString());
@@ -200,7 +209,7 @@ public class Statistics {
         List<Object[]> rows = params(jdbc.sql("select " + code + " as code, "
                 + "case when c.rejection_reason ~ '" + prefix + "' then substring(c.rejection_reason from '"
                 + prefix.substring(1) + "') end as stage_label, c.rejection_category, count(*) as claims"
-                + CLAIMS + " and c.status = 'REJECTED' group by 1, 2, 3"), q)
+                + " from claim c" + OF_THE_PERIOD + " and c.status = 'REJECTED' group by 1, 2, 3"), q)
                 .query((row, n) -> new Object[] {row.getString("code"), row.getString("stage_label"),
                         row.getString("rejection_category"), row.getLong("claims")}).list();
         long total = rows.stream().mapToLong(row -> (Long) row[3]).sum();
@@ -227,7 +236,7 @@ public class Statistics {
         return params(jdbc.sql("""
                         select c.id, a.code as agency_code, a.name as agency_name, u.code as unit_code,
                                u.name as unit_name, p.amount, p.paid_at
-                        """ + CLAIMS + " and p.amount >= :large order by p.amount desc, c.id limit :limit"), q)
+                        """ + LARGE_PAYMENTS + " order by p.amount desc, c.id limit :limit"), q)
                 .param("large", q.largePayout()).param("limit", limit)
                 .query((row, n) -> new LargePayout(row.getLong("id"), row.getString("agency_code"),
                         row.getString("agency_name"), row.getString("unit_code"), row.getString("unit_name"),
@@ -243,8 +252,8 @@ public class Statistics {
                                max(jsonb_path_query_first(r.definition, '$.lumpSumBenefit.groups[*] ? (@.code == $g).name',
                                    jsonb_build_object('g', c.diagnosis_group)) #>> '{}') as name,
                                count(p.claim_id) as paid, coalesce(sum(p.amount), 0) as amount
-                        """ + CLAIMS.replace(" where ", " left join rule_set r on r.id = c.rule_set_id where ")
-                        + " and c.diagnosis_group is not null and p.claim_id is not null group by 1 order by 4 desc, 1"), q)
+                         from claim c join payment p on p.claim_id = c.id left join rule_set r on r.id = c.rule_set_id
+                        """ + OF_THE_PERIOD + " and c.diagnosis_group is not null group by 1 order by 4 desc, 1"), q)
                 .query((row, n) -> new DiagnosisGroupFigure(row.getString("code"),
                         row.getString("name") == null ? row.getString("code") : row.getString("name"),
                         row.getLong("paid"), money(row.getBigDecimal("amount"))))
@@ -255,16 +264,51 @@ public class Statistics {
     public List<FunderShare> funders(StatisticsQuery q, BigDecimal amountPaid) {
         return params(jdbc.sql("""
                         select f.funder_code, max(f.funder_name) as funder_name, sum(f.amount) as amount
-                        """ + CLAIMS.replace(" where ", """
-                         join payment_instruction i on i.id = p.instruction_id
-                         join payment_funder_share f on f.instruction_id = i.id
-                         where\s""") + " group by 1 order by 3 desc, 1"), q)
+                        from statistics_funder_tally f
+                        join agency a on a.id = f.agency_id
+                        join organiser o on o.id = a.organiser_id
+                        where f.scheme = :scheme and f.month between :firstDay and :lastMonth
+                          and (cast(:agency as varchar) is null or a.code = :agency)
+                          and (cast(:organiser as varchar) is null or o.code = :organiser)
+                        group by 1 order by 3 desc, 1"""), q)
                 .query((row, n) -> new FunderShare(row.getString("funder_code"), row.getString("funder_name"),
                         money(row.getBigDecimal("amount")), percent(row.getBigDecimal("amount"), amountPaid)))
                 .list();
     }
 
     private record Enrolled(long units, long members, long days) {
+    }
+
+    /** Working days from complete papers to payment of the claims paid on their clock: average (one decimal) and median. */
+    private record DaysToPay(BigDecimal average, Integer median) {
+    }
+
+    /** From the histogram of V30; the median is the smallest value at or above half of the claims, as percentile_disc. */
+    private DaysToPay daysToPay(StatisticsQuery q) {
+        List<long[]> counts = params(jdbc.sql("""
+                        select d.working_days, sum(d.paid) as paid
+                        from statistics_days_tally d
+                        join agency a on a.id = d.agency_id
+                        join organiser o on o.id = a.organiser_id
+                        where d.scheme = :scheme and d.month between :firstDay and :lastMonth and d.paid > 0
+                          and (cast(:agency as varchar) is null or a.code = :agency)
+                          and (cast(:organiser as varchar) is null or o.code = :organiser)
+                        group by 1 order by 1"""), q)
+                .query((row, n) -> new long[] {row.getLong("working_days"), row.getLong("paid")}).list();
+        long claims = counts.stream().mapToLong(c -> c[1]).sum();
+        if (claims == 0) {
+            return new DaysToPay(null, null);
+        }
+        long days = counts.stream().mapToLong(c -> c[0] * c[1]).sum();
+        long seen = 0;
+        Integer median = null;
+        for (long[] count : counts) {
+            seen += count[1];
+            if (median == null && seen * 2 >= claims) {
+                median = (int) count[0];
+            }
+        }
+        return new DaysToPay(BigDecimal.valueOf(days).divide(BigDecimal.valueOf(claims), 1, RoundingMode.HALF_UP), median);
     }
 
     private static Enrolled enrolled(ResultSet row) throws SQLException {
@@ -301,7 +345,7 @@ public class Statistics {
     }
 
     private Map<String, StatisticsRow> claimRows(StatisticsQuery q, String key) {
-        return params(jdbc.sql("select " + key + " as key, " + CLAIM_FIGURES + CLAIMS + " group by 1"), q)
+        return params(jdbc.sql("select " + key + " as key, " + TALLY_FIGURES + TALLY + " group by 1"), q)
                 .query((row, n) -> new StatisticsRow(row.getString("key"), null, null, null, null,
                         row.getLong("submitted"), row.getLong("rejected"), row.getLong("paid"),
                         money(row.getBigDecimal("amount")),
@@ -336,7 +380,7 @@ public class Statistics {
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, StatisticsQuery q) {
         return sql.param("scheme", q.scheme()).param("start", q.start()).param("end", q.end())
-                .param("firstDay", q.firstDay()).param("lastDay", q.lastDay())
+                .param("firstDay", q.firstDay()).param("lastDay", q.lastDay()).param("lastMonth", q.to().atDay(1))
                 .param("agency", q.agency()).param("organiser", q.organiser());
     }
 

@@ -17,8 +17,10 @@ final class Latencies {
      */
     static List<String> statisticsViews(int year) {
         String q = "?scheme=INPATIENT&year=" + year;
-        return List.of("/api/statistics/summary" + q, "/api/statistics/agencies" + q, "/api/statistics/months" + q,
-                "/api/statistics/rejections" + q, "/api/statistics/large-payouts" + q + "&large=5000.00");
+        return List.of("/api/statistics/summary" + q, "/api/statistics/agencies" + q, "/api/statistics/units" + q,
+                "/api/statistics/months" + q,
+                "/api/statistics/rejections" + q, "/api/statistics/diagnosis-groups" + q,
+                "/api/statistics/large-payouts" + q + "&large=5000.00");
     }
 
     /**

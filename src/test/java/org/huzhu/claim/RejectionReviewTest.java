@@ -14,6 +14,7 @@ import org.huzhu.support.ClaimProcessTest;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
+import org.huzhu.support.StatisticsTallies;
 import org.huzhu.support.TestIds;
 import org.huzhu.support.WorkbenchSession;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,8 @@ class RejectionReviewTest extends ClaimProcessTest {
         assertThat(jdbc.sql("select step from claim_event where claim_id = :id order by id").param("id", id)
                 .query(String.class).list()).contains("REVIEW_REQUESTED", "REJECTION_REVIEW");
         assertThat(messages(id)).contains("PAID");
+        // rejected, then paid: the statistics' roll-ups took the rejection back
+        StatisticsTallies.assertMatchTheBaseTables(jdbc);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.huzhu.support.ClaimRequests;
 import org.huzhu.support.EngineTime;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.Jobs;
+import org.huzhu.support.StatisticsTallies;
 import org.huzhu.support.TestAgencies;
 import org.huzhu.support.TestClaims;
 import org.huzhu.support.WorkbenchSession;
@@ -25,6 +26,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.huzhu.support.Api.fieldCodes;
@@ -42,6 +46,8 @@ class StatisticsTest extends ClaimProcessTest {
     OrganisationRegistry organisations;
     @Autowired
     IdentityBootstrap identities;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aSchemeYearsFiguresEqualTheHandCountAndTheBaseTables() throws Exception {
@@ -216,6 +222,40 @@ class StatisticsTest extends ClaimProcessTest {
         assertThat(page.select("#by-agency meter")).hasSize(1);
         assertThat(page.select("a.download")).hasSize(9);
         assertThat(page.select("[style]")).isEmpty();
+
+        // the roll-ups the figures come from equal the base tables, for every claim of the database
+        StatisticsTallies.assertMatchTheBaseTables(jdbc);
+    }
+
+    @Test
+    void theRollUpsCountedAgainFromTheBaseTablesAreTheOnesKept() {
+        String agency = TestAgencies.create(organisations, identities);
+        long paid = TestClaims.submit(api, agency, EngineTime.today().minusDays(20));
+        require(api.decide(TestAgencies.auditor(agency), paid, "APPROVE", null), 200);
+        require(api.decide("league", paid, "APPROVE", null), 200);
+        claims.approveRoutedChecks(paid);
+        claims.pay(paid);
+        TransactionTemplate readOnce = new TransactionTemplate(transactions);
+        readOnce.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        readOnce.executeWithoutResult(tx -> {
+            List<String> kept = tallies();
+            assertThat(kept).anyMatch(row -> row.contains("," + agencyId(agency) + ","));
+            jdbc.sql("select statistics_rebuild()").query().singleRow();
+            assertThat(tallies()).isEqualTo(kept);
+            tx.setRollbackOnly();
+        });
+    }
+
+    private String agencyId(String agency) {
+        return jdbc.sql("select id from agency where code = :code").param("code", agency).query(String.class).single();
+    }
+
+    private List<String> tallies() {
+        return jdbc.sql("""
+                select 'claims' || t::text from statistics_claim_tally t where submitted > 0
+                union all select 'days' || d::text from statistics_days_tally d where paid > 0
+                union all select 'funders' || f::text from statistics_funder_tally f
+                order by 1""").query(String.class).list();
     }
 
     @Test
