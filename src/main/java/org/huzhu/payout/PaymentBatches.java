@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.huzhu.platform.Beijing;
@@ -104,9 +105,11 @@ public class PaymentBatches {
         }
         return transaction.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", BATCH_LOCK).query().singleRow();
-            List<BigDecimal> amounts = jdbc.sql("select amount from payment_instruction where status = 'PENDING' order by id")
-                    .query(BigDecimal.class).list();
-            if (amounts.isEmpty()) {
+            // the rows locked here are the batch: an instruction that a claim commits meanwhile waits for the next one
+            List<Map.Entry<Long, BigDecimal>> pending = jdbc.sql("""
+                            select id, amount from payment_instruction where status = 'PENDING' order by id for update""")
+                    .query((row, n) -> Map.entry(row.getLong("id"), row.getBigDecimal("amount"))).list();
+            if (pending.isEmpty()) {
                 return Optional.<Long>empty();
             }
             long id = jdbc.sql("select nextval('payment_batch_id_seq')").query(Long.class).single();
@@ -114,16 +117,12 @@ public class PaymentBatches {
             jdbc.sql("""
                             insert into payment_batch (id, business_date, file_name, line_count, total, status, created_at)
                             values (:id, :day, :file, :count, :total, 'CREATED', :at)""")
-                    .param("id", id).param("day", today).param("file", fileName).param("count", amounts.size())
-                    .param("total", amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .param("id", id).param("day", today).param("file", fileName).param("count", pending.size())
+                    .param("total", pending.stream().map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add))
                     .param("at", Timestamp.from(now)).update();
-            List<Long> taken = jdbc.sql("""
-                            update payment_instruction set status = 'IN_BATCH', batch_id = :batch, updated_at = :at
-                            where status = 'PENDING' returning id""")
-                    .param("batch", id).param("at", Timestamp.from(now)).query(Long.class).list();
-            if (taken.size() != amounts.size()) {
-                throw new IllegalStateException("pending instructions changed under the batch lock");
-            }
+            List<Long> taken = pending.stream().map(Map.Entry::getKey).toList();
+            jdbc.sql("update payment_instruction set status = 'IN_BATCH', batch_id = :batch, updated_at = :at where id in (:ids)")
+                    .param("batch", id).param("at", Timestamp.from(now)).param("ids", taken).update();
             taken.forEach(i -> instructions.recordMove(i, "PENDING", PaymentStatus.IN_BATCH, "编入批次" + fileName, now));
             log.info("Payment batch {}: {} instructions", fileName, taken.size());
             return Optional.of(id);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
@@ -62,6 +65,8 @@ class PayoutFaultTest {
     PayoutSettings settings;
     @Autowired
     Payouts payouts;
+    @Autowired
+    DataSource dataSource;
 
     Api api;
 
@@ -183,6 +188,44 @@ class PayoutFaultTest {
         }
         assertThat(jdbc.sql("select count(distinct batch_id) from payment_instruction where claim_id in (:ids)")
                 .param("ids", claims).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimReachingPayoutWhileTheBatchIsMadeWaitsForTheNextBatch() throws Exception {
+        long first = api.approvedClaim("6222021234567890128");
+        runClaim(first);
+        long second = api.approvedClaim("6222021234567890128");
+        ExecutorService node = Executors.newSingleThreadExecutor();
+        Future<java.util.Optional<Long>> collected;
+        // the batch run is held after it read what is pending, until the second claim has reached payout
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table payment_batch in share mode");
+            collected = node.submit(batches::collect);
+            while (jdbc.sql("""
+                    select count(*) from pg_stat_activity
+                    where wait_event_type = 'Lock' and query like 'insert into payment_batch%'""")
+                    .query(Long.class).single() == 0) {
+                assertThat(collected.isDone()).as("the batch run waits for the table").isFalse();
+                Thread.sleep(20);
+            }
+            runClaim(second);
+            assertThat(instructionStatus(second)).isEqualTo("PENDING");
+            holder.rollback();
+        }
+        long batch = collected.get().orElseThrow();
+        node.shutdown();
+        assertThat(jdbc.sql("select claim_id from payment_instruction where batch_id = :batch").param("batch", batch)
+                .query(Long.class).list()).containsExactly(first);
+        assertThat(instructionStatus(second)).isEqualTo("PENDING");
+        long next = batches.collect().orElseThrow();
+        assertThat(jdbc.sql("select claim_id from payment_instruction where batch_id = :batch").param("batch", next)
+                .query(Long.class).list()).containsExactly(second);
+    }
+
+    private String instructionStatus(long claimId) {
+        return jdbc.sql("select status from payment_instruction where claim_id = :id").param("id", claimId)
+                .query(String.class).single();
     }
 
     @Test
