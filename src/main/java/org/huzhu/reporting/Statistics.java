@@ -41,19 +41,17 @@ public class Statistics {
 
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
 
+    /** The agency and organiser asked for (all when none), on agency {@code a} and organiser {@code o}. */
+    private static final String ASKED = """
+             and (cast(:agency as varchar) is null or a.code = :agency)
+             and (cast(:organiser as varchar) is null or o.code = :organiser)
+            """;
+
     /**
      * The tally of a scheme's claims by month handed in, agency and unit (V30, kept when claims,
      * payments and clocks change), for the period, organiser and agency asked for.
      */
-    private static final String TALLY = """
-             from statistics_claim_tally t
-             join agency a on a.id = t.agency_id
-             join organiser o on o.id = a.organiser_id
-             join unit u on u.id = t.unit_id
-             where t.scheme = :scheme and t.month between :firstDay and :lastMonth
-               and (cast(:agency as varchar) is null or a.code = :agency)
-               and (cast(:organiser as varchar) is null or o.code = :organiser)
-            """;
+    private static final String TALLY = ofTally("statistics_claim_tally", " join unit u on u.id = t.unit_id");
 
     private static final String TALLY_FIGURES = """
             coalesce(sum(t.submitted), 0) as submitted, coalesce(sum(t.rejected), 0) as rejected,
@@ -70,9 +68,7 @@ public class Statistics {
              join agency a on a.id = c.agency_id
              join organiser o on o.id = a.organiser_id
              where c.scheme = :scheme and c.submitted_at >= :start and c.submitted_at < :end
-               and (cast(:agency as varchar) is null or a.code = :agency)
-               and (cast(:organiser as varchar) is null or o.code = :organiser)
-            """;
+            """ + ASKED;
 
     /** Payments {@code p} of at least the large-subsidy amount to the period's claims {@code c}. */
     private static final String LARGE_PAYMENTS = " from payment p join claim c on c.id = p.claim_id"
@@ -87,9 +83,7 @@ public class Statistics {
              join agency a on a.id = u.agency_id
              join organiser o on o.id = a.organiser_id
              where e.scheme = :scheme and e.valid_to >= :firstDay and e.valid_from <= :lastDay
-               and (cast(:agency as varchar) is null or a.code = :agency)
-               and (cast(:organiser as varchar) is null or o.code = :organiser)
-            """;
+            """ + ASKED;
 
     private static final String ENROLMENT_FIGURES = """
             count(distinct u.id) as units, count(distinct e.member_id) as members,
@@ -263,14 +257,8 @@ public class Statistics {
     /** Who bore the amount paid: the funders' shares of the confirmed payments, the largest first. */
     public List<FunderShare> funders(StatisticsQuery q, BigDecimal amountPaid) {
         return params(jdbc.sql("""
-                        select f.funder_code, max(f.funder_name) as funder_name, sum(f.amount) as amount
-                        from statistics_funder_tally f
-                        join agency a on a.id = f.agency_id
-                        join organiser o on o.id = a.organiser_id
-                        where f.scheme = :scheme and f.month between :firstDay and :lastMonth
-                          and (cast(:agency as varchar) is null or a.code = :agency)
-                          and (cast(:organiser as varchar) is null or o.code = :organiser)
-                        group by 1 order by 3 desc, 1"""), q)
+                        select t.funder_code, max(t.funder_name) as funder_name, sum(t.amount) as amount
+                        """ + ofTally("statistics_funder_tally", "") + " group by 1 order by 3 desc, 1"), q)
                 .query((row, n) -> new FunderShare(row.getString("funder_code"), row.getString("funder_name"),
                         money(row.getBigDecimal("amount")), percent(row.getBigDecimal("amount"), amountPaid)))
                 .list();
@@ -286,14 +274,8 @@ public class Statistics {
     /** From the histogram of V30; the median is the smallest value at or above half of the claims, as percentile_disc. */
     private DaysToPay daysToPay(StatisticsQuery q) {
         List<long[]> counts = params(jdbc.sql("""
-                        select d.working_days, sum(d.paid) as paid
-                        from statistics_days_tally d
-                        join agency a on a.id = d.agency_id
-                        join organiser o on o.id = a.organiser_id
-                        where d.scheme = :scheme and d.month between :firstDay and :lastMonth and d.paid > 0
-                          and (cast(:agency as varchar) is null or a.code = :agency)
-                          and (cast(:organiser as varchar) is null or o.code = :organiser)
-                        group by 1 order by 1"""), q)
+                        select t.working_days, sum(t.paid) as paid
+                        """ + ofTally("statistics_days_tally", "") + " and t.paid > 0 group by 1 order by 1"), q)
                 .query((row, n) -> new long[] {row.getLong("working_days"), row.getLong("paid")}).list();
         long claims = counts.stream().mapToLong(c -> c[1]).sum();
         if (claims == 0) {
@@ -325,10 +307,7 @@ public class Statistics {
                         left join unit u on u.code = f.unit_code
                         left join agency a on a.id = u.agency_id
                         left join organiser o on o.id = a.organiser_id
-                        where f.scheme = :scheme and\s""" + period + """
-                          and (cast(:agency as varchar) is null or a.code = :agency)
-                          and (cast(:organiser as varchar) is null or o.code = :organiser)
-                        """), q)
+                        where f.scheme = :scheme and\s""" + period + ASKED), q)
                 .param("year", q.schemeYear()).param("wholeFund", wholeFund)
                 .query((row, n) -> Map.of("units", money(row.getBigDecimal("units")),
                         "funders", money(row.getBigDecimal("funders"))))
@@ -376,6 +355,12 @@ public class Statistics {
     private static StatisticsRow relabel(StatisticsRow row, String label) {
         return new StatisticsRow(row.key(), label, null, null, null, row.claimsSubmitted(), row.claimsRejected(),
                 row.claimsPaid(), row.amountPaid(), row.largestPayout(), row.paidWithinDeadlineShare());
+    }
+
+    /** A roll-up of V30, {@code t}, with the tables joined to it, for the scheme, months, agency and organiser asked for. */
+    private static String ofTally(String table, String joined) {
+        return " from " + table + " t join agency a on a.id = t.agency_id join organiser o on o.id = a.organiser_id"
+                + joined + " where t.scheme = :scheme and t.month between :firstDay and :lastMonth" + ASKED;
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, StatisticsQuery q) {
