@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -146,10 +147,15 @@ public class EnrolmentImport {
                         row.idNumber().birthDate(), row.idNumber().sex().name(), unit.id(), row.type().name(),
                         row.mobile()}).toList());
         Map<String, Registered> registered = registered(toRegister.stream().map(row -> row.idNumber().value()).toList());
-        batch.batchUpdate("insert into enrolment (member_id, scheme, valid_from, valid_to) values (?, ?, ?, ?)",
-                good.stream().map(row -> new Object[] {(row.registered() != null ? row.registered()
-                        : registered.get(row.idNumber().value())).id(), request.scheme(), request.validFrom(),
-                        request.validTo()}).toList());
+        // one statement for the list, so the statistics' roll-up (V31) counts the unit's enrolments once
+        jdbc.sql("""
+                        insert into enrolment (member_id, scheme, valid_from, valid_to)
+                        select member_id, :scheme, :from, :to from unnest(cast(:members as bigint[])) as member_id
+                        """)
+                .param("members", good.stream().map(row -> String.valueOf((row.registered() != null ? row.registered()
+                        : registered.get(row.idNumber().value())).id())).collect(Collectors.joining(",", "{", "}")))
+                .param("scheme", request.scheme()).param("from", request.validFrom()).param("to", request.validTo())
+                .update();
         long id = jdbc.sql("""
                         insert into enrolment_import (unit_id, scheme, valid_from, valid_to, file_name, file_sha256, lines,
                                                       enrolled, registered, refused, imported_by, imported_at)

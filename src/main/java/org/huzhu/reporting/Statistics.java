@@ -32,9 +32,9 @@ import org.springframework.stereotype.Service;
  * {@code statistics_days_tally}, {@code statistics_funder_tally}, V30: by month handed in,
  * agency and unit); what they cannot hold is read through indexes on the few rows concerned:
  * {@code claim} (rejected and lump-sum claims), {@code payment} (by amount, for large
- * subsidies). Also reads {@code claim_review}, {@code fund_contribution}, {@code enrolment},
- * {@code member}, {@code unit}, {@code agency}, {@code organiser}, {@code rule_set} and
- * {@code scheme}.
+ * subsidies). Enrolment figures come from {@code statistics_enrolment_tally} (V31). Also reads
+ * {@code claim_review}, {@code fund_contribution}, {@code member}, {@code unit}, {@code agency},
+ * {@code organiser}, {@code rule_set} and {@code scheme}.
  */
 @Service
 public class Statistics {
@@ -75,20 +75,24 @@ public class Statistics {
             + " join member m on m.id = c.member_id join unit u on u.id = m.unit_id" + OF_THE_PERIOD
             + " and p.scheme = :scheme and p.amount >= :large";
 
-    /** A scheme's enrolments covering a day of the period, with the days covered in it. */
+    /**
+     * A scheme's enrolments covering a day of the period, from their roll-up (V31: by agency, unit,
+     * days covered and the last day the member's earlier enrolments cover).
+     */
     private static final String ENROLMENTS = """
-             from enrolment e
-             join member m on m.id = e.member_id
-             join unit u on u.id = m.unit_id
-             join agency a on a.id = u.agency_id
+             from statistics_enrolment_tally t
+             join agency a on a.id = t.agency_id
              join organiser o on o.id = a.organiser_id
-             where e.scheme = :scheme and e.valid_to >= :firstDay and e.valid_from <= :lastDay
+             join unit u on u.id = t.unit_id
+             where t.scheme = :scheme and t.valid_to >= :firstDay and t.valid_from <= :lastDay and t.enrolments > 0
             """ + ASKED;
 
+    /** A member counts by the first of its enrolments covering a day of the period: the earlier ones end before it. */
     private static final String ENROLMENT_FIGURES = """
-            count(distinct u.id) as units, count(distinct e.member_id) as members,
-            coalesce(sum(least(e.valid_to, cast(:lastDay as date)) - greatest(e.valid_from, cast(:firstDay as date)) + 1), 0)
-                as days
+            count(distinct t.unit_id) as units,
+            coalesce(sum(t.enrolments) filter (where t.earlier_to < cast(:firstDay as date)), 0) as members,
+            coalesce(sum(t.enrolments * (least(t.valid_to, cast(:lastDay as date))
+                - greatest(t.valid_from, cast(:firstDay as date)) + 1)), 0) as days
             """;
 
     /** Reviews of rejections (复核) asked for on the period's claims, by how they stand. */

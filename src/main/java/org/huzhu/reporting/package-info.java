@@ -5,8 +5,9 @@
  * {@code /api/audit} and per claim under {@code /api/claims/{id}/audit}) and the statistics the
  * unions publish ({@code Statistics}, under {@code /api/statistics} and the page 统计, with
  * {@code .xlsx} and CSV downloads). Owns the tables {@code statistics_claim_tally},
- * {@code statistics_days_tally} and {@code statistics_funder_tally}: the statistics' roll-ups,
- * kept by V30's triggers on claim, payment and claim_sla. The one module allowed to read other
+ * {@code statistics_days_tally}, {@code statistics_funder_tally} and
+ * {@code statistics_enrolment_tally}: the statistics' roll-ups, kept by V30's triggers on claim,
+ * payment and claim_sla and V31's on enrolment. The one module allowed to read other
  * modules' tables in SQL; each read model says in its Javadoc which tables it reads.
  */
 package org.huzhu.reporting;

@@ -295,7 +295,7 @@ public final class Bench {
         long loadStart = System.nanoTime();
         // the application's 30 s statement timeout is for requests, not for loading a million rows
         JdbcTemplate untimed = new JdbcTemplate(app.getBean(DataSource.class));
-        new BulkHistory(JdbcClient.create(untimed), untimed, size.agencies()).load(size.openClaims(), size.closedClaims());
+        new BulkHistory(JdbcClient.create(untimed), untimed, size.agencies(), size.bulkMembers()).load(size.openClaims(), size.closedClaims());
         results.put("bulk_load_s", round((System.nanoTime() - loadStart) / 1e9));
         phase("bulk load", loadStart);
         Map<String, Object> dataset = new LinkedHashMap<>();
@@ -305,6 +305,8 @@ public final class Bench {
                 .query(Long.class).single());
         dataset.put("work_items", jdbc.sql("select count(*) from work_item").query(Long.class).single());
         dataset.put("members", jdbc.sql("select count(*) from member").query(Long.class).single());
+        dataset.put("enrolments", jdbc.sql("select count(*) from enrolment").query(Long.class).single());
+        dataset.put("units", jdbc.sql("select count(*) from unit").query(Long.class).single());
         dataset.put("agencies", size.agencies());
         dataset.put("engine_process_instances", jdbc.sql("select count(*) from act_hi_procinst").query(Long.class).single());
         results.put("dataset", dataset);
@@ -337,6 +339,23 @@ public final class Bench {
             statistics.add(millis);
             statisticsP95.put(view, round(Latencies.percentile(millis, 95)));
         }
+        // the roll-ups' members enrolled at full size against a distinct count over the enrolments
+        Map<String, Object> reconciled = new LinkedHashMap<>();
+        for (int first : List.of(lastYear, lastYear - 2)) {
+            String period = "from=" + first + "-01&to=" + lastYear + "-12";
+            long counted = jdbc.sql("""
+                    select count(distinct member_id) from enrolment
+                    where scheme = 'INPATIENT' and valid_from <= make_date(:last, 12, 31) and valid_to >= make_date(:first, 1, 1)""")
+                    .param("first", first).param("last", lastYear).query(Long.class).single();
+            long answered = http.get(BenchSetup.SUPERVISOR, "/api/statistics/summary?scheme=INPATIENT&" + period)
+                    .get("membersEnrolled").asLong();
+            if (answered != counted) {
+                throw new IllegalStateException("statistics: " + answered + " members enrolled in " + period
+                        + ", the enrolments have " + counted);
+            }
+            reconciled.put(period, answered);
+        }
+        results.put("statistics_members_enrolled", reconciled);
         List<double[]> claimLists = new ArrayList<>();
         Map<String, Object> claimsListP95 = new LinkedHashMap<>();
         for (String view : Latencies.CLAIMS_LIST) {
@@ -359,6 +378,7 @@ public final class Bench {
         latency("statistics_views", Latencies.concat(statistics));
         results.put("statistics_view_p95_ms", statisticsP95);
         statisticsP95.forEach((view, p95) -> row("  p95 ms " + view, p95));
+        row("statistics members enrolled (= distinct count)", reconciled);
         latency("claims_list", Latencies.concat(claimLists));
         results.put("claims_list_view_p95_ms", claimsListP95);
         claimsListP95.forEach((view, p95) -> row("  p95 ms " + view, p95));

@@ -12,32 +12,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The bulk that the API would take hours to build, loaded by SQL straight into our tables:
- * members of one unit per agency, closed claims of the past five years (paid or rejected,
- * with their payment clocks and payments), and open claims waiting at the agency check or
- * the league audit with their clocks and auditors' work items. The open claims have no
+ * members in units of about a hundred, enrolled year by year since they joined, closed claims
+ * of the past five years (paid or rejected, with their payment clocks and payments), and open
+ * claims waiting at the agency check or the league audit with their clocks and auditors' work
+ * items. The open claims have no
  * process instance: the lists and views timed here read only our tables.
  */
 final class BulkHistory {
 
-    static final int MEMBERS = 20_000;
     private static final long FIRST_PERSON = 1_000_000;
+    private static final int MEMBERS_PER_UNIT = 100;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final int agencyCount;
+    private final int memberCount;
 
-    BulkHistory(JdbcClient jdbc, JdbcTemplate template, int agencyCount) {
+    BulkHistory(JdbcClient jdbc, JdbcTemplate template, int agencyCount, int memberCount) {
         this.jdbc = jdbc;
         this.template = template;
         this.agencyCount = agencyCount;
+        this.memberCount = memberCount;
     }
 
     void load(int open, int closed) {
-        Members members = members();
         // a million claims in a few statements would update each roll-up row a thousand times in
         // one transaction; the statistics' triggers rest meanwhile and the roll-ups are counted
         // once afterwards, as operations.md has it for rows written by hand
         statisticsTriggers("disable");
+        Members members = members();
         insertClaims(members, closed, false);
         jdbc.sql("""
                 insert into claim_sla (claim_id, agency_id, working_days, started_at, due_date, due_at, at_risk_at,
@@ -92,8 +95,9 @@ final class BulkHistory {
         statisticsTriggers("enable");
         jdbc.sql("select statistics_rebuild()").query().singleRow();
         // as autovacuum would in time: statistics, and the visibility map for index-only scans
-        for (String table : List.of("member", "claim", "claim_sla", "sla_open_tally", "sla_paid_tally", "payment", "work_item",
-                "work_item_group", "statistics_claim_tally", "statistics_days_tally", "statistics_funder_tally")) {
+        for (String table : List.of("unit", "member", "enrolment", "claim", "claim_sla", "sla_open_tally", "sla_paid_tally", "payment", "work_item",
+                "work_item_group", "statistics_claim_tally", "statistics_days_tally", "statistics_funder_tally",
+                "statistics_enrolment_tally")) {
             jdbc.sql("vacuum analyze " + table).update();
         }
     }
@@ -102,7 +106,7 @@ final class BulkHistory {
         for (String trigger : jdbc.sql("""
                         select format('alter table %I %s trigger %I', c.relname, :state, t.tgname)
                         from pg_trigger t join pg_class c on c.oid = t.tgrelid
-                        where t.tgname like 'statistics\\_%' and c.relname in ('claim', 'payment', 'claim_sla')""")
+                        where t.tgname like 'statistics\\_%' and c.relname in ('claim', 'payment', 'claim_sla', 'enrolment')""")
                 .param("state", state).query(String.class).list()) {
             jdbc.sql(trigger).update();
         }
@@ -112,22 +116,30 @@ final class BulkHistory {
     private record Members(long firstId, int count, String agencyIds, long ruleSetId) {
     }
 
-    /** Members in one bulk unit per agency, round robin, so member j belongs to agency j mod agencies. */
+    /**
+     * Members round robin over the agencies, so member j belongs to agency j mod agencies, and in
+     * each agency over its units of about a hundred. Enrolled for each scheme year from the year
+     * they joined (2021 to 2026) to 2026, as yearly imports enrol them: one in five joined during
+     * the year, one in seven left after two years, one in eleven was not enrolled in 2024.
+     */
     private Members members() {
-        List<Long> units = new ArrayList<>();
+        int unitsPerAgency = Math.max(1, memberCount / agencyCount / MEMBERS_PER_UNIT);
+        List<List<Long>> units = new ArrayList<>();
         for (int i = 0; i < agencyCount; i++) {
-            String code = BenchSetup.agency(i) + "-BULK";
             units.add(jdbc.sql("""
-                    insert into unit (code, name, agency_id) select :code, '压测批量单位', id from agency where code = :agency
+                    insert into unit (code, name, agency_id)
+                    select :agency || '-BULK-' || lpad(k::text, 3, '0'), '压测批量单位' || k, a.id
+                    from agency a, generate_series(1, :units) k where a.code = :agency
                     returning id
-                    """).param("code", code).param("agency", BenchSetup.agency(i)).query(Long.class).single());
+                    """).param("agency", BenchSetup.agency(i)).param("units", unitsPerAgency).query(Long.class).list()
+                    .stream().sorted().toList());
         }
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>();
-        for (int j = 0; j < MEMBERS; j++) {
+        for (int j = 0; j < memberCount; j++) {
             ResidentIdNumber id = ResidentIdNumber.parse(BenchSetup.idNumber(FIRST_PERSON + j)).orElseThrow();
             rows.add(new Object[] {id.value(), Date.valueOf(id.birthDate()), id.sex().name(),
-                    units.get(j % agencyCount), now});
+                    units.get(j % agencyCount).get(j / agencyCount % unitsPerAgency), now});
         }
         template.batchUpdate("""
                 insert into member (id_number, name, birth_date, sex, unit_id, insurance_type, created_at)
@@ -135,14 +147,19 @@ final class BulkHistory {
                 """, rows);
         jdbc.sql("""
                 insert into enrolment (member_id, scheme, valid_from, valid_to)
-                select m.id, 'INPATIENT', date '2019-10-16', date '2030-10-15' from member m
-                join unit u on u.id = m.unit_id where u.code like 'BENCH-%-BULK'
+                select m.id, 'INPATIENT',
+                       make_date(y, 1, 1) + case when y = j.joined and m.id % 5 = 0 then (m.id * 7 % 300)::int else 0 end,
+                       make_date(y, 12, 31)
+                from member m join unit u on u.id = m.unit_id,
+                     lateral (select 2021 + (m.id % 6)::int as joined) j,
+                     generate_series(j.joined, case when m.id % 7 = 0 then least(j.joined + 1, 2026) else 2026 end) y
+                where u.code like 'BENCH-%-BULK-%' and not (m.id % 11 = 0 and y = 2024)
                 """).update();
         long first = jdbc.sql("select min(id) from member where id_number = :id")
                 .param("id", BenchSetup.idNumber(FIRST_PERSON)).query(Long.class).single();
         long last = jdbc.sql("select id from member where id_number = :id")
-                .param("id", BenchSetup.idNumber(FIRST_PERSON + MEMBERS - 1)).query(Long.class).single();
-        if (last - first + 1 != MEMBERS) {
+                .param("id", BenchSetup.idNumber(FIRST_PERSON + memberCount - 1)).query(Long.class).single();
+        if (last - first + 1 != memberCount) {
             throw new IllegalStateException("bulk members did not get consecutive ids");
         }
         List<Long> agencies = new ArrayList<>();
@@ -154,7 +171,7 @@ final class BulkHistory {
                 select r.id from rule_set r join organiser o on o.id = r.organiser_id
                 where o.code = :organiser and r.scheme = 'INPATIENT' order by r.version desc limit 1
                 """).param("organiser", BenchSetup.ORGANISER).query(Long.class).single();
-        return new Members(first, MEMBERS,
+        return new Members(first, memberCount,
                 "{" + String.join(",", agencies.stream().map(String::valueOf).toList()) + "}", ruleSet);
     }
 

@@ -31,6 +31,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.huzhu.support.Api.fieldCodes;
 import static org.huzhu.support.Api.require;
 
@@ -48,6 +49,10 @@ class StatisticsTest extends ClaimProcessTest {
     IdentityBootstrap identities;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Statistics statistics;
+    @Autowired
+    StatisticsParameters parameters;
 
     @Test
     void aSchemeYearsFiguresEqualTheHandCountAndTheBaseTables() throws Exception {
@@ -246,6 +251,63 @@ class StatisticsTest extends ClaimProcessTest {
         });
     }
 
+    @Test
+    void membersCountOnceInAnyPeriodWhateverTheirEnrolmentsGapsAndOverlaps() {
+        String agency = TestAgencies.create(organisations, identities);
+        long a = memberId(api.registeredMember(agency, "EMPLOYEE", org.huzhu.support.TestIds.idNumber()));
+        long b = memberId(api.registeredMember(agency, "EMPLOYEE", org.huzhu.support.TestIds.idNumber()));
+        long c = memberId(api.registeredMember(agency, "RESIDENT", org.huzhu.support.TestIds.idNumber()));
+        // one statement, as a list import writes them: A yearly, B overlapping then with a gap, C from July
+        jdbc.sql("""
+                insert into enrolment (member_id, scheme, valid_from, valid_to) values
+                    (:a, 'INPATIENT', date '2023-01-01', date '2023-12-31'), (:a, 'INPATIENT', date '2024-01-01', date '2024-12-31'),
+                    (:b, 'INPATIENT', date '2023-01-01', date '2023-03-31'), (:b, 'INPATIENT', date '2023-02-01', date '2023-05-31'),
+                    (:b, 'INPATIENT', date '2023-10-01', date '2023-12-31'), (:c, 'INPATIENT', date '2024-07-01', date '2024-12-31')
+                """).param("a", a).param("b", b).param("c", c).update();
+        // C's earlier summer comes before the enrolment it had; B's autumn is taken back; A's 2024 ends in June
+        jdbc.sql("insert into enrolment (member_id, scheme, valid_from, valid_to) values (:c, 'INPATIENT', date '2023-06-01', date '2023-08-31')")
+                .param("c", c).update();
+        jdbc.sql("delete from enrolment where member_id = :b and valid_from = date '2023-10-01'").param("b", b).update();
+        jdbc.sql("update enrolment set valid_to = date '2024-06-30' where member_id = :a and valid_from = date '2024-01-01'")
+                .param("a", a).update();
+
+        // by hand: 2023 A 365 days, B 90 + 120, C 92; 2024 A 182, C 184
+        assertThat(enrolled(agency, "2023-01", "2023-12")).isEqualTo("3 units, 3 members, 1.83 member-years");
+        assertThat(enrolled(agency, "2024-01", "2024-12")).isEqualTo("2 units, 2 members, 1.00 member-years");
+        assertThat(enrolled(agency, "2023-06", "2023-09")).isEqualTo("2 units, 2 members, 0.59 member-years");
+        assertThat(enrolled(agency, "2023-10", "2024-06")).isEqualTo("1 units, 1 members, 0.75 member-years");
+        assertThat(enrolled(agency, "2023-01", "2024-12")).isEqualTo("3 units, 3 members, 2.83 member-years");
+        assertThat(enrolled(agency, "2025-01", "2025-12")).isEqualTo("0 units, 0 members, 0.00 member-years");
+        // and every period of whole months in those two years against a distinct count over the enrolments
+        for (java.time.YearMonth from = java.time.YearMonth.of(2023, 1); from.getYear() < 2025; from = from.plusMonths(1)) {
+            for (java.time.YearMonth to = from; to.getYear() < 2025; to = to.plusMonths(1)) {
+                Map<String, Object> p = Map.of("agency", agency, "first", from.atDay(1), "last", to.atEndOfMonth());
+                assertThat(enrolled(agency, from.toString(), to.toString())).as(from + ".." + to).isEqualTo(jdbc.sql("""
+                        select count(distinct m.unit_id) || ' units, ' || count(distinct e.member_id) || ' members, '
+                               || round(coalesce(sum(least(e.valid_to, :last) - greatest(e.valid_from, :first) + 1), 0) / 365.0, 2)
+                               || ' member-years'
+                        from enrolment e join member m on m.id = e.member_id join unit u on u.id = m.unit_id
+                        join agency a on a.id = u.agency_id
+                        where a.code = :agency and e.scheme = 'INPATIENT' and e.valid_from <= :last and e.valid_to >= :first""")
+                        .params(p).query(String.class).single());
+            }
+        }
+        StatisticsTallies.assertMatchTheBaseTables(jdbc);
+        // the roll-up counts a member under its unit, so the unit stays
+        assertThatThrownBy(() -> jdbc.sql("update member set unit_id = (select unit_id from member where id = :b) where id = :a")
+                .param("a", a).param("b", b).update()).hasMessageContaining("a member's unit and a unit's agency never change");
+    }
+
+    private String enrolled(String agency, String from, String to) {
+        StatisticsRow row = statistics.byAgency(parameters.read("INPATIENT", null, from, to, null, agency, null)).get(0);
+        return row.unitsEnrolled() + " units, " + row.membersEnrolled() + " members, " + row.memberYears().toPlainString()
+                + " member-years";
+    }
+
+    private long memberId(String idNumber) {
+        return jdbc.sql("select id from member where id_number = :id").param("id", idNumber).query(Long.class).single();
+    }
+
     private String agencyId(String agency) {
         return jdbc.sql("select id from agency where code = :code").param("code", agency).query(String.class).single();
     }
@@ -255,6 +317,7 @@ class StatisticsTest extends ClaimProcessTest {
                 select 'claims' || t::text from statistics_claim_tally t where submitted > 0
                 union all select 'days' || d::text from statistics_days_tally d where paid > 0
                 union all select 'funders' || f::text from statistics_funder_tally f
+                union all select 'enrolments' || e::text from statistics_enrolment_tally e where enrolments <> 0
                 order by 1""").query(String.class).list();
     }
 

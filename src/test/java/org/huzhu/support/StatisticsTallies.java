@@ -5,9 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The statistics' roll-ups (V30) against the base tables, counted here from scratch: every row
- * of each tally equals a group-by over every claim, payment, clock and funder share in the
- * database, in one statement so it reads one snapshot.
+ * The statistics' roll-ups (V30, V31) against the base tables, counted here from scratch: every
+ * row of each tally equals a group-by over every claim, payment, clock, funder share and enrolment
+ * in the database, in one statement so it reads one snapshot.
  */
 public final class StatisticsTallies {
 
@@ -45,6 +45,20 @@ public final class StatisticsTallies {
     private static final String FUNDERS_TALLIED = """
             select scheme, month, agency_id, funder_code, amount from statistics_funder_tally""";
 
+    /** earlier_to: the last day the member's enrolments in the scheme before this one cover (by from, id). */
+    private static final String ENROLMENTS_COUNTED = """
+            select e.scheme, u.agency_id, m.unit_id, e.valid_from, e.valid_to, e.earlier_to, count(*)
+            from (select r.*, coalesce((select max(b.valid_to) from enrolment b
+                                        where b.member_id = r.member_id and b.scheme = r.scheme
+                                          and (b.valid_from < r.valid_from or b.valid_from = r.valid_from and b.id < r.id)),
+                                       '-infinity') as earlier_to
+                  from enrolment r) e
+            join member m on m.id = e.member_id join unit u on u.id = m.unit_id group by 1, 2, 3, 4, 5, 6""";
+
+    private static final String ENROLMENTS_TALLIED = """
+            select scheme, agency_id, unit_id, valid_from, valid_to, earlier_to, enrolments
+            from statistics_enrolment_tally where enrolments <> 0""";
+
     private StatisticsTallies() {
     }
 
@@ -53,6 +67,7 @@ public final class StatisticsTallies {
         assertThat(differences(jdbc, CLAIMS_COUNTED, CLAIMS_TALLIED)).as("statistics_claim_tally").isEmpty();
         assertThat(differences(jdbc, DAYS_COUNTED, DAYS_TALLIED)).as("statistics_days_tally").isEmpty();
         assertThat(differences(jdbc, FUNDERS_COUNTED, FUNDERS_TALLIED)).as("statistics_funder_tally").isEmpty();
+        assertThat(differences(jdbc, ENROLMENTS_COUNTED, ENROLMENTS_TALLIED)).as("statistics_enrolment_tally").isEmpty();
     }
 
     private static java.util.List<String> differences(JdbcClient jdbc, String counted, String tallied) {

@@ -17,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huzhu.support.Api;
 import org.huzhu.support.HuzhuIntegrationTest;
 import org.huzhu.support.PaperFiles;
+import org.huzhu.support.StatisticsTallies;
 import org.huzhu.support.TestIds;
 import org.huzhu.support.WorkbenchSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,13 @@ class EnrolmentImportTest {
                 where u.code = :unit""")).isEqualTo(10_000);
         assertThat(count("select count(*) from enrolment_import i join unit u on u.id = i.unit_id where u.code = :unit"))
                 .isEqualTo(1);
+        // the statistics' roll-up counted the list's 10,000 enrolments once, in the unit's one row
+        assertThat(count("""
+                select sum(t.enrolments) from statistics_enrolment_tally t join unit u on u.id = t.unit_id
+                where u.code = :unit""")).isEqualTo(10_000);
+        assertThat(count("select count(*) from statistics_enrolment_tally t join unit u on u.id = t.unit_id where u.code = :unit"))
+                .isEqualTo(1);
+        StatisticsTallies.assertMatchTheBaseTables(jdbc);
     }
 
     @Test
