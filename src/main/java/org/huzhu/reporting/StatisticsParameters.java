@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import org.huzhu.membership.Organisations;
 import org.huzhu.platform.Beijing;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.Money;
 import org.huzhu.platform.Problems;
 import org.huzhu.scheme.RuleSets;
@@ -47,7 +48,7 @@ public class StatisticsParameters {
     public StatisticsQuery read(String scheme, String year, String from, String to, String organiser, String agency,
                                 String large) {
         Problems problems = new Problems();
-        String schemeCode = blankToNull(scheme);
+        String schemeCode = Given.text(scheme);
         if (schemeCode == null) {
             problems.add("scheme", "REQUIRED", "请选择互助项目（scheme）");
         } else if (ruleSets.scheme(schemeCode).isEmpty()) {
@@ -56,8 +57,8 @@ public class StatisticsParameters {
         Integer schemeYear = null;
         YearMonth first = null;
         YearMonth last = null;
-        boolean months = blankToNull(from) != null || blankToNull(to) != null;
-        if (blankToNull(year) != null && months) {
+        boolean months = Given.text(from) != null || Given.text(to) != null;
+        if (Given.text(year) != null && months) {
             problems.add("year", "PERIOD_CONFLICT", "请只选保障年度（year）或起止月份（from、to）之一");
         } else if (months) {
             first = month(from, "from", problems);
@@ -70,23 +71,23 @@ public class StatisticsParameters {
                 }
             }
         } else {
-            schemeYear = blankToNull(year) == null ? Integer.valueOf(LocalDate.now(clock.withZone(Beijing.ZONE)).getYear())
+            schemeYear = Given.text(year) == null ? Integer.valueOf(LocalDate.now(clock.withZone(Beijing.ZONE)).getYear())
                     : year(year, problems);
             if (schemeYear != null) {
                 first = YearMonth.of(schemeYear, 1);
                 last = YearMonth.of(schemeYear, 12);
             }
         }
-        String organiserCode = blankToNull(organiser);
+        String organiserCode = Given.text(organiser);
         if (organiserCode != null && organisations.organiser(organiserCode).isEmpty()) {
             problems.add("organiser", "UNKNOWN_ORGANISER", "没有这个主办单位：" + organiserCode);
         }
-        String agencyCode = blankToNull(agency);
+        String agencyCode = Given.text(agency);
         if (agencyCode != null && organisations.agency(agencyCode).isEmpty()) {
             problems.add("agency", "UNKNOWN_AGENCY", "没有这个代办点：" + agencyCode);
         }
         BigDecimal threshold = defaultLargePayout();
-        if (blankToNull(large) != null) {
+        if (Given.text(large) != null) {
             try {
                 threshold = new BigDecimal(large.strip());
                 if (threshold.signum() <= 0 || !Money.isFenExact(threshold) || threshold.compareTo(new BigDecimal("1000000000")) >= 0) {
@@ -115,7 +116,7 @@ public class StatisticsParameters {
     }
 
     private static YearMonth month(String text, String field, Problems problems) {
-        if (blankToNull(text) == null) {
+        if (Given.text(text) == null) {
             problems.add(field, "REQUIRED", "请同时填写开始和结束月份（YYYY-MM）");
             return null;
         }
@@ -129,9 +130,5 @@ public class StatisticsParameters {
         }
         problems.add(field, "INVALID_FORMAT", "月份格式应为 YYYY-MM，如2026-03");
         return null;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

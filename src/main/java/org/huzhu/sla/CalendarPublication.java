@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.huzhu.audit.AuditTrail;
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.Problems;
 import org.huzhu.security.Role;
 import org.huzhu.security.Staff;
@@ -51,7 +52,7 @@ public class CalendarPublication {
             throw DomainException.forbidden("NOT_PROCESS_ADMIN", "只有流程管理员可以发布工作日历");
         }
         List<CalendarDay> days = check(year, submission);
-        PublishedCalendar published = calendars.publish(year, days, blankToNull(submission.notice()), staff.userId(),
+        PublishedCalendar published = calendars.publish(year, days, Given.text(submission.notice()), staff.userId(),
                 clock.instant());
         List<ClaimClock> running = paymentClock.recalculate(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         timers.reschedule(running);
@@ -122,9 +123,5 @@ public class CalendarPublication {
 
     private static boolean isWeekend(LocalDate day) {
         return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.huzhu.claim.ClaimSearch;
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.membership.ResidentIdNumber;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.Problems;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -23,14 +24,14 @@ record ClaimList(String status, String scheme, String agency, String from, Strin
     private static final int LONGEST_SPAN_DAYS = 3 * 366;
 
     ClaimList {
-        status = given(status);
-        scheme = given(scheme);
-        agency = given(agency);
-        from = given(from);
-        to = given(to);
-        who = given(who);
-        member = given(member);
-        page = given(page);
+        status = Given.text(status);
+        scheme = Given.text(scheme);
+        agency = Given.text(agency);
+        from = Given.text(from);
+        to = Given.text(to);
+        who = Given.text(who);
+        member = Given.text(member);
+        page = Given.text(page);
     }
 
     /** The page asked for, from 0; a page that is no number counts as the first (and is refused by {@link #checked}). */
@@ -136,9 +137,5 @@ record ClaimList(String status, String scheme, String agency, String from, Strin
             problems.add(field, "INVALID_FORMAT", "日期格式应为 2026-01-31");
             return null;
         }
-    }
-
-    private static String given(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

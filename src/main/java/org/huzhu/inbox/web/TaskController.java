@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.huzhu.claim.ClaimStatus;
 import org.huzhu.claim.ClaimSummary;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.TextLimit;
 import org.huzhu.security.Staff;
 import org.huzhu.inbox.AuditorTask;
@@ -64,8 +65,8 @@ class TaskController {
                                @RequestParam(defaultValue = "false") boolean urgentOnly,
                                @RequestParam(defaultValue = "false") boolean assignedToMe,
                                @RequestParam(defaultValue = "false") boolean unassigned) {
-        return rows.download(staff, new WorkFilter(TaskListPage.given(stage), TaskListPage.given(agency),
-                TaskListPage.given(scheme), urgentOnly, assignedToMe, unassigned), format);
+        return rows.download(staff, new WorkFilter(Given.text(stage), Given.text(agency),
+                Given.text(scheme), urgentOnly, assignedToMe, unassigned), format);
     }
 
     @PostMapping("/{taskId}/claim")

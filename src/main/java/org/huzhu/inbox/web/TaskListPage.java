@@ -9,6 +9,7 @@ import org.huzhu.inbox.AuditorTasks;
 import org.huzhu.inbox.WorkFilter;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.FieldProblem;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Spreadsheet;
 import org.huzhu.platform.TextLimit;
@@ -93,7 +94,7 @@ class TaskListPage {
                  @RequestParam(defaultValue = "false") boolean assignedToMe,
                  @RequestParam(defaultValue = "false") boolean unassigned,
                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
-        Filter filter = new Filter(given(stage), given(agency), given(scheme), urgentOnly, assignedToMe, unassigned,
+        Filter filter = new Filter(Given.text(stage), Given.text(agency), Given.text(scheme), urgentOnly, assignedToMe, unassigned,
                 page, size);
         model.addAttribute("filter", filter);
         model.addAttribute("stages", Arrays.stream(AuditTask.values()).map(task -> new Stage(task.taskDefinitionKey(),
@@ -123,10 +124,5 @@ class TaskListPage {
                     <= Spreadsheet.ROW_LIMIT);
         }
         return "inbox/tasks";
-    }
-
-    /** A filter field as typed: blank is any, the rest stripped. */
-    static String given(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

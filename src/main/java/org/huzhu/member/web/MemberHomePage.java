@@ -14,6 +14,7 @@ import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.platform.Beijing;
 import org.huzhu.platform.FieldErrors;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.scheme.RuleSets;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +69,7 @@ class MemberHomePage {
         QuoteRequest request = new QuoteRequest(form.get("scheme"), null, null,
                 errors.date("admissionDate", form.get("admissionDate")),
                 errors.date("dischargeDate", form.get("dischargeDate")), OnlineClaimForm.expenses(form, errors),
-                OnlineClaimForm.blankToNull(form.get("diagnosisCode")),
+                Given.text(form.get("diagnosisCode")),
                 errors.date("diagnosisDate", form.get("diagnosisDate")), null, null, null);
         if (errors.isEmpty()) {
             try {

@@ -9,6 +9,7 @@ import org.huzhu.claim.ClaimSubmission;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.platform.FieldErrors;
+import org.huzhu.platform.Given;
 import org.huzhu.scheme.RuleSets;
 
 /**
@@ -25,22 +26,22 @@ final class OnlineClaimForm {
 
     /** The submission of the signed-in member: their own ID number, whatever the form carried. */
     static ClaimSubmission submission(Member member, Map<String, String> form, FieldErrors errors) {
-        String code = blankToNull(form.get("invoice.code"));
-        String number = blankToNull(form.get("invoice.number"));
+        String code = Given.text(form.get("invoice.code"));
+        String number = Given.text(form.get("invoice.number"));
         List<ClaimSubmission.InvoiceInput> invoices = code == null && number == null ? List.of()
                 : List.of(new ClaimSubmission.InvoiceInput(code, number));
-        return new ClaimSubmission(member.idNumber(), blankToNull(form.get("scheme")),
+        return new ClaimSubmission(member.idNumber(), Given.text(form.get("scheme")),
                 errors.date("admissionDate", form.get("admissionDate")),
                 errors.date("dischargeDate", form.get("dischargeDate")), form.get("hospital"), form.get("diagnosis"),
                 expenses(form, errors), invoices, List.of(),
                 new ClaimSubmission.BankAccountInput(form.get("bankAccount.bankName"),
                         digits(form.get("bankAccount.accountNumber")), form.get("bankAccount.accountName")),
-                blankToNull(form.get("diagnosisCode")), errors.date("diagnosisDate", form.get("diagnosisDate")), null);
+                Given.text(form.get("diagnosisCode")), errors.date("diagnosisDate", form.get("diagnosisDate")), null);
     }
 
     /** The five figures of the expenses; none when all are left blank (a lump sum). */
     static ClaimSubmission.ExpenseFigures expenses(Map<String, String> form, FieldErrors errors) {
-        if (EXPENSE_FIELDS.stream().allMatch(field -> blankToNull(form.get(field)) == null)) {
+        if (EXPENSE_FIELDS.stream().allMatch(field -> Given.text(form.get(field)) == null)) {
             return null;
         }
         BigDecimal[] figures = EXPENSE_FIELDS.stream().map(field -> amount(field, form.get(field), errors))
@@ -49,7 +50,7 @@ final class OnlineClaimForm {
     }
 
     private static BigDecimal amount(String field, String typed, FieldErrors errors) {
-        String text = blankToNull(typed);
+        String text = Given.text(typed);
         if (text == null) {
             return null;
         }
@@ -67,10 +68,6 @@ final class OnlineClaimForm {
         Map<String, String> schemes = new LinkedHashMap<>();
         members.enrolments(member.id()).forEach(e -> schemes.put(e.scheme(), names.getOrDefault(e.scheme(), e.scheme())));
         return schemes;
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** An account number as people type it, in groups of four. */

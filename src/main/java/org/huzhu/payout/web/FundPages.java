@@ -23,6 +23,7 @@ import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
 import org.huzhu.platform.FieldProblem;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.Money;
 import org.huzhu.platform.SentForms;
@@ -148,14 +149,14 @@ class FundPages {
         FinanceController.requireFinanceRecorder(staff);
         FieldErrors errors = FieldErrors.none();
         boolean fromUnit = form.fromUnit();
-        ContributionInput input = new ContributionInput(blankToNull(form.scheme()),
+        ContributionInput input = new ContributionInput(Given.text(form.scheme()),
                 whole(form.schemeYear(), "schemeYear", errors),
                 fromUnit ? given(form.unitCode(), "unitCode", "请填写缴费单位编码", errors) : null,
                 fromUnit ? whole(form.members(), "members", errors) : null,
                 fromUnit ? amount(form.perMember(), "perMember", errors) : null,
                 fromUnit ? null : given(form.funderCode(), "funderCode", "请填写出资方编码", errors),
                 fromUnit ? null : amount(form.amount(), "amount", errors),
-                blankToNull(form.note()), fromUnit ? importId(form.enrolmentImportId(), errors) : null);
+                Given.text(form.note()), fromUnit ? importId(form.enrolmentImportId(), errors) : null);
         synchronized (WebUtils.getSessionMutex(session)) {
             Map<String, Long> sent = SentForms.of(session, FundPages.class);
             Long earlier = form.formId() == null ? null : sent.get(form.formId());
@@ -240,11 +241,6 @@ class FundPages {
         Map<String, String> names = new HashMap<>();
         ruleSets.schemes().forEach(scheme -> names.put(scheme.code(), scheme.name()));
         return names;
-    }
-
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The text, or an empty one with the problem noted, so the fund still checks the other fields. */

@@ -21,6 +21,7 @@ import org.huzhu.membership.Sex;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
 import org.huzhu.platform.FieldErrors;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.SentForms;
 import org.huzhu.platform.WorkbenchController;
@@ -154,7 +155,7 @@ class RuleSetFormPages {
         errors.fields().forEach(field -> problems.put(RuleSetFields.CATALOGUE.fullLabel(field), errors.of(field)));
         model.addAttribute("problems", problems);
         model.addAttribute("fields", RuleSetFields.CATALOGUE);
-        model.addAttribute("current", ruleSets.latestLive(scheme.code(), blankToNull(form.value("organiser"))).orElse(null));
+        model.addAttribute("current", ruleSets.latestLive(scheme.code(), Given.text(form.value("organiser"))).orElse(null));
         model.addAttribute("expense", scheme.benefitKind() == BenefitKind.EXPENSE);
         model.addAttribute("insuranceTypes", InsuranceType.values());
         model.addAttribute("sexes", Sex.values());
@@ -212,10 +213,5 @@ class RuleSetFormPages {
     private static List<Crumb> crumbs(Scheme scheme, String here) {
         return List.of(new Crumb("保障项目与规则", "/schemes"), new Crumb(scheme.name(), "/schemes/" + scheme.code()),
                 Crumb.here(here));
-    }
-
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.huzhu.platform.Crumb;
 import org.huzhu.platform.DomainException;
+import org.huzhu.platform.Given;
 import org.huzhu.platform.InvalidInputException;
 import org.huzhu.platform.MenuEntry;
 import org.huzhu.platform.MenuSection;
@@ -114,7 +115,7 @@ class SchemePages {
         }
         try {
             problems.throwIfAny();
-            RuleSet published = ruleSets.publish(found, new RuleSetDraft(blankToNull(organiser), from, to, reason, rules),
+            RuleSet published = ruleSets.publish(found, new RuleSetDraft(Given.text(organiser), from, to, reason, rules),
                     staff.userId(), clock.instant());
             return "redirect:/schemes/" + found.code() + "?published=" + published.id();
         } catch (InvalidInputException invalid) {
@@ -169,10 +170,6 @@ class SchemePages {
             problems.add(field, "INVALID_DATE", "日期格式应为 2026-12-02");
             return null;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Scheme scheme(String code) {
