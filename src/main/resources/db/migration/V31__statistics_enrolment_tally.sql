@@ -92,3 +92,6 @@ end
 $$;
 
 select statistics_rebuild();
+
+-- V22's index served the distinct count this roll-up replaces; nothing else reads enrolments by period.
+drop index enrolment_scheme_period;
